@@ -1,0 +1,41 @@
+package dev.lanes.core.exec;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/** The accelerators found on the class path, one per backend. */
+public record Accelerators(Map<Backend, Accelerator> byBackend) {
+
+    public Accelerators {
+        byBackend = Collections.unmodifiableMap(new EnumMap<>(byBackend));
+    }
+
+    /** Every {@link Accelerator} that {@link ServiceLoader} finds; the first per backend wins. */
+    public static Accelerators load() {
+        Map<Backend, Accelerator> found = new EnumMap<>(Backend.class);
+        for (Accelerator accelerator : ServiceLoader.load(Accelerator.class, Accelerators.class.getClassLoader())) {
+            found.putIfAbsent(accelerator.backend(), accelerator);
+        }
+        return new Accelerators(found);
+    }
+
+    public Optional<Accelerator> find(Backend backend) {
+        return Optional.ofNullable(byBackend.get(backend));
+    }
+
+    /** Why a backend cannot be used here, or empty when it can. */
+    public Availability availability(Backend backend) {
+        if (backend == Backend.THREADS) {
+            return Availability.usable(Runtime.getRuntime().availableProcessors() + " hardware threads");
+        }
+        return find(backend).map(Accelerator::availability)
+            .orElseGet(() -> Availability.unavailable(switch (backend) {
+                case SIMD -> "the lanes-vector module is not on the class path";
+                case GPU -> "the lanes-gpu module is not on the class path";
+                default -> "no " + backend.label() + " implementation is installed";
+            }));
+    }
+}

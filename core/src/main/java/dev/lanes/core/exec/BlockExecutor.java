@@ -1,0 +1,79 @@
+package dev.lanes.core.exec;
+
+import dev.lanes.core.data.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a {@link BlockTask} on one thread or on a {@link WorkerPool}. The blocks are
+ * grouped into contiguous runs, about {@value #GROUPS_PER_THREAD} per thread, that
+ * threads claim dynamically (the caller works too); each group keeps its block partials
+ * in its own array, and the caller folds every partial in block order, so the result is
+ * bit-for-bit the same for every thread count and schedule.
+ */
+public final class BlockExecutor {
+    static final int GROUPS_PER_THREAD = 4;
+
+    private BlockExecutor() {
+    }
+
+    /** Runs every block in order on the calling thread. */
+    public static <O, P> Value runSequential(BlockTask<O, P> task, O ops) {
+        int n = task.length();
+        int block = task.blockSize();
+        P total = task.identity();
+        for (int from = 0; from < n; from += block) {
+            total = task.combine(total, task.block(ops, from, Math.min(n, from + block)));
+        }
+        return task.result(total);
+    }
+
+    /** Runs the task over the pool's threads, the caller included. */
+    public static <O, P> Value run(BlockTask<O, P> task, O ops, WorkerPool pool) {
+        int n = task.length();
+        int block = task.blockSize();
+        int blocks = Math.ceilDiv(n, block);
+        if (pool.threads() == 1 || blocks <= 1) {
+            return runSequential(task, ops);
+        }
+        int groups = Math.min(blocks, pool.threads() * GROUPS_PER_THREAD);
+        Object[][] partials = new Object[groups][];
+        AtomicInteger nextGroup = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int g = nextGroup.getAndIncrement(); g < groups; g = nextGroup.getAndIncrement()) {
+                int firstBlock = (int) ((long) g * blocks / groups);
+                int endBlock = (int) ((long) (g + 1) * blocks / groups);
+                Object[] mine = new Object[endBlock - firstBlock];
+                for (int b = firstBlock; b < endBlock; b++) {
+                    int from = b * block;
+                    mine[b - firstBlock] = task.block(ops, from, Math.min(n, from + block));
+                }
+                partials[g] = mine;
+            }
+        };
+        int helpers = Math.min(pool.threads() - 1, groups - 1);
+        List<ForkJoinTask<?>> started = new ArrayList<>(helpers);
+        for (int i = 0; i < helpers; i++) {
+            started.add(pool.helpers().submit(worker));
+        }
+        try {
+            worker.run();
+        } finally {
+            for (ForkJoinTask<?> helper : started) {
+                helper.join();
+            }
+        }
+        P total = task.identity();
+        for (Object[] group : partials) {
+            for (Object partial : group) {
+                @SuppressWarnings("unchecked")
+                P p = (P) partial;
+                total = task.combine(total, p);
+            }
+        }
+        return task.result(total);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.lanes.core.exec;
+
+import dev.lanes.core.data.Value;
+
+/**
+ * A data-parallel computation written once as a chunk function: the index range
+ * {@code [0, length)} is cut into fixed blocks of {@link #blockSize()} elements, each
+ * block yields a partial, and partials are folded left to right with an associative
+ * {@link #combine}. Because the blocks and the fold order do not depend on the thread
+ * count, every backend and thread count computes the same function.
+ *
+ * @param <O> the ops interface whose chunk functions do the work (e.g. {@link ArrayOps})
+ * @param <P> the partial result of a block
+ */
+public interface BlockTask<O, P> {
+
+    Class<O> opsType();
+
+    int length();
+
+    /** Elements per block, a multiple of 64 so block edges fall on cache lines and vector lengths. */
+    int blockSize();
+
+    /** The partial of an empty range. */
+    P identity();
+
+    /** The partial of {@code [from, to)}, computed with {@code ops}. */
+    P block(O ops, int from, int to);
+
+    /** Associative: combine(combine(a, b), c) = combine(a, combine(b, c)) up to rounding. */
+    P combine(P left, P right);
+
+    /** The stage's output from the fold of all partials. */
+    Value result(P total);
+
+    /** Restores inputs that the task updates in place, so every sample does the same work. Not timed. */
+    default void reset() {
+    }
+}

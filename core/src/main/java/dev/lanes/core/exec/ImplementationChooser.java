@@ -1,0 +1,94 @@
+package dev.lanes.core.exec;
+
+import dev.lanes.core.ExecutionException;
+import dev.lanes.core.kernel.Kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns what a stage asks for into the implementations to run. {@code auto} follows a
+ * simple documented rule until the planner replaces it:
+ * <ul>
+ *   <li>threads, when the kernel has them, the machine has more than one processor and
+ *       the stage has at least {@value #AUTO_THREADS_MIN_ELEMENTS} elements — or whenever
+ *       the settings ask for a thread sweep (more than one thread count);</li>
+ *   <li>else SIMD where it is usable;</li>
+ *   <li>else scalar.</li>
+ * </ul>
+ * The threads backend runs SIMD chunk functions inside each thread where SIMD is usable,
+ * else scalar ones; that fallback is reported, never silent.
+ */
+public final class ImplementationChooser {
+    /** Below this many elements, one thread's time is comparable with fork/join costs. */
+    public static final long AUTO_THREADS_MIN_ELEMENTS = 1 << 18;
+
+    private final Accelerators accelerators;
+    private final int processors;
+
+    public ImplementationChooser(Accelerators accelerators, int processors) {
+        this.accelerators = accelerators;
+        this.processors = processors;
+    }
+
+    /** A choice and, where a preferred accelerator could not be used, why. */
+    public record Choice(List<Implementation> implementations, String note) {
+    }
+
+    /**
+     * @param stage    stage id, for errors
+     * @param requested what the stage (or --backend) asks for
+     * @param threads  thread counts of the settings
+     */
+    public Choice choose(String stage, Kernel kernel, BackendChoice requested, long elements, List<Integer> threads) {
+        if (kernel.isSource()) {
+            Implementation fill = new Implementation(Backend.THREADS, scalar(), processors);
+            return new Choice(List.of(fill), null);
+        }
+        Backend backend = requested.backend().orElseGet(() -> auto(kernel, elements, threads));
+        if (!kernel.backends().contains(backend)) {
+            throw new ExecutionException("stage '" + stage + "': kernel '" + kernel.name() + "' has no "
+                + backend.label() + " implementation (it has " + labels(kernel) + ")");
+        }
+        return switch (backend) {
+            case SCALAR -> new Choice(List.of(new Implementation(Backend.SCALAR, scalar(), 1)), null);
+            case SIMD, GPU -> {
+                Availability availability = accelerators.availability(backend);
+                if (!availability.usable()) {
+                    throw new ExecutionException("stage '" + stage + "': backend " + backend.label()
+                        + " is not usable here: " + availability.detail());
+                }
+                yield new Choice(List.of(new Implementation(backend, accelerators.find(backend).orElseThrow(), 1)), null);
+            }
+            case THREADS -> {
+                Availability simd = accelerators.availability(Backend.SIMD);
+                Accelerator inner = simd.usable() ? accelerators.find(Backend.SIMD).orElseThrow() : scalar();
+                List<Implementation> list = new ArrayList<>();
+                for (int t : threads) {
+                    list.add(new Implementation(Backend.THREADS, inner, t));
+                }
+                yield new Choice(list, simd.usable() ? null : "scalar inside each thread: SIMD unusable (" + simd.detail() + ")");
+            }
+        };
+    }
+
+    private Backend auto(Kernel kernel, long elements, List<Integer> threads) {
+        boolean threadSweep = threads.size() > 1;
+        if (kernel.backends().contains(Backend.THREADS)
+            && (threadSweep || processors > 1 && elements >= AUTO_THREADS_MIN_ELEMENTS)) {
+            return Backend.THREADS;
+        }
+        if (kernel.backends().contains(Backend.SIMD) && accelerators.availability(Backend.SIMD).usable()) {
+            return Backend.SIMD;
+        }
+        return Backend.SCALAR;
+    }
+
+    private Accelerator scalar() {
+        return accelerators.find(Backend.SCALAR).orElseThrow(() -> new IllegalStateException("the scalar accelerator is always installed"));
+    }
+
+    private static String labels(Kernel kernel) {
+        return String.join(", ", kernel.backends().stream().sorted().map(Backend::label).toList());
+    }
+}

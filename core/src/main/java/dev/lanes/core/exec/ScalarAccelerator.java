@@ -1,0 +1,26 @@
+package dev.lanes.core.exec;
+
+import java.util.Optional;
+
+/** The scalar backend: always usable, implements every ops interface core declares. */
+public final class ScalarAccelerator implements Accelerator {
+    private static final ArrayOps ARRAY_OPS = new ScalarArrayOps();
+
+    @Override
+    public Backend backend() {
+        return Backend.SCALAR;
+    }
+
+    @Override
+    public Availability availability() {
+        return Availability.usable("plain Java loops");
+    }
+
+    @Override
+    public <O> Optional<O> ops(Class<O> opsType) {
+        if (opsType == ArrayOps.class) {
+            return Optional.of(opsType.cast(ARRAY_OPS));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.lanes.core.kernel;
+
+import dev.lanes.core.data.Value;
+import dev.lanes.core.exec.Backend;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One named computation: its parameters, its inputs, its cost ({@link Work}) and its
+ * scalar reference. Kernels are stateless; {@link #bind} makes a runnable instance.
+ */
+public interface Kernel {
+
+    String name();
+
+    /** One line for {@code lanes kernels}. */
+    String summary();
+
+    List<ParamSpec> params();
+
+    /** Names of the inputs in order; a spec's {@code inputs:} lists that many stage ids. */
+    List<String> inputs();
+
+    /** Backends that have an implementation (whether usable here is another matter). */
+    Set<Backend> backends();
+
+    /**
+     * True for kernels that produce data rather than compute on it ({@code generate}):
+     * they run once per sweep point, before the measured stages, and are not benchmarked.
+     */
+    default boolean isSource() {
+        return false;
+    }
+
+    /**
+     * Validates parameters against input shapes and gives the stage's sizes.
+     *
+     * @throws InvalidStageException naming the parameter at fault
+     */
+    StageShape shape(Params params, List<DataShape> inputs);
+
+    /** Binds the kernel to input values of the shapes {@link #shape} accepted. */
+    StageInstance bind(Params params, List<Value> inputs);
+}

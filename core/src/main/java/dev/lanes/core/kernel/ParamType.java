@@ -1,0 +1,131 @@
+package dev.lanes.core.kernel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lanes.core.spec.SizeLiteral;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The closed set of parameter types a kernel can declare; each parses a spec value. */
+public sealed interface ParamType {
+
+    /** Parses a spec value or throws {@link IllegalArgumentException} with a printable message. */
+    Object parse(JsonNode node);
+
+    /** What a valid value looks like, for help and errors. */
+    String describe();
+
+    /** An element count or length: size literals, bounded. */
+    record Size(long min, long max) implements ParamType {
+        @Override
+        public Object parse(JsonNode node) {
+            long value;
+            if (node.isIntegralNumber()) {
+                if (!node.canConvertToLong()) {
+                    throw new IllegalArgumentException("size " + node.asText() + " is too large");
+                }
+                value = node.longValue();
+            } else if (node.isNumber() || node.isTextual()) {
+                value = SizeLiteral.parse(node.asText());
+            } else {
+                throw new IllegalArgumentException("expected a size such as 1M, got " + kind(node));
+            }
+            if (value < min) {
+                throw new IllegalArgumentException("must be at least " + min + ", got " + value);
+            }
+            if (value > max) {
+                throw new IllegalArgumentException("must be at most " + max + " (" + SizeLiteral.format(max)
+                    + "), got " + value + " (" + SizeLiteral.format(value) + ")");
+            }
+            return value;
+        }
+
+        @Override
+        public String describe() {
+            return "size " + SizeLiteral.format(min) + ".." + SizeLiteral.format(max);
+        }
+    }
+
+    /** A whole number such as a seed. */
+    record Integer(long min, long max) implements ParamType {
+        @Override
+        public Object parse(JsonNode node) {
+            if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+                throw new IllegalArgumentException("expected a whole number, got " + kind(node));
+            }
+            long value = node.longValue();
+            if (value < min || value > max) {
+                throw new IllegalArgumentException("must be in " + min + ".." + max + ", got " + value);
+            }
+            return value;
+        }
+
+        @Override
+        public String describe() {
+            return "integer";
+        }
+    }
+
+    /** A finite real number. */
+    record Real() implements ParamType {
+        @Override
+        public Object parse(JsonNode node) {
+            double value;
+            if (node.isNumber()) {
+                value = node.doubleValue();
+            } else if (node.isTextual()) {
+                try {
+                    value = Double.parseDouble(node.asText().strip());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("expected a number, got '" + node.asText() + "'");
+                }
+            } else {
+                throw new IllegalArgumentException("expected a number, got " + kind(node));
+            }
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("must be finite, got " + value);
+            }
+            return value;
+        }
+
+        @Override
+        public String describe() {
+            return "number";
+        }
+    }
+
+    /** One of a fixed list of words. */
+    record Choice(List<String> values) implements ParamType {
+        @Override
+        public Object parse(JsonNode node) {
+            if (!node.isTextual()) {
+                throw new IllegalArgumentException("expected one of " + String.join(", ", values) + ", got " + kind(node));
+            }
+            String value = node.asText().strip().toLowerCase(Locale.ROOT);
+            if (!values.contains(value)) {
+                String hint = dev.lanes.core.spec.Suggestions.didYouMean(value, values);
+                throw new IllegalArgumentException("expected one of " + String.join(", ", values)
+                    + ", got '" + node.asText() + "'" + hint);
+            }
+            return value;
+        }
+
+        @Override
+        public String describe() {
+            return String.join("|", values);
+        }
+    }
+
+    private static String kind(JsonNode node) {
+        if (node.isObject()) {
+            return "a mapping";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        if (node.isNull()) {
+            return "nothing";
+        }
+        return "'" + node.asText() + "'";
+    }
+}

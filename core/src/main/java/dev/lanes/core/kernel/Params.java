@@ -1,0 +1,44 @@
+package dev.lanes.core.kernel;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A stage's validated parameter values, defaults filled in, typed by the kernel's {@link ParamSpec}s. */
+public record Params(Map<String, Object> values) {
+
+    public Params {
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    public long size(String name) {
+        return (Long) get(name);
+    }
+
+    public long integer(String name) {
+        return (Long) get(name);
+    }
+
+    public double real(String name) {
+        return (Double) get(name);
+    }
+
+    public String choice(String name) {
+        return (String) get(name);
+    }
+
+    /** A copy with one value replaced (sweeps, --quick). */
+    public Params with(String name, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(values);
+        copy.put(name, value);
+        return new Params(copy);
+    }
+
+    private Object get(String name) {
+        Object value = values.get(name);
+        if (value == null) {
+            throw new IllegalStateException("no parameter '" + name + "'");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,223 @@
+package dev.lanes.core.run;
+
+import dev.lanes.core.ExecutionException;
+import dev.lanes.core.data.Scalar;
+import dev.lanes.core.data.Value;
+import dev.lanes.core.exec.Accelerators;
+import dev.lanes.core.exec.Backend;
+import dev.lanes.core.exec.BackendChoice;
+import dev.lanes.core.exec.BlockExecutor;
+import dev.lanes.core.exec.BlockTask;
+import dev.lanes.core.exec.Implementation;
+import dev.lanes.core.exec.ImplementationChooser;
+import dev.lanes.core.exec.WorkerPool;
+import dev.lanes.core.kernel.Check;
+import dev.lanes.core.kernel.Params;
+import dev.lanes.core.kernel.StageInstance;
+import dev.lanes.core.kernel.StageShape;
+import dev.lanes.core.machine.MachineInfo;
+import dev.lanes.core.spec.Settings;
+import dev.lanes.core.spec.Stage;
+import dev.lanes.core.spec.SweepPoint;
+import dev.lanes.core.spec.Workload;
+import dev.lanes.core.spec.WorkloadShapes;
+import dev.lanes.core.stats.GrowthFit;
+import dev.lanes.core.stats.StrongScaling;
+import dev.lanes.core.stats.Summary;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs a workload: for every sweep point, every stage in order, on every implementation
+ * its backend choice expands to (one per thread count for the threads backend). Each
+ * measurement warms up, then times whole kernel calls with {@link System#nanoTime()};
+ * inputs are bound and reset outside the timed region; every output is consumed; every
+ * sample is kept; a sample during which a GC ran is flagged.
+ */
+public final class Runner {
+    /** Warm-up stops after this many iterations even if the minimum time has not passed. */
+    private static final int MAX_WARMUP_ITERATIONS = 100_000;
+
+    private final Accelerators accelerators;
+    private final RunListener listener;
+    private final String lanesVersion;
+    private final GcWatch gc = new GcWatch();
+    private final Map<Integer, WorkerPool> pools = new HashMap<>();
+    /** Scalar results land here so the JIT cannot drop the work that made them. */
+    @SuppressWarnings("unused")
+    private volatile double sink;
+    @SuppressWarnings("unused")
+    private volatile Value lastOutput;
+
+    public Runner(Accelerators accelerators, RunListener listener, String lanesVersion) {
+        this.accelerators = accelerators;
+        this.listener = listener;
+        this.lanesVersion = lanesVersion;
+    }
+
+    /**
+     * Runs every stage.
+     *
+     * @param backendOverride {@code --backend}: replaces every stage's choice; {@code null} keeps them
+     */
+    public RunResult run(Workload workload, MachineInfo machine, BackendChoice backendOverride) {
+        String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        Settings settings = workload.settings();
+        ImplementationChooser chooser = new ImplementationChooser(accelerators, machine.cores());
+        List<StageResult> results = new ArrayList<>();
+        List<ScalingResult> scaling = new ArrayList<>();
+        try {
+            for (SweepPoint point : workload.points()) {
+                runPoint(workload, point, chooser, backendOverride, results, scaling);
+            }
+        } finally {
+            pools.values().forEach(WorkerPool::close);
+            pools.clear();
+        }
+        WorkloadInfo info = new WorkloadInfo(workload.name(), workload.source(), workload.digest(), workload.quick(), settings);
+        return new RunResult(RunResult.SCHEMA, lanesVersion, startedAt, machine, info, results, scaling, growth(results));
+    }
+
+    private void runPoint(Workload workload, SweepPoint point, ImplementationChooser chooser, BackendChoice override,
+                          List<StageResult> results, List<ScalingResult> scaling) {
+        Settings settings = workload.settings();
+        Map<String, StageShape> shapes = WorkloadShapes.at(workload, point);
+        Map<String, Value> values = new HashMap<>();
+        for (Stage stage : workload.stages()) {
+            Params params = point.paramsFor(stage);
+            List<Value> inputs = stage.inputs().stream().map(values::get).toList();
+            StageShape shape = shapes.get(stage.id());
+            BackendChoice requested = override != null ? override
+                : stage.backend() != null ? stage.backend() : settings.backend();
+            ImplementationChooser.Choice choice =
+                chooser.choose(stage.id(), stage.kernel(), requested, shape.work().elements(), settings.threads());
+            StageInstance instance = bind(stage, params, inputs);
+            Map<Integer, Double> mediansByThreads = new TreeMap<>();
+            Value output = null;
+            for (Implementation impl : choice.implementations()) {
+                listener.started(stage.id(), point.label(), impl.label() + (impl.threads() > 1 ? " x" + impl.threads() : ""));
+                Measurement m = stage.kernel().isSource()
+                    ? measure(stage, instance.task(), impl, 0, 1, 0)
+                    : measure(stage, instance.task(), impl, settings.warmup(), settings.iterations(), settings.minWarmupMillis());
+                Check check = settings.verify() ? instance.verify(m.output()) : null;
+                Summary summary = Summary.of(m.samples());
+                List<Long> samples = new ArrayList<>();
+                for (long s : m.samples()) {
+                    samples.add(s);
+                }
+                StageResult result = new StageResult(stage.id(), stage.kernel().name(), point.values(),
+                    stage.kernel().isSource(), impl.label(), impl.threads(), shape.work().elements(), shape.work().flops(),
+                    shape.work().bytesMoved(), samples, m.gcSamples(), summary,
+                    Throughput.of(shape.work(), summary.medianNanos()), check, m.output().checksum(),
+                    m.output().describe(), choice.note());
+                results.add(result);
+                listener.finished(result);
+                mediansByThreads.put(impl.threads(), summary.medianNanos());
+                output = m.output();
+            }
+            if (choice.implementations().size() > 1 && mediansByThreads.containsKey(1)) {
+                scaling.add(new ScalingResult(stage.id(), point.values(), choice.implementations().get(0).label(),
+                    shape.work().elements(), StrongScaling.of(mediansByThreads)));
+            }
+            values.put(stage.id(), output);
+        }
+    }
+
+    private static StageInstance bind(Stage stage, Params params, List<Value> inputs) {
+        try {
+            return stage.kernel().bind(params, inputs);
+        } catch (OutOfMemoryError e) {
+            throw new ExecutionException("stage '" + stage.id() + "': out of memory allocating its data ("
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB heap); lower the sizes or raise the heap with LANES_JAVA_OPTS=-Xmx<size>");
+        }
+    }
+
+    private record Measurement(long[] samples, List<Integer> gcSamples, Value output) {
+    }
+
+    private <O, P> Measurement measure(Stage stage, BlockTask<O, P> task, Implementation impl, int warmup,
+                                       int iterations, long minWarmupMillis) {
+        O ops = impl.inner().ops(task.opsType()).orElseThrow(() -> new ExecutionException("stage '" + stage.id()
+            + "': backend " + impl.label() + " has no implementation of kernel '" + stage.kernel().name() + "'"));
+        WorkerPool pool = impl.backend() == Backend.THREADS ? pools.computeIfAbsent(impl.threads(), WorkerPool::new) : null;
+        try {
+            long warmupUntil = System.nanoTime() + minWarmupMillis * 1_000_000;
+            for (int i = 0; i < warmup || (System.nanoTime() < warmupUntil && i < MAX_WARMUP_ITERATIONS); i++) {
+                checkInterrupted(stage);
+                task.reset();
+                consume(execute(task, ops, pool));
+            }
+            long[] samples = new long[iterations];
+            List<Integer> gcSamples = new ArrayList<>();
+            Value output = null;
+            for (int i = 0; i < iterations; i++) {
+                checkInterrupted(stage);
+                task.reset();
+                long collections = gc.collections();
+                long start = System.nanoTime();
+                output = execute(task, ops, pool);
+                long end = System.nanoTime();
+                if (gc.collections() != collections) {
+                    gcSamples.add(i);
+                }
+                consume(output);
+                samples[i] = end - start;
+            }
+            return new Measurement(samples, gcSamples, output);
+        } catch (OutOfMemoryError e) {
+            throw new ExecutionException("stage '" + stage.id() + "' (" + impl.label() + "): out of memory; "
+                + "lower the sizes or raise the heap with LANES_JAVA_OPTS=-Xmx<size>");
+        } catch (RuntimeException e) {
+            if (e instanceof dev.lanes.core.LanesException le) {
+                throw le;
+            }
+            throw new ExecutionException("stage '" + stage.id() + "' (kernel " + stage.kernel().name() + ", "
+                + impl.label() + "): kernel error: " + e, e);
+        }
+    }
+
+    private static <O, P> Value execute(BlockTask<O, P> task, O ops, WorkerPool pool) {
+        return pool == null ? BlockExecutor.runSequential(task, ops) : BlockExecutor.run(task, ops, pool);
+    }
+
+    private void consume(Value value) {
+        if (value instanceof Scalar s) {
+            sink = s.value();
+        } else {
+            lastOutput = value;
+        }
+    }
+
+    private static void checkInterrupted(Stage stage) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedRunException("stage '" + stage.id() + "'");
+        }
+    }
+
+    /** A growth fit per (stage, backend, threads) measured at two or more sizes. */
+    private static List<GrowthResult> growth(List<StageResult> results) {
+        Map<String, List<StageResult>> groups = new LinkedHashMap<>();
+        for (StageResult r : results) {
+            if (!r.source()) {
+                groups.computeIfAbsent(r.stage() + "\u0000" + r.backend() + "\u0000" + r.threads(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        List<GrowthResult> fits = new ArrayList<>();
+        for (List<StageResult> group : groups.values()) {
+            if (group.stream().map(StageResult::elements).distinct().count() >= 2) {
+                List<double[]> points = group.stream()
+                    .map(r -> new double[] {r.elements(), r.summary().medianNanos()}).toList();
+                StageResult first = group.get(0);
+                fits.add(new GrowthResult(first.stage(), first.backend(), first.threads(), GrowthFit.of(points)));
+            }
+        }
+        return fits;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.lanes.core.run;
+
+import dev.lanes.core.kernel.Check;
+import dev.lanes.core.stats.Summary;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One stage at one sweep point on one implementation.
+ *
+ * @param point        the sweep values of this point (empty without a sweep)
+ * @param source       a data stage, run once and not benchmarked
+ * @param backend      e.g. "simd", "threads(simd)"
+ * @param samplesNanos every measured sample, in order
+ * @param gcSamples    indexes of samples during which a garbage collection ran
+ * @param check        the verification, or {@code null} when verification was off
+ * @param checksum     a number that depends on the whole output
+ * @param note         why the implementation is what it is, when that is not obvious (fallbacks)
+ */
+public record StageResult(String stage, String kernel, Map<String, Object> point, boolean source, String backend,
+                          int threads, long elements, double flops, double bytesMoved, List<Long> samplesNanos,
+                          List<Integer> gcSamples, Summary summary, Throughput throughput, Check check,
+                          double checksum, String output, String note) {
+
+    public StageResult {
+        point = Map.copyOf(point);
+        samplesNanos = List.copyOf(samplesNanos);
+        gcSamples = List.copyOf(gcSamples);
+    }
+
+    public boolean failed() {
+        return check != null && !check.passed();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.lanes.core.spec;
+
+import dev.lanes.core.exec.BackendChoice;
+import dev.lanes.core.kernel.Kernel;
+import dev.lanes.core.kernel.Params;
+
+import java.util.List;
+
+/**
+ * One validated stage.
+ *
+ * @param backend  what the stage asks for; {@code null} means the settings' backend
+ * @param location where the stage is written
+ */
+public record Stage(String id, Kernel kernel, Params params, List<String> inputs, BackendChoice backend,
+                    SourceLocation location) {
+
+    public Stage {
+        inputs = List.copyOf(inputs);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.lanes.core.spec;
+
+import dev.lanes.core.kernel.Params;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One point of a sweep: a value for every swept {@code stage.param}. A workload without a
+ * sweep has one empty point.
+ */
+public record SweepPoint(int index, Map<String, Object> values) {
+
+    public SweepPoint {
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** The stage's parameters with this point's values applied. */
+    public Params paramsFor(Stage stage) {
+        Params params = stage.params();
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            String prefix = stage.id() + ".";
+            if (e.getKey().startsWith(prefix)) {
+                params = params.with(e.getKey().substring(prefix.length()), e.getValue());
+            }
+        }
+        return params;
+    }
+
+    /** e.g. "data.length=1000000", or "" for no sweep. */
+    public String label() {
+        return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.lanes.vector;
+
+import dev.lanes.core.exec.Accelerator;
+import dev.lanes.core.exec.ArrayOps;
+import dev.lanes.core.exec.Availability;
+import dev.lanes.core.exec.Backend;
+
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The SIMD backend, found by ServiceLoader. This class names no {@code jdk.incubator.vector}
+ * type, so it loads on any JVM; it touches the classes that do only after checking that the
+ * Vector API can be fast here (Lucene's VectorizationProvider makes the same checks):
+ * the incubator module is in the boot layer, C2 compiles (not an interpreter-only or
+ * client VM, not JVMCI), and the preferred vector shape is at least 128 bits.
+ * {@code -Dlanes.vector.bits=128|256|512} caps the width (0 disables SIMD).
+ */
+public final class SimdAccelerator implements Accelerator {
+    /** The system property {@code --vector-bits} sets. */
+    public static final String MAX_BITS_PROPERTY = "lanes.vector.bits";
+
+    private final Availability availability = probe();
+    private volatile ArrayOps arrayOps;
+
+    @Override
+    public Backend backend() {
+        return Backend.SIMD;
+    }
+
+    @Override
+    public Availability availability() {
+        return availability;
+    }
+
+    @Override
+    public <O> Optional<O> ops(Class<O> opsType) {
+        if (!availability.usable()) {
+            return Optional.empty();
+        }
+        if (opsType == ArrayOps.class) {
+            ArrayOps ops = arrayOps;
+            if (ops == null) {
+                ops = new SimdArrayOps(SimdShape.selected());
+                arrayOps = ops;
+            }
+            return Optional.of(opsType.cast(ops));
+        }
+        return Optional.empty();
+    }
+
+    private static Availability probe() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return Availability.unavailable("jdk.incubator.vector is not in the boot layer (start java with --add-modules jdk.incubator.vector)");
+        }
+        String vmInfo = System.getProperty("java.vm.info", "").toLowerCase(Locale.ROOT);
+        if (vmInfo.contains("interpreted") || vmInfo.contains("emulated-client")) {
+            return Availability.unavailable("C2 is off (java.vm.info: " + System.getProperty("java.vm.info") + "): the Vector API would run interpreted");
+        }
+        if (Boolean.getBoolean("jdk.internal.vm.ci.enabled")
+            || ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(a -> a.contains("UseJVMCICompiler"))) {
+            return Availability.unavailable("JVMCI is the compiler: it does not intrinsify the Vector API");
+        }
+        int capBits = Integer.getInteger(MAX_BITS_PROPERTY, Integer.MAX_VALUE);
+        if (capBits == 0) {
+            return Availability.unavailable("disabled by --vector-bits 0");
+        }
+        try {
+            return SimdShape.describe(capBits);
+        } catch (LinkageError e) {
+            return Availability.unavailable("the Vector API failed to load: " + e);
+        }
+    }
+}
