@@ -35,8 +35,7 @@ final class CudaProbe {
             }
             return Availability.usable(describeDevice0(count[0]));
         } catch (UnsatisfiedLinkError e) {
-            return Availability.unavailable("the CUDA driver library could not be loaded (" + firstLine(e.getMessage())
-                + "); is the NVIDIA driver (libcuda.so.1) installed?");
+            return Availability.unavailable("no NVIDIA driver: JCuda's native library needs libcuda.so.1, which did not load");
         } catch (NoClassDefFoundError | ExceptionInInitializerError e) {
             return Availability.unavailable("JCuda failed to initialise: " + firstLine(String.valueOf(e)));
         } catch (CudaException e) {

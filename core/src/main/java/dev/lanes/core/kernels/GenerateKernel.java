@@ -146,15 +146,42 @@ public final class GenerateKernel implements Kernel {
             return null;
         }
 
+        /** One loop per (type, distribution), so the hot loop has no branch on them. */
         @Override
         public Void block(ArrayOps ops, int from, int to) {
-            if (f64 != null) {
-                for (int i = from; i < to; i++) {
-                    f64[i] = element(distribution, seed, i, type);
+            switch (distribution) {
+                case "uniform" -> {
+                    if (f64 != null) {
+                        for (int i = from; i < to; i++) {
+                            f64[i] = CounterRandom.uniform(seed, i);
+                        }
+                    } else {
+                        for (int i = from; i < to; i++) {
+                            f32[i] = CounterRandom.uniformFloat(seed, i);
+                        }
+                    }
                 }
-            } else {
-                for (int i = from; i < to; i++) {
-                    f32[i] = (float) element(distribution, seed, i, type);
+                case "normal" -> {
+                    if (f64 != null) {
+                        for (int i = from; i < to; i++) {
+                            f64[i] = CounterRandom.normal(seed, i);
+                        }
+                    } else {
+                        for (int i = from; i < to; i++) {
+                            f32[i] = (float) CounterRandom.normal(seed, i);
+                        }
+                    }
+                }
+                default -> {
+                    if (f64 != null) {
+                        for (int i = from; i < to; i++) {
+                            f64[i] = i;
+                        }
+                    } else {
+                        for (int i = from; i < to; i++) {
+                            f32[i] = i;
+                        }
+                    }
                 }
             }
             return null;

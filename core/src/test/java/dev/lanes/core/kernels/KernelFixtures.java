@@ -1,0 +1,101 @@
+package dev.lanes.core.kernels;
+
+import dev.lanes.core.data.F32Array;
+import dev.lanes.core.data.F64Array;
+import dev.lanes.core.data.Value;
+import dev.lanes.core.exec.ArrayOps;
+import dev.lanes.core.exec.BlockExecutor;
+import dev.lanes.core.exec.BlockTask;
+import dev.lanes.core.exec.ScalarArrayOps;
+import dev.lanes.core.exec.WorkerPool;
+import dev.lanes.core.kernel.StageInstance;
+
+import java.util.SplittableRandom;
+
+/** Random data and a way to run a stage instance on given ops, for kernel tests. */
+final class KernelFixtures {
+    private KernelFixtures() {
+    }
+
+    /** Values in [-2, 2), never all zero for length ≥ 1. */
+    static Value randomArray(boolean f64, int length, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        if (f64) {
+            double[] x = new double[length];
+            for (int i = 0; i < length; i++) {
+                x[i] = random.nextDouble(-2, 2);
+            }
+            if (length > 0) {
+                x[0] = 1.25;
+            }
+            return new F64Array(x);
+        }
+        float[] x = new float[length];
+        for (int i = 0; i < length; i++) {
+            x[i] = (float) random.nextDouble(-2, 2);
+        }
+        if (length > 0) {
+            x[0] = 1.25f;
+        }
+        return new F32Array(x);
+    }
+
+    /** Random sign, magnitude in [0.5, 2): every element matters to a sum at a known scale. */
+    static Value awayFromZero(boolean f64, int length, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] x = new double[length];
+        for (int i = 0; i < length; i++) {
+            x[i] = (random.nextBoolean() ? 1 : -1) * random.nextDouble(0.5, 2);
+        }
+        if (f64) {
+            return new F64Array(x);
+        }
+        float[] y = new float[length];
+        for (int i = 0; i < length; i++) {
+            y[i] = (float) x[i];
+        }
+        return new F32Array(y);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Value run(StageInstance instance, ArrayOps ops, WorkerPool pool) {
+        BlockTask<ArrayOps, Object> task = (BlockTask<ArrayOps, Object>) instance.task();
+        task.reset();
+        return pool == null ? BlockExecutor.runSequential(task, ops) : BlockExecutor.run(task, ops, pool);
+    }
+
+    /** Correct except that each block's last element is left out: the bug verification must catch. */
+    static final class DropsLastElement implements ArrayOps {
+        private final ScalarArrayOps scalar = new ScalarArrayOps();
+
+        @Override
+        public double sumOfSquares(double[] x, int from, int to) {
+            return scalar.sumOfSquares(x, from, Math.max(from, to - 1));
+        }
+
+        @Override
+        public double sumOfSquares(float[] x, int from, int to) {
+            return scalar.sumOfSquares(x, from, Math.max(from, to - 1));
+        }
+
+        @Override
+        public double dot(double[] x, double[] y, int from, int to) {
+            return scalar.dot(x, y, from, Math.max(from, to - 1));
+        }
+
+        @Override
+        public double dot(float[] x, float[] y, int from, int to) {
+            return scalar.dot(x, y, from, Math.max(from, to - 1));
+        }
+
+        @Override
+        public void axpy(double a, double[] x, double[] y, int from, int to) {
+            scalar.axpy(a, x, y, from, Math.max(from, to - 1));
+        }
+
+        @Override
+        public void axpy(float a, float[] x, float[] y, int from, int to) {
+            scalar.axpy(a, x, y, from, Math.max(from, to - 1));
+        }
+    }
+}
