@@ -1,7 +1,11 @@
 package dev.lanes.cli;
 
 import dev.lanes.core.UsageException;
+import dev.lanes.core.ExecutionException;
 import dev.lanes.core.exec.Accelerators;
+import dev.lanes.core.exec.Availability;
+import dev.lanes.core.exec.Backend;
+import dev.lanes.core.exec.BackendOptions;
 import picocli.CommandLine.Option;
 
 /** Flags every command takes. They take effect before the accelerators are loaded. */
@@ -17,24 +21,28 @@ final class CommonOptions {
         description = "off: never probe CUDA; auto: use it where usable; require: fail (exit 3) where it is not. Default: ${DEFAULT-VALUE}.")
     String gpu;
 
-    /** Applies the flags (as the system properties the backends read) and loads the accelerators. */
+    /**
+     * Loads the accelerators with these flags. A width cap of 128–512 bits becomes the
+     * system property the SIMD species are fixed from at first use: it is per JVM.
+     */
     Accelerators accelerators() {
         if (vectorBits != null) {
             if (vectorBits != 0 && vectorBits != 128 && vectorBits != 256 && vectorBits != 512) {
                 throw new UsageException("--vector-bits: expected 0, 128, 256 or 512, got " + vectorBits);
             }
-            System.setProperty("lanes.vector.bits", vectorBits.toString());
+            if (vectorBits != 0) {
+                System.setProperty("lanes.vector.bits", vectorBits.toString());
+            }
         }
         String mode = gpu.strip().toLowerCase(java.util.Locale.ROOT);
         if (!mode.equals("off") && !mode.equals("auto") && !mode.equals("require")) {
             throw new UsageException("--gpu: expected off, auto or require, got '" + gpu + "'");
         }
-        System.setProperty("lanes.gpu", mode);
-        Accelerators accelerators = Accelerators.load();
+        Accelerators accelerators = Accelerators.load(new BackendOptions(vectorBits != null && vectorBits == 0, mode.equals("off")));
         if (mode.equals("require")) {
-            var gpuAvailability = accelerators.availability(dev.lanes.core.exec.Backend.GPU);
+            Availability gpuAvailability = accelerators.availability(Backend.GPU);
             if (!gpuAvailability.usable()) {
-                throw new dev.lanes.core.ExecutionException("--gpu require: the GPU is not usable here: " + gpuAvailability.detail());
+                throw new ExecutionException("--gpu require: the GPU is not usable here: " + gpuAvailability.detail());
             }
         }
         return accelerators;

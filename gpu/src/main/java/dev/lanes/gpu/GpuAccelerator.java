@@ -4,17 +4,13 @@ import dev.lanes.core.exec.Accelerator;
 import dev.lanes.core.exec.Availability;
 import dev.lanes.core.exec.Backend;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The CUDA backend, found by ServiceLoader. For now it only says whether CUDA is usable
- * here; kernels come with the GPU issue. {@code -Dlanes.gpu=off} (the CLI's
- * {@code --gpu off}) skips the probe entirely.
+ * here; kernels come with the GPU issue.
  */
 public final class GpuAccelerator implements Accelerator {
-    /** The system property {@code --gpu} sets: off, auto or require. */
-    public static final String MODE_PROPERTY = "lanes.gpu";
 
     @Override
     public Backend backend() {
@@ -23,9 +19,6 @@ public final class GpuAccelerator implements Accelerator {
 
     @Override
     public Availability availability() {
-        if ("off".equals(System.getProperty(MODE_PROPERTY, "auto").toLowerCase(Locale.ROOT))) {
-            return Availability.unavailable("disabled by --gpu off");
-        }
         return ProbeResult.AVAILABILITY;
     }
 

@@ -15,7 +15,8 @@ import java.util.Optional;
  * Vector API can be fast here (Lucene's VectorizationProvider makes the same checks):
  * the incubator module is in the boot layer, C2 compiles (not an interpreter-only or
  * client VM, not JVMCI), and the preferred vector shape is at least 128 bits.
- * {@code -Dlanes.vector.bits=128|256|512} caps the width (0 disables SIMD).
+ * {@code -Dlanes.vector.bits=128|256|512} caps the width; the species are constants fixed
+ * at first use, so the cap holds for the life of the JVM.
  */
 public final class SimdAccelerator implements Accelerator {
     /** The system property {@code --vector-bits} sets. */
@@ -63,9 +64,6 @@ public final class SimdAccelerator implements Accelerator {
             return Availability.unavailable("JVMCI is the compiler: it does not intrinsify the Vector API");
         }
         int capBits = Integer.getInteger(MAX_BITS_PROPERTY, Integer.MAX_VALUE);
-        if (capBits == 0) {
-            return Availability.unavailable("disabled by --vector-bits 0");
-        }
         try {
             return SimdShape.describe(capBits);
         } catch (LinkageError e) {

@@ -15,9 +15,23 @@ public record Accelerators(Map<Backend, Accelerator> byBackend) {
 
     /** Every {@link Accelerator} that {@link ServiceLoader} finds; the first per backend wins. */
     public static Accelerators load() {
+        return load(BackendOptions.DEFAULT);
+    }
+
+    /**
+     * As {@link #load()}, with backends the options turn off replaced by disabled ones, so a
+     * turned-off GPU is never probed.
+     */
+    public static Accelerators load(BackendOptions options) {
         Map<Backend, Accelerator> found = new EnumMap<>(Backend.class);
         for (Accelerator accelerator : ServiceLoader.load(Accelerator.class, Accelerators.class.getClassLoader())) {
             found.putIfAbsent(accelerator.backend(), accelerator);
+        }
+        if (options.simdOff() && found.containsKey(Backend.SIMD)) {
+            found.put(Backend.SIMD, new DisabledAccelerator(Backend.SIMD, "disabled by --vector-bits 0"));
+        }
+        if (options.gpuOff() && found.containsKey(Backend.GPU)) {
+            found.put(Backend.GPU, new DisabledAccelerator(Backend.GPU, "disabled by --gpu off"));
         }
         return new Accelerators(found);
     }

@@ -85,7 +85,7 @@ class ArrayKernelsTest {
         for (Kernel k : List.of(new SumOfSquaresKernel(), new DotKernel(), new AxpyKernel())) {
             List<Value> inputs = k.inputs().size() == 1 ? List.of(x) : List.of(x, copy(y));
             StageInstance s = k.bind(k instanceof AxpyKernel ? A : NONE, inputs);
-            Value wrong = KernelFixtures.run(s, new KernelFixtures.DropsLastElement(), null);
+            Value wrong = KernelFixtures.run(s, new dev.lanes.core.exec.DropsLastElementOps(), null);
             assertThat(s.verify(wrong).passed()).as(k.name() + " must reject a result missing elements").isFalse();
         }
     }

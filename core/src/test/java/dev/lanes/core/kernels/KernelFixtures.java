@@ -6,7 +6,6 @@ import dev.lanes.core.data.Value;
 import dev.lanes.core.exec.ArrayOps;
 import dev.lanes.core.exec.BlockExecutor;
 import dev.lanes.core.exec.BlockTask;
-import dev.lanes.core.exec.ScalarArrayOps;
 import dev.lanes.core.exec.WorkerPool;
 import dev.lanes.core.kernel.StageInstance;
 
@@ -62,40 +61,5 @@ final class KernelFixtures {
         BlockTask<ArrayOps, Object> task = (BlockTask<ArrayOps, Object>) instance.task();
         task.reset();
         return pool == null ? BlockExecutor.runSequential(task, ops) : BlockExecutor.run(task, ops, pool);
-    }
-
-    /** Correct except that each block's last element is left out: the bug verification must catch. */
-    static final class DropsLastElement implements ArrayOps {
-        private final ScalarArrayOps scalar = new ScalarArrayOps();
-
-        @Override
-        public double sumOfSquares(double[] x, int from, int to) {
-            return scalar.sumOfSquares(x, from, Math.max(from, to - 1));
-        }
-
-        @Override
-        public double sumOfSquares(float[] x, int from, int to) {
-            return scalar.sumOfSquares(x, from, Math.max(from, to - 1));
-        }
-
-        @Override
-        public double dot(double[] x, double[] y, int from, int to) {
-            return scalar.dot(x, y, from, Math.max(from, to - 1));
-        }
-
-        @Override
-        public double dot(float[] x, float[] y, int from, int to) {
-            return scalar.dot(x, y, from, Math.max(from, to - 1));
-        }
-
-        @Override
-        public void axpy(double a, double[] x, double[] y, int from, int to) {
-            scalar.axpy(a, x, y, from, Math.max(from, to - 1));
-        }
-
-        @Override
-        public void axpy(float a, float[] x, float[] y, int from, int to) {
-            scalar.axpy(a, x, y, from, Math.max(from, to - 1));
-        }
     }
 }

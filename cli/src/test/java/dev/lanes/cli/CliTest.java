@@ -1,0 +1,169 @@
+package dev.lanes.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CliTest {
+    private static final String SPEC = """
+        name: cli-test
+        settings: { warmup: 1, iterations: 5, min-warmup-ms: 0, threads: [1, 2] }
+        stages:
+          - id: data
+            kernel: generate
+            params: { length: 200000, type: f64, distribution: uniform, seed: 42 }
+          - id: squares
+            kernel: sum-of-squares
+            inputs: [data]
+        """;
+
+    @TempDir
+    Path dir;
+
+    private Path spec(String text) throws Exception {
+        return Files.writeString(dir.resolve("spec.yaml"), text);
+    }
+
+    @Test
+    void versionAndHelp() {
+        CliRun v = CliRun.of("--version");
+        assertThat(v.exit()).isZero();
+        assertThat(v.out()).startsWith("lanes 0.1.0");
+        CliRun h = CliRun.of("--help");
+        assertThat(h.exit()).isZero();
+        assertThat(h.out()).contains("run", "validate", "kernels", "info", "130");
+    }
+
+    @Test
+    void runPrintsATableWithTheScalingTable() throws Exception {
+        CliRun r = CliRun.of("run", spec(SPEC).toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("squares", "threads(simd)", "Strong scaling · squares", "Amdahl fit", "ok (");
+    }
+
+    @Test
+    void runWritesJsonWithEverySampleTheMachineAndTheScaling() throws Exception {
+        CliRun r = CliRun.of("run", spec(SPEC).toString(), "--format", "json", "--iterations", "6");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("schema").asText()).isEqualTo("lanes.run/1");
+        assertThat(json.at("/machine/cores").asInt()).isPositive();
+        assertThat(json.at("/machine/simd/usable").asBoolean()).isTrue();
+        assertThat(json.at("/machine/gpu/detail").asText()).isNotBlank();
+        assertThat(json.at("/workload/digest").asText()).startsWith("sha256:");
+        JsonNode stages = json.get("stages");
+        assertThat(stages).hasSize(3);
+        JsonNode two = stages.get(2);
+        assertThat(two.get("stage").asText()).isEqualTo("squares");
+        assertThat(two.get("threads").asInt()).isEqualTo(2);
+        assertThat(two.get("samplesNanos")).hasSize(6);
+        assertThat(two.at("/summary/medianNanos").asDouble()).isPositive();
+        assertThat(two.at("/summary/medianInterval/level").asDouble()).isGreaterThanOrEqualTo(0.95);
+        assertThat(two.at("/throughput/gigabytesPerSecond").asDouble()).isPositive();
+        assertThat(two.at("/check/passed").asBoolean()).isTrue();
+        assertThat(two.get("bytesMoved").asDouble()).isEqualTo(1_600_000);
+        assertThat(json.at("/scaling/0/scaling/rows/1/speedup").asDouble()).isPositive();
+        assertThat(json.at("/scaling/0/scaling/amdahl/serialFraction").isNumber()).isTrue();
+    }
+
+    @Test
+    void outputGoesToTheFileAtomicallyAndNothingElseIsLeft() throws Exception {
+        Path out = dir.resolve("result.json");
+        Files.writeString(out, "old");
+        CliRun r = CliRun.of("run", spec(SPEC).toString(), "--format", "json", "--output", out.toString(), "--quick");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(new ObjectMapper().readTree(out.toFile()).get("schema").asText()).isEqualTo("lanes.run/1");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("spec.yaml", "result.json");
+        }
+    }
+
+    @Test
+    void setAndBackendOverrides() throws Exception {
+        CliRun r = CliRun.of("run", spec(SPEC).toString(), "--format", "json", "--set", "data.length=1000",
+            "--set", "data.type=f32", "--backend", "scalar", "--quick");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode last = new ObjectMapper().readTree(r.out()).get("stages").get(1);
+        assertThat(last.get("backend").asText()).isEqualTo("scalar");
+        assertThat(last.get("elements").asLong()).isEqualTo(1000);
+        assertThat(last.get("bytesMoved").asDouble()).isEqualTo(4000);
+    }
+
+    @Test
+    void anInvalidSpecIsOneLineWithFileLineColumnAndExit2() throws Exception {
+        Path bad = spec(SPEC.replace("kernel: sum-of-squares", "kernel: sum-of-square"));
+        CliRun r = CliRun.of("run", bad.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("lanes: " + bad + ":8:13: stage 'squares': unknown kernel 'sum-of-square' (did you mean 'sum-of-squares'?)");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void usageErrorsExit2WithoutAStackTrace() throws Exception {
+        Path good = spec(SPEC);
+        for (String[] args : new String[][] {
+            {"run", dir.resolve("missing.yaml").toString()},
+            {"run", good.toString(), "--backend", "fastest"},
+            {"run", good.toString(), "--format", "xml"},
+            {"run", good.toString(), "--threads", "0"},
+            {"run", good.toString(), "--iterations", "0"},
+            {"run", good.toString(), "--set", "nope"},
+            {"run", good.toString(), "--bogus"},
+            {"run"},
+            {"frobnicate"},
+            {"run", good.toString(), "--vector-bits", "100"},
+        }) {
+            CliRun r = CliRun.of(args);
+            assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", args)).startsWith("lanes: ").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void anUnusableOrMissingBackendExits3WithTheReason() throws Exception {
+        CliRun r = CliRun.of("run", spec(SPEC).toString(), "--backend", "gpu", "--quick");
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).startsWith("lanes: stage 'squares': ").contains("gpu");
+        CliRun off = CliRun.of("run", spec(SPEC).toString(), "--backend", "simd", "--vector-bits", "0", "--quick");
+        assertThat(off.exit()).isEqualTo(3);
+        assertThat(off.err()).contains("backend simd is not usable here: disabled by --vector-bits 0");
+    }
+
+    @Test
+    void validateReportsEveryFile() throws Exception {
+        Path good = spec(SPEC);
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "stages:\n  - { id: a, kernel: generate, params: { length: -1 } }\n");
+        CliRun r = CliRun.of("validate", good.toString(), bad.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).contains(good + ": ok (2 stages)");
+        assertThat(r.err()).contains(bad + ":2:").contains("length: must be at least 1");
+    }
+
+    @Test
+    void kernelsListsAndDescribes() {
+        CliRun list = CliRun.of("kernels");
+        assertThat(list.exit()).isZero();
+        assertThat(list.out()).contains("generate", "sum-of-squares", "dot", "axpy");
+        CliRun one = CliRun.of("kernels", "axpy");
+        assertThat(one.out()).contains("inputs:   x, y").contains("a ").contains("default 2.0");
+        CliRun unknown = CliRun.of("kernels", "dott");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("did you mean 'dot'?");
+    }
+
+    @Test
+    void infoSaysWhatIsUsableAndWhyNot() throws Exception {
+        CliRun r = CliRun.of("info");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).containsPattern("simd +usable: \\d+-bit").containsPattern("gpu +(usable|unusable): .+");
+        CliRun json = CliRun.of("info", "--format", "json", "--gpu", "off");
+        assertThat(new ObjectMapper().readTree(json.out()).at("/gpu/detail").asText()).isEqualTo("disabled by --gpu off");
+    }
+}
