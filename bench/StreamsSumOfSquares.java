@@ -29,6 +29,6 @@ public class StreamsSumOfSquares {
         Arrays.sort(samples);
         double median = iterations % 2 == 1 ? samples[iterations / 2] : (samples[iterations / 2 - 1] + samples[iterations / 2]) / 2.0;
         System.out.printf("threads=%d n=%d median_ns=%.0f gbps=%.3f sink=%s%n",
-            java.util.concurrent.ForkJoinPool.getCommonPool().getParallelism() + 1, n, median, n * 8.0 / median, sink > 0 ? "ok" : "?");
+            java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1, n, median, n * 8.0 / median, sink > 0 ? "ok" : "?");
     }
 }

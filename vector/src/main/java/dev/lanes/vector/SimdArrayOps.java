@@ -8,14 +8,26 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The level-1 array kernels on the Vector API. Each reduction keeps four independent
- * vector accumulators (enough to cover FMA latency), reduces lanes once after the loop,
- * and finishes with a scalar tail; ranges shorter than two vectors run the scalar loop.
- * f32 reductions accumulate in f32 lanes (4 vectors × ≥ 4 lanes = the ≥ 16 chains the
- * kernel's error bound assumes) and return f64. Vectors live only in locals of these
- * methods, so C2 keeps them in registers.
+ * The level-1 array kernels on the Vector API. Every loop starts with a scalar head up to
+ * a 64-byte boundary ({@link ArrayAlignment}), runs whole vectors, and ends with a scalar
+ * tail; ranges shorter than two vectors are all scalar. Vectors live only in locals.
+ *
+ * <p>Reductions have two loop shapes, chosen by the size of the whole array, measured on
+ * the AVX-512 machine in docs/performance.md:
+ * <ul>
+ *   <li>in cache (arrays up to {@value #STREAMING_MIN_BYTES} bytes): four independent
+ *       accumulators, so FMA latency does not bound the loop;</li>
+ *   <li>streaming from memory: one accumulator per 16 lanes, a plain loop of one load and
+ *       one FMA, which there reached 30 GB/s on one core against 24 GB/s for the unrolled
+ *       loop.</li>
+ * </ul>
+ * f32 reductions accumulate in f32 lanes, at least 16 independent chains (the kernel's
+ * error bound assumes it), and return f64.
  */
 final class SimdArrayOps implements ArrayOps {
+    /** Arrays larger than this are assumed to stream from memory, not to sit in cache. */
+    static final long STREAMING_MIN_BYTES = 32L << 20;
+
     private static final VectorSpecies<Double> D = SimdShape.F64;
     private static final VectorSpecies<Float> F = SimdShape.F32;
     private static final int DL = D.length();
@@ -29,33 +41,54 @@ final class SimdArrayOps implements ArrayOps {
 
     @Override
     public double sumOfSquares(double[] x, int from, int to) {
-        int n = to - from;
-        int i = from;
-        double sum = 0;
-        if (n >= 2 * DL) {
-            DoubleVector a0 = DoubleVector.zero(D);
-            DoubleVector a1 = DoubleVector.zero(D);
-            DoubleVector a2 = DoubleVector.zero(D);
-            DoubleVector a3 = DoubleVector.zero(D);
-            int unrolled = from + (n / (4 * DL)) * (4 * DL);
-            for (; i < unrolled; i += 4 * DL) {
-                DoubleVector v0 = DoubleVector.fromArray(D, x, i);
-                DoubleVector v1 = DoubleVector.fromArray(D, x, i + DL);
-                DoubleVector v2 = DoubleVector.fromArray(D, x, i + 2 * DL);
-                DoubleVector v3 = DoubleVector.fromArray(D, x, i + 3 * DL);
-                a0 = v0.fma(v0, a0);
-                a1 = v1.fma(v1, a1);
-                a2 = v2.fma(v2, a2);
-                a3 = v3.fma(v3, a3);
-            }
-            int bound = from + D.loopBound(n);
-            for (; i < bound; i += DL) {
-                DoubleVector v = DoubleVector.fromArray(D, x, i);
-                a0 = v.fma(v, a0);
-            }
-            sum = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        if (to - from < 2 * DL) {
+            return scalarSumOfSquares(x, from, to);
         }
-        for (; i < to; i++) {
+        int start = from + ArrayAlignment.peelF64(from);
+        double head = scalarSumOfSquares(x, from, start);
+        int end = start + D.loopBound(to - start);
+        double body = (long) x.length * Double.BYTES > STREAMING_MIN_BYTES
+            ? streamingSumOfSquares(x, start, end) : cachedSumOfSquares(x, start, end);
+        return head + body + scalarSumOfSquares(x, end, to);
+    }
+
+    /** [from, to) is a whole number of vectors. */
+    private static double cachedSumOfSquares(double[] x, int from, int to) {
+        DoubleVector a0 = DoubleVector.zero(D);
+        DoubleVector a1 = DoubleVector.zero(D);
+        DoubleVector a2 = DoubleVector.zero(D);
+        DoubleVector a3 = DoubleVector.zero(D);
+        int i = from;
+        int unrolled = from + (to - from) / (4 * DL) * (4 * DL);
+        for (; i < unrolled; i += 4 * DL) {
+            DoubleVector v0 = DoubleVector.fromArray(D, x, i);
+            DoubleVector v1 = DoubleVector.fromArray(D, x, i + DL);
+            DoubleVector v2 = DoubleVector.fromArray(D, x, i + 2 * DL);
+            DoubleVector v3 = DoubleVector.fromArray(D, x, i + 3 * DL);
+            a0 = v0.fma(v0, a0);
+            a1 = v1.fma(v1, a1);
+            a2 = v2.fma(v2, a2);
+            a3 = v3.fma(v3, a3);
+        }
+        for (; i < to; i += DL) {
+            DoubleVector v = DoubleVector.fromArray(D, x, i);
+            a0 = v.fma(v, a0);
+        }
+        return a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+    }
+
+    private static double streamingSumOfSquares(double[] x, int from, int to) {
+        DoubleVector a = DoubleVector.zero(D);
+        for (int i = from; i < to; i += DL) {
+            DoubleVector v = DoubleVector.fromArray(D, x, i);
+            a = v.fma(v, a);
+        }
+        return a.reduceLanes(VectorOperators.ADD);
+    }
+
+    private static double scalarSumOfSquares(double[] x, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
             sum = Math.fma(x[i], x[i], sum);
         }
         return sum;
@@ -63,33 +96,54 @@ final class SimdArrayOps implements ArrayOps {
 
     @Override
     public double sumOfSquares(float[] x, int from, int to) {
-        int n = to - from;
-        int i = from;
-        double sum = 0;
-        if (n >= 2 * FL) {
-            FloatVector a0 = FloatVector.zero(F);
-            FloatVector a1 = FloatVector.zero(F);
-            FloatVector a2 = FloatVector.zero(F);
-            FloatVector a3 = FloatVector.zero(F);
-            int unrolled = from + (n / (4 * FL)) * (4 * FL);
-            for (; i < unrolled; i += 4 * FL) {
-                FloatVector v0 = FloatVector.fromArray(F, x, i);
-                FloatVector v1 = FloatVector.fromArray(F, x, i + FL);
-                FloatVector v2 = FloatVector.fromArray(F, x, i + 2 * FL);
-                FloatVector v3 = FloatVector.fromArray(F, x, i + 3 * FL);
-                a0 = v0.fma(v0, a0);
-                a1 = v1.fma(v1, a1);
-                a2 = v2.fma(v2, a2);
-                a3 = v3.fma(v3, a3);
-            }
-            int bound = from + F.loopBound(n);
-            for (; i < bound; i += FL) {
-                FloatVector v = FloatVector.fromArray(F, x, i);
-                a0 = v.fma(v, a0);
-            }
-            sum = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        if (to - from < 2 * FL) {
+            return scalarSumOfSquares(x, from, to);
         }
-        for (; i < to; i++) {
+        int start = from + ArrayAlignment.peelF32(from);
+        double head = scalarSumOfSquares(x, from, start);
+        int end = start + F.loopBound(to - start);
+        double body = FL >= 16 && (long) x.length * Float.BYTES > STREAMING_MIN_BYTES
+            ? streamingSumOfSquares(x, start, end) : cachedSumOfSquares(x, start, end);
+        return head + body + scalarSumOfSquares(x, end, to);
+    }
+
+    private static double cachedSumOfSquares(float[] x, int from, int to) {
+        FloatVector a0 = FloatVector.zero(F);
+        FloatVector a1 = FloatVector.zero(F);
+        FloatVector a2 = FloatVector.zero(F);
+        FloatVector a3 = FloatVector.zero(F);
+        int i = from;
+        int unrolled = from + (to - from) / (4 * FL) * (4 * FL);
+        for (; i < unrolled; i += 4 * FL) {
+            FloatVector v0 = FloatVector.fromArray(F, x, i);
+            FloatVector v1 = FloatVector.fromArray(F, x, i + FL);
+            FloatVector v2 = FloatVector.fromArray(F, x, i + 2 * FL);
+            FloatVector v3 = FloatVector.fromArray(F, x, i + 3 * FL);
+            a0 = v0.fma(v0, a0);
+            a1 = v1.fma(v1, a1);
+            a2 = v2.fma(v2, a2);
+            a3 = v3.fma(v3, a3);
+        }
+        for (; i < to; i += FL) {
+            FloatVector v = FloatVector.fromArray(F, x, i);
+            a0 = v.fma(v, a0);
+        }
+        return a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+    }
+
+    /** Only with ≥ 16 lanes: one accumulator still gives the 16 chains the error bound needs. */
+    private static double streamingSumOfSquares(float[] x, int from, int to) {
+        FloatVector a = FloatVector.zero(F);
+        for (int i = from; i < to; i += FL) {
+            FloatVector v = FloatVector.fromArray(F, x, i);
+            a = v.fma(v, a);
+        }
+        return a.reduceLanes(VectorOperators.ADD);
+    }
+
+    private static double scalarSumOfSquares(float[] x, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
             double v = x[i];
             sum += v * v;
         }
@@ -98,28 +152,48 @@ final class SimdArrayOps implements ArrayOps {
 
     @Override
     public double dot(double[] x, double[] y, int from, int to) {
-        int n = to - from;
-        int i = from;
-        double sum = 0;
-        if (n >= 2 * DL) {
-            DoubleVector a0 = DoubleVector.zero(D);
-            DoubleVector a1 = DoubleVector.zero(D);
-            DoubleVector a2 = DoubleVector.zero(D);
-            DoubleVector a3 = DoubleVector.zero(D);
-            int unrolled = from + (n / (4 * DL)) * (4 * DL);
-            for (; i < unrolled; i += 4 * DL) {
-                a0 = DoubleVector.fromArray(D, x, i).fma(DoubleVector.fromArray(D, y, i), a0);
-                a1 = DoubleVector.fromArray(D, x, i + DL).fma(DoubleVector.fromArray(D, y, i + DL), a1);
-                a2 = DoubleVector.fromArray(D, x, i + 2 * DL).fma(DoubleVector.fromArray(D, y, i + 2 * DL), a2);
-                a3 = DoubleVector.fromArray(D, x, i + 3 * DL).fma(DoubleVector.fromArray(D, y, i + 3 * DL), a3);
-            }
-            int bound = from + D.loopBound(n);
-            for (; i < bound; i += DL) {
-                a0 = DoubleVector.fromArray(D, x, i).fma(DoubleVector.fromArray(D, y, i), a0);
-            }
-            sum = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        if (to - from < 2 * DL) {
+            return scalarDot(x, y, from, to);
         }
-        for (; i < to; i++) {
+        // x and y have the same alignment residue (same type, same header), so one peel aligns both
+        int start = from + ArrayAlignment.peelF64(from);
+        double head = scalarDot(x, y, from, start);
+        int end = start + D.loopBound(to - start);
+        double body = 2L * x.length * Double.BYTES > STREAMING_MIN_BYTES
+            ? streamingDot(x, y, start, end) : cachedDot(x, y, start, end);
+        return head + body + scalarDot(x, y, end, to);
+    }
+
+    private static double cachedDot(double[] x, double[] y, int from, int to) {
+        DoubleVector a0 = DoubleVector.zero(D);
+        DoubleVector a1 = DoubleVector.zero(D);
+        DoubleVector a2 = DoubleVector.zero(D);
+        DoubleVector a3 = DoubleVector.zero(D);
+        int i = from;
+        int unrolled = from + (to - from) / (4 * DL) * (4 * DL);
+        for (; i < unrolled; i += 4 * DL) {
+            a0 = DoubleVector.fromArray(D, x, i).fma(DoubleVector.fromArray(D, y, i), a0);
+            a1 = DoubleVector.fromArray(D, x, i + DL).fma(DoubleVector.fromArray(D, y, i + DL), a1);
+            a2 = DoubleVector.fromArray(D, x, i + 2 * DL).fma(DoubleVector.fromArray(D, y, i + 2 * DL), a2);
+            a3 = DoubleVector.fromArray(D, x, i + 3 * DL).fma(DoubleVector.fromArray(D, y, i + 3 * DL), a3);
+        }
+        for (; i < to; i += DL) {
+            a0 = DoubleVector.fromArray(D, x, i).fma(DoubleVector.fromArray(D, y, i), a0);
+        }
+        return a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+    }
+
+    private static double streamingDot(double[] x, double[] y, int from, int to) {
+        DoubleVector a = DoubleVector.zero(D);
+        for (int i = from; i < to; i += DL) {
+            a = DoubleVector.fromArray(D, x, i).fma(DoubleVector.fromArray(D, y, i), a);
+        }
+        return a.reduceLanes(VectorOperators.ADD);
+    }
+
+    private static double scalarDot(double[] x, double[] y, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
             sum = Math.fma(x[i], y[i], sum);
         }
         return sum;
@@ -127,28 +201,47 @@ final class SimdArrayOps implements ArrayOps {
 
     @Override
     public double dot(float[] x, float[] y, int from, int to) {
-        int n = to - from;
-        int i = from;
-        double sum = 0;
-        if (n >= 2 * FL) {
-            FloatVector a0 = FloatVector.zero(F);
-            FloatVector a1 = FloatVector.zero(F);
-            FloatVector a2 = FloatVector.zero(F);
-            FloatVector a3 = FloatVector.zero(F);
-            int unrolled = from + (n / (4 * FL)) * (4 * FL);
-            for (; i < unrolled; i += 4 * FL) {
-                a0 = FloatVector.fromArray(F, x, i).fma(FloatVector.fromArray(F, y, i), a0);
-                a1 = FloatVector.fromArray(F, x, i + FL).fma(FloatVector.fromArray(F, y, i + FL), a1);
-                a2 = FloatVector.fromArray(F, x, i + 2 * FL).fma(FloatVector.fromArray(F, y, i + 2 * FL), a2);
-                a3 = FloatVector.fromArray(F, x, i + 3 * FL).fma(FloatVector.fromArray(F, y, i + 3 * FL), a3);
-            }
-            int bound = from + F.loopBound(n);
-            for (; i < bound; i += FL) {
-                a0 = FloatVector.fromArray(F, x, i).fma(FloatVector.fromArray(F, y, i), a0);
-            }
-            sum = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        if (to - from < 2 * FL) {
+            return scalarDot(x, y, from, to);
         }
-        for (; i < to; i++) {
+        int start = from + ArrayAlignment.peelF32(from);
+        double head = scalarDot(x, y, from, start);
+        int end = start + F.loopBound(to - start);
+        double body = FL >= 16 && 2L * x.length * Float.BYTES > STREAMING_MIN_BYTES
+            ? streamingDot(x, y, start, end) : cachedDot(x, y, start, end);
+        return head + body + scalarDot(x, y, end, to);
+    }
+
+    private static double cachedDot(float[] x, float[] y, int from, int to) {
+        FloatVector a0 = FloatVector.zero(F);
+        FloatVector a1 = FloatVector.zero(F);
+        FloatVector a2 = FloatVector.zero(F);
+        FloatVector a3 = FloatVector.zero(F);
+        int i = from;
+        int unrolled = from + (to - from) / (4 * FL) * (4 * FL);
+        for (; i < unrolled; i += 4 * FL) {
+            a0 = FloatVector.fromArray(F, x, i).fma(FloatVector.fromArray(F, y, i), a0);
+            a1 = FloatVector.fromArray(F, x, i + FL).fma(FloatVector.fromArray(F, y, i + FL), a1);
+            a2 = FloatVector.fromArray(F, x, i + 2 * FL).fma(FloatVector.fromArray(F, y, i + 2 * FL), a2);
+            a3 = FloatVector.fromArray(F, x, i + 3 * FL).fma(FloatVector.fromArray(F, y, i + 3 * FL), a3);
+        }
+        for (; i < to; i += FL) {
+            a0 = FloatVector.fromArray(F, x, i).fma(FloatVector.fromArray(F, y, i), a0);
+        }
+        return a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+    }
+
+    private static double streamingDot(float[] x, float[] y, int from, int to) {
+        FloatVector a = FloatVector.zero(F);
+        for (int i = from; i < to; i += FL) {
+            a = FloatVector.fromArray(F, x, i).fma(FloatVector.fromArray(F, y, i), a);
+        }
+        return a.reduceLanes(VectorOperators.ADD);
+    }
+
+    private static double scalarDot(float[] x, float[] y, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
             sum += (double) x[i] * y[i];
         }
         return sum;
@@ -156,26 +249,32 @@ final class SimdArrayOps implements ArrayOps {
 
     @Override
     public void axpy(double a, double[] x, double[] y, int from, int to) {
-        int i = from;
-        int bound = from + D.loopBound(to - from);
+        int start = Math.min(to, from + ArrayAlignment.peelF64(from));
+        for (int i = from; i < start; i++) {
+            y[i] = Math.fma(a, x[i], y[i]);
+        }
+        int end = start + D.loopBound(to - start);
         DoubleVector va = DoubleVector.broadcast(D, a);
-        for (; i < bound; i += DL) {
+        for (int i = start; i < end; i += DL) {
             DoubleVector.fromArray(D, x, i).fma(va, DoubleVector.fromArray(D, y, i)).intoArray(y, i);
         }
-        for (; i < to; i++) {
+        for (int i = end; i < to; i++) {
             y[i] = Math.fma(a, x[i], y[i]);
         }
     }
 
     @Override
     public void axpy(float a, float[] x, float[] y, int from, int to) {
-        int i = from;
-        int bound = from + F.loopBound(to - from);
+        int start = Math.min(to, from + ArrayAlignment.peelF32(from));
+        for (int i = from; i < start; i++) {
+            y[i] = Math.fma(a, x[i], y[i]);
+        }
+        int end = start + F.loopBound(to - start);
         FloatVector va = FloatVector.broadcast(F, a);
-        for (; i < bound; i += FL) {
+        for (int i = start; i < end; i += FL) {
             FloatVector.fromArray(F, x, i).fma(va, FloatVector.fromArray(F, y, i)).intoArray(y, i);
         }
-        for (; i < to; i++) {
+        for (int i = end; i < to; i++) {
             y[i] = Math.fma(a, x[i], y[i]);
         }
     }

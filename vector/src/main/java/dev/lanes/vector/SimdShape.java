@@ -33,7 +33,7 @@ final class SimdShape {
         }
         int bits = SHAPE.vectorBitSize();
         return Availability.usable(bits + "-bit: " + F64.length() + " x f64, " + F32.length() + " x f32"
-            + (bits < preferred ? " (capped from " + preferred + ")" : ""));
+            + (bits < preferred ? " (capped from " + preferred + ")" : "") + "; " + ArrayAlignment.describe());
     }
 
     private static VectorShape choose(int capBits) {

@@ -2,15 +2,12 @@ package dev.lanes.core.exec;
 
 import dev.lanes.core.data.Value;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a {@link BlockTask} on one thread or on a {@link WorkerPool}. The blocks are
- * grouped into contiguous runs, about {@value #GROUPS_PER_THREAD} per thread, that
- * threads claim dynamically (the caller works too); each group keeps its block partials
+ * grouped into contiguous runs, about {@value #GROUPS_PER_THREAD} per thread, that the
+ * pool's threads (the caller among them) claim dynamically; each group keeps its block partials
  * in its own array, and the caller folds every partial in block order, so the result is
  * bit-for-bit the same for every thread count and schedule.
  */
@@ -54,18 +51,7 @@ public final class BlockExecutor {
                 partials[g] = mine;
             }
         };
-        int helpers = Math.min(pool.threads() - 1, groups - 1);
-        List<ForkJoinTask<?>> started = new ArrayList<>(helpers);
-        for (int i = 0; i < helpers; i++) {
-            started.add(pool.helpers().submit(worker));
-        }
-        try {
-            worker.run();
-        } finally {
-            for (ForkJoinTask<?> helper : started) {
-                helper.join();
-            }
-        }
+        pool.runOnAll(worker);
         P total = task.identity();
         for (Object[] group : partials) {
             for (Object partial : group) {

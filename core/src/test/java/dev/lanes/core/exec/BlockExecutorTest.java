@@ -141,7 +141,7 @@ class BlockExecutorTest {
     }
 
     @Property(tries = 20)
-    void aFailingBlockFailsTheRunAndTheHelpersStop(@ForAll @IntRange(min = 2, max = 64) int blocks) {
+    void aFailingBlockFailsTheRunAndThePoolStaysUsable(@ForAll @IntRange(min = 2, max = 64) int blocks) {
         BlockTask<ArrayOps, Double> task = new BlockTask<>() {
             @Override
             public Class<ArrayOps> opsType() {
@@ -183,5 +183,9 @@ class BlockExecutorTest {
         };
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> BlockExecutor.run(task, new ScalarArrayOps(), two))
             .hasMessageContaining("block " + (blocks - 1) * 64 + " failed");
+        double[] ones = new double[blocks * 64];
+        java.util.Arrays.fill(ones, 1.0);
+        Value after = BlockExecutor.run(new CountingSum(ones, 64, new AtomicInteger()), new ScalarArrayOps(), two);
+        assertThat(((Scalar) after).value()).isEqualTo(blocks * 64.0);
     }
 }
