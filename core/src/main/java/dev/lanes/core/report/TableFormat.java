@@ -36,8 +36,8 @@ public final class TableFormat implements ResultFormat {
 
         boolean swept = result.stages().stream().anyMatch(s -> !s.point().isEmpty());
         List<String> header = new ArrayList<>(List.of("stage", "backend", "threads", "n", "median", "95% CI of median",
-            "GB/s", "GFLOP/s", "check"));
-        List<Boolean> right = new ArrayList<>(List.of(false, false, true, true, true, false, true, true, false));
+            "elem/s", "GB/s", "GFLOP/s", "check"));
+        List<Boolean> right = new ArrayList<>(List.of(false, false, true, true, true, false, true, true, true, false));
         if (swept) {
             header.add(1, "point");
             right.add(1, false);
@@ -50,7 +50,7 @@ public final class TableFormat implements ResultFormat {
                 + (sum.medianInterval().level() < 0.95 ? " (" + Units.percent(sum.medianInterval().level()) + ")" : "");
             List<String> row = new ArrayList<>(List.of(s.stage(), s.backend(), Integer.toString(s.threads()),
                 SizeLiteral.format(s.elements()), Units.duration(sum.medianNanos()), ci,
-                Units.sig(s.throughput().gigabytesPerSecond()),
+                Units.count(s.throughput().elementsPerSecond()), Units.sig(s.throughput().gigabytesPerSecond()),
                 s.flops() == 0 ? "–" : Units.sig(s.throughput().gflopsPerSecond()), check(s)));
             if (swept) {
                 row.add(1, point(s.point()));

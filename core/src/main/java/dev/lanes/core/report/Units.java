@@ -21,6 +21,17 @@ final class Units {
         return sig(nanos / 1e9) + " s";
     }
 
+    /** A rate or count with an SI prefix: 6.52G, 830M, 12.0k. */
+    static String count(double v) {
+        String[] prefixes = {"", "k", "M", "G", "T", "P"};
+        int p = 0;
+        while (v >= 1000 && p < prefixes.length - 1) {
+            v /= 1000;
+            p++;
+        }
+        return sig(v) + prefixes[p];
+    }
+
     static String sig(double v) {
         if (v >= 100) {
             return String.format(Locale.ROOT, "%.0f", v);

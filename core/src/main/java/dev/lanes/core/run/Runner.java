@@ -53,7 +53,7 @@ public final class Runner {
     /** Scalar results land here so the JIT cannot drop the work that made them. */
     @SuppressWarnings("unused")
     private volatile double sink;
-    @SuppressWarnings("unused")
+    /** The latest output: arrays escape through it, so their stores cannot be dropped either. */
     private volatile Value lastOutput;
 
     public Runner(Accelerators accelerators, RunListener listener, String lanesVersion) {
@@ -148,29 +148,24 @@ public final class Runner {
             + "': backend " + impl.label() + " has no implementation of kernel '" + stage.kernel().name() + "'"));
         WorkerPool pool = impl.backend() == Backend.THREADS ? pools.computeIfAbsent(impl.threads(), WorkerPool::new) : null;
         try {
+            // Garbage from earlier stages is collected now rather than during a sample.
+            System.gc();
             long warmupUntil = System.nanoTime() + minWarmupMillis * 1_000_000;
             for (int i = 0; i < warmup || (System.nanoTime() < warmupUntil && i < MAX_WARMUP_ITERATIONS); i++) {
                 checkInterrupted(stage);
-                task.reset();
-                consume(execute(task, ops, pool));
+                timeOnce(task, ops, pool);
             }
             long[] samples = new long[iterations];
             List<Integer> gcSamples = new ArrayList<>();
-            Value output = null;
             for (int i = 0; i < iterations; i++) {
                 checkInterrupted(stage);
-                task.reset();
                 long collections = gc.collections();
-                long start = System.nanoTime();
-                output = execute(task, ops, pool);
-                long end = System.nanoTime();
+                samples[i] = timeOnce(task, ops, pool);
                 if (gc.collections() != collections) {
                     gcSamples.add(i);
                 }
-                consume(output);
-                samples[i] = end - start;
             }
-            return new Measurement(samples, gcSamples, output);
+            return new Measurement(samples, gcSamples, lastOutput);
         } catch (OutOfMemoryError e) {
             throw new ExecutionException("stage '" + stage.id() + "' (" + impl.label() + "): out of memory; "
                 + "lower the sizes or raise the heap with LANES_JAVA_OPTS=-Xmx<size>");
@@ -183,6 +178,21 @@ public final class Runner {
         }
     }
 
+    /**
+     * One sample: reset (untimed), the timed kernel call, the output consumed. Warm-up and
+     * measurement both come through here, so what is measured is the code C2 compiled
+     * during warm-up, not a fresh call site.
+     */
+    private <O, P> long timeOnce(BlockTask<O, P> task, O ops, WorkerPool pool) {
+        task.reset();
+        long start = System.nanoTime();
+        Value output = execute(task, ops, pool);
+        long end = System.nanoTime();
+        consume(output);
+        lastOutput = output;
+        return end - start;
+    }
+
     private static <O, P> Value execute(BlockTask<O, P> task, O ops, WorkerPool pool) {
         return pool == null ? BlockExecutor.runSequential(task, ops) : BlockExecutor.run(task, ops, pool);
     }
@@ -190,8 +200,6 @@ public final class Runner {
     private void consume(Value value) {
         if (value instanceof Scalar s) {
             sink = s.value();
-        } else {
-            lastOutput = value;
         }
     }
 
