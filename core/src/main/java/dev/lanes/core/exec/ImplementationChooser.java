@@ -46,20 +46,18 @@ public final class ImplementationChooser {
             return new Choice(List.of(fill), null);
         }
         Backend backend = requested.backend().orElseGet(() -> auto(kernel, elements, threads));
+        Availability availability = accelerators.availability(backend);
+        if (!availability.usable()) {
+            throw new ExecutionException("stage '" + stage + "': backend " + backend.label()
+                + " is not usable here: " + availability.detail());
+        }
         if (!kernel.backends().contains(backend)) {
             throw new ExecutionException("stage '" + stage + "': kernel '" + kernel.name() + "' has no "
                 + backend.label() + " implementation (it has " + labels(kernel) + ")");
         }
         return switch (backend) {
             case SCALAR -> new Choice(List.of(new Implementation(Backend.SCALAR, scalar(), 1)), null);
-            case SIMD, GPU -> {
-                Availability availability = accelerators.availability(backend);
-                if (!availability.usable()) {
-                    throw new ExecutionException("stage '" + stage + "': backend " + backend.label()
-                        + " is not usable here: " + availability.detail());
-                }
-                yield new Choice(List.of(new Implementation(backend, accelerators.find(backend).orElseThrow(), 1)), null);
-            }
+            case SIMD, GPU -> new Choice(List.of(new Implementation(backend, accelerators.find(backend).orElseThrow(), 1)), null);
             case THREADS -> {
                 Availability simd = accelerators.availability(Backend.SIMD);
                 Accelerator inner = simd.usable() ? accelerators.find(Backend.SIMD).orElseThrow() : scalar();

@@ -50,6 +50,24 @@ class RunnerTest {
         }
     }
 
+    /** A GPU that is there but has no kernels: the kernel's own backend list decides. */
+    private static final class UsableGpuWithoutKernels implements Accelerator {
+        @Override
+        public Backend backend() {
+            return Backend.GPU;
+        }
+
+        @Override
+        public Availability availability() {
+            return Availability.usable("a test device");
+        }
+
+        @Override
+        public <O> Optional<O> ops(Class<O> opsType) {
+            return Optional.empty();
+        }
+    }
+
     private static Accelerators scalarOnly() {
         return new Accelerators(Map.of(Backend.SCALAR, new ScalarAccelerator()));
     }
@@ -94,6 +112,10 @@ class RunnerTest {
     @Test
     void anUnusableBackendIsAnExecutionErrorWithTheReason() {
         assertThatThrownBy(() -> run(scalarOnly(), SPEC, BackendChoice.GPU))
+            .isInstanceOf(ExecutionException.class)
+            .hasMessageContaining("stage 'squares': backend gpu is not usable here: the lanes-gpu module is not on the class path");
+        Accelerators withGpu = new Accelerators(Map.of(Backend.SCALAR, new ScalarAccelerator(), Backend.GPU, new UsableGpuWithoutKernels()));
+        assertThatThrownBy(() -> run(withGpu, SPEC, BackendChoice.GPU))
             .isInstanceOf(ExecutionException.class)
             .hasMessageContaining("stage 'squares': kernel 'sum-of-squares' has no gpu implementation");
         assertThatThrownBy(() -> run(scalarOnly(), SPEC, BackendChoice.SIMD))
