@@ -88,7 +88,7 @@ public final class AxpyKernel implements Kernel {
         return type == ElementType.F64 ? Math.fma(a, x, y) : Math.fma((float) a, (float) x, (float) y);
     }
 
-    private static final class AxpyTask implements BlockTask<ArrayOps, Void> {
+    private static final class AxpyTask extends MapTask {
         private final double a;
         private final double[] x64;
         private final double[] y64;
@@ -98,6 +98,7 @@ public final class AxpyKernel implements Kernel {
         private final float[] pristine32;
 
         AxpyTask(double a, double[] x64, double[] y64, float[] x32, float[] y32) {
+            super(y64 != null ? y64.length : y32.length, BLOCK);
             this.a = a;
             this.x64 = x64;
             this.y64 = y64;
@@ -108,37 +109,12 @@ public final class AxpyKernel implements Kernel {
         }
 
         @Override
-        public Class<ArrayOps> opsType() {
-            return ArrayOps.class;
-        }
-
-        @Override
-        public int length() {
-            return y64 != null ? y64.length : y32.length;
-        }
-
-        @Override
-        public int blockSize() {
-            return BLOCK;
-        }
-
-        @Override
-        public Void identity() {
-            return null;
-        }
-
-        @Override
         public Void block(ArrayOps ops, int from, int to) {
             if (y64 != null) {
                 ops.axpy(a, x64, y64, from, to);
             } else {
                 ops.axpy((float) a, x32, y32, from, to);
             }
-            return null;
-        }
-
-        @Override
-        public Void combine(Void left, Void right) {
             return null;
         }
 

@@ -111,7 +111,7 @@ public final class GenerateKernel implements Kernel {
     }
 
     /** Fills its array block by block; the array is allocated once, at bind time. */
-    private static final class Generator implements BlockTask<ArrayOps, Void> {
+    private static final class Generator extends MapTask {
         private final ElementType type;
         private final String distribution;
         private final long seed;
@@ -119,31 +119,12 @@ public final class GenerateKernel implements Kernel {
         private final float[] f32;
 
         Generator(ElementType type, String distribution, long seed, int length) {
+            super(length, BLOCK);
             this.type = type;
             this.distribution = distribution;
             this.seed = seed;
             this.f64 = type == ElementType.F64 ? new double[length] : null;
             this.f32 = type == ElementType.F32 ? new float[length] : null;
-        }
-
-        @Override
-        public Class<ArrayOps> opsType() {
-            return ArrayOps.class;
-        }
-
-        @Override
-        public int length() {
-            return f64 != null ? f64.length : f32.length;
-        }
-
-        @Override
-        public int blockSize() {
-            return BLOCK;
-        }
-
-        @Override
-        public Void identity() {
-            return null;
         }
 
         /** One loop per (type, distribution), so the hot loop has no branch on them. */
@@ -184,11 +165,6 @@ public final class GenerateKernel implements Kernel {
                     }
                 }
             }
-            return null;
-        }
-
-        @Override
-        public Void combine(Void left, Void right) {
             return null;
         }
 
