@@ -33,6 +33,15 @@ final class SimdArrayOps implements ArrayOps {
     private static final int DL = D.length();
     private static final int FL = F.length();
 
+    /**
+     * The streaming loops' strides, read from fields rather than the constants DL and FL:
+     * C2 unrolls only counted loops, which need a constant stride, and unrolled, the
+     * streaming loop ran at 21–24 GB/s where the plain loop ran at 27–31 (docs/performance.md).
+     * Final instance fields of an ordinary class are not constants to C2.
+     */
+    private final int streamStrideF64 = DL;
+    private final int streamStrideF32 = FL;
+
     SimdArrayOps(VectorShape shape) {
         if (shape != D.vectorShape()) {
             throw new IllegalArgumentException("shape " + shape + " differs from the one fixed at start-up, " + D.vectorShape());
@@ -48,7 +57,7 @@ final class SimdArrayOps implements ArrayOps {
         double head = scalarSumOfSquares(x, from, start);
         int end = start + D.loopBound(to - start);
         double body = (long) x.length * Double.BYTES > STREAMING_MIN_BYTES
-            ? streamingSumOfSquares(x, start, end) : cachedSumOfSquares(x, start, end);
+            ? streamingSumOfSquares(x, start, end, streamStrideF64) : cachedSumOfSquares(x, start, end);
         return head + body + scalarSumOfSquares(x, end, to);
     }
 
@@ -77,9 +86,9 @@ final class SimdArrayOps implements ArrayOps {
         return a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
     }
 
-    private static double streamingSumOfSquares(double[] x, int from, int to) {
+    private static double streamingSumOfSquares(double[] x, int from, int to, int stride) {
         DoubleVector a = DoubleVector.zero(D);
-        for (int i = from; i < to; i += DL) {
+        for (int i = from; i < to; i += stride) {
             DoubleVector v = DoubleVector.fromArray(D, x, i);
             a = v.fma(v, a);
         }
@@ -103,7 +112,7 @@ final class SimdArrayOps implements ArrayOps {
         double head = scalarSumOfSquares(x, from, start);
         int end = start + F.loopBound(to - start);
         double body = FL >= 16 && (long) x.length * Float.BYTES > STREAMING_MIN_BYTES
-            ? streamingSumOfSquares(x, start, end) : cachedSumOfSquares(x, start, end);
+            ? streamingSumOfSquares(x, start, end, streamStrideF32) : cachedSumOfSquares(x, start, end);
         return head + body + scalarSumOfSquares(x, end, to);
     }
 
@@ -132,9 +141,9 @@ final class SimdArrayOps implements ArrayOps {
     }
 
     /** Only with ≥ 16 lanes: one accumulator still gives the 16 chains the error bound needs. */
-    private static double streamingSumOfSquares(float[] x, int from, int to) {
+    private static double streamingSumOfSquares(float[] x, int from, int to, int stride) {
         FloatVector a = FloatVector.zero(F);
-        for (int i = from; i < to; i += FL) {
+        for (int i = from; i < to; i += stride) {
             FloatVector v = FloatVector.fromArray(F, x, i);
             a = v.fma(v, a);
         }
@@ -160,7 +169,7 @@ final class SimdArrayOps implements ArrayOps {
         double head = scalarDot(x, y, from, start);
         int end = start + D.loopBound(to - start);
         double body = 2L * x.length * Double.BYTES > STREAMING_MIN_BYTES
-            ? streamingDot(x, y, start, end) : cachedDot(x, y, start, end);
+            ? streamingDot(x, y, start, end, streamStrideF64) : cachedDot(x, y, start, end);
         return head + body + scalarDot(x, y, end, to);
     }
 
@@ -183,9 +192,9 @@ final class SimdArrayOps implements ArrayOps {
         return a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
     }
 
-    private static double streamingDot(double[] x, double[] y, int from, int to) {
+    private static double streamingDot(double[] x, double[] y, int from, int to, int stride) {
         DoubleVector a = DoubleVector.zero(D);
-        for (int i = from; i < to; i += DL) {
+        for (int i = from; i < to; i += stride) {
             a = DoubleVector.fromArray(D, x, i).fma(DoubleVector.fromArray(D, y, i), a);
         }
         return a.reduceLanes(VectorOperators.ADD);
@@ -208,7 +217,7 @@ final class SimdArrayOps implements ArrayOps {
         double head = scalarDot(x, y, from, start);
         int end = start + F.loopBound(to - start);
         double body = FL >= 16 && 2L * x.length * Float.BYTES > STREAMING_MIN_BYTES
-            ? streamingDot(x, y, start, end) : cachedDot(x, y, start, end);
+            ? streamingDot(x, y, start, end, streamStrideF32) : cachedDot(x, y, start, end);
         return head + body + scalarDot(x, y, end, to);
     }
 
@@ -231,9 +240,9 @@ final class SimdArrayOps implements ArrayOps {
         return a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
     }
 
-    private static double streamingDot(float[] x, float[] y, int from, int to) {
+    private static double streamingDot(float[] x, float[] y, int from, int to, int stride) {
         FloatVector a = FloatVector.zero(F);
-        for (int i = from; i < to; i += FL) {
+        for (int i = from; i < to; i += stride) {
             a = FloatVector.fromArray(F, x, i).fma(FloatVector.fromArray(F, y, i), a);
         }
         return a.reduceLanes(VectorOperators.ADD);
