@@ -17,6 +17,10 @@ final class CommonOptions {
         description = "Cap the SIMD width (0 turns SIMD off). Default: the CPU's preferred width.")
     Integer vectorBits;
 
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+        description = "Where calibrations are kept. Default: $XDG_CACHE_HOME/lanes, else ~/.cache/lanes.")
+    java.nio.file.Path cacheDir;
+
     @Option(names = "--gpu", paramLabel = "off|auto|require", defaultValue = "auto",
         description = "off: never probe CUDA; auto: use it where usable; require: fail (exit 3) where it is not. Default: ${DEFAULT-VALUE}.")
     String gpu;

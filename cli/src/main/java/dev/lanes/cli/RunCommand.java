@@ -6,6 +6,8 @@ import dev.lanes.core.exec.Accelerators;
 import dev.lanes.core.exec.BackendChoice;
 import dev.lanes.core.kernel.KernelRegistry;
 import dev.lanes.core.machine.MachineInfo;
+import dev.lanes.core.plan.CostModel;
+import dev.lanes.core.plan.Planner;
 import dev.lanes.core.report.Format;
 import dev.lanes.core.report.OutputFile;
 import dev.lanes.core.run.RunResult;
@@ -89,6 +91,8 @@ final class RunCommand implements Callable<Integer> {
         }
 
         MachineInfo machine = MachineInfo.detect(accelerators);
+        Planner planner = new Planner(new CostModel(ProfileSource.obtain(machine, accelerators, common.cacheDir,
+            spec.commandLine().getErr())), accelerators);
         Progress progress = new Progress(spec.commandLine().getErr(), System.console() != null);
         AtomicBoolean finished = new AtomicBoolean();
         Thread interruptNotice = new Thread(() -> {
@@ -100,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
         List<RunResult> results = new ArrayList<>();
         try {
             for (Workload workload : workloads) {
-                results.add(new Runner(accelerators, progress, LanesVersion.current()).run(workload, machine, override));
+                results.add(new Runner(accelerators, progress, LanesVersion.current(), planner).run(workload, machine, override));
             }
             progress.clear();
             write(fmt, results);

@@ -130,10 +130,54 @@ class CliTest {
     void anUnusableOrMissingBackendExits3WithTheReason() throws Exception {
         CliRun r = CliRun.of("run", spec(SPEC).toString(), "--backend", "gpu", "--quick");
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).startsWith("lanes: stage 'squares': ").contains("gpu");
+        assertThat(r.err().strip().lines().reduce((a, b) -> b).orElseThrow())
+            .startsWith("lanes: stage 'squares': backend gpu is not usable here: ");
         CliRun off = CliRun.of("run", spec(SPEC).toString(), "--backend", "simd", "--vector-bits", "0", "--quick");
         assertThat(off.exit()).isEqualTo(3);
         assertThat(off.err()).contains("backend simd is not usable here: disabled by --vector-bits 0");
+    }
+
+    @Test
+    void calibrateStoresAProfileThatRunAndPlanUse() throws Exception {
+        Path cache = dir.resolve("cache");
+        CliRun cal = CliRun.of("calibrate", "--cache-dir", cache.toString(), "--format", "json");
+        assertThat(cal.exit()).as(cal.err()).isZero();
+        JsonNode profile = new ObjectMapper().readTree(cal.out());
+        assertThat(profile.get("schema").asText()).isEqualTo("lanes.profile/1");
+        assertThat(profile.get("simdMemoryGbps").asDouble()).isPositive();
+        assertThat(profile.get("scalarGflops").asDouble()).isPositive();
+        try (var files = java.nio.file.Files.list(cache)) {
+            assertThat(files.map(p -> p.getFileName().toString())).singleElement().asString().startsWith("profile-").endsWith(".json");
+        }
+        CliRun plan = CliRun.of("plan", spec(SPEC).toString(), "--cache-dir", cache.toString());
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        assertThat(plan.err()).contains("planning with the calibration of");
+        assertThat(plan.out()).contains("squares (sum-of-squares, n = 200k)", "scalar", "simd", "threads(simd) x2", "choice: ");
+        CliRun run = CliRun.of("run", spec(SPEC).toString(), "--cache-dir", cache.toString(), "--format", "json", "--quick");
+        JsonNode result = new ObjectMapper().readTree(run.out());
+        assertThat(result.get("profile").asText()).startsWith("calibrate ");
+        assertThat(result.at("/stages/1/estimate/nanos").asDouble()).isPositive();
+        assertThat(result.at("/stages/1/estimate/bound").asText()).isIn("memory", "compute", "overhead");
+        CliRun table = CliRun.of("run", spec(SPEC).toString(), "--cache-dir", cache.toString(), "--quick");
+        assertThat(table.out()).contains("estimate", "plan accuracy (estimate ÷ measured): median ");
+    }
+
+    @Test
+    void aCorruptProfileIsIgnoredWithAWarningAndTheRunGoesOn() throws Exception {
+        Path cache = dir.resolve("cache");
+        CliRun.of("calibrate", "--cache-dir", cache.toString(), "--quick");
+        CliRun cal = CliRun.of("calibrate", "--cache-dir", cache.toString());
+        assertThat(cal.exit()).isZero();
+        Path file;
+        try (var files = java.nio.file.Files.list(cache)) {
+            file = files.findFirst().orElseThrow();
+        }
+        java.nio.file.Files.writeString(file, "{\"schema\": \"lanes.profile/1\", \"cores\": ");
+        CliRun run = CliRun.of("run", spec(SPEC).toString(), "--cache-dir", cache.toString(), "--quick");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("lanes: warning: " + file + ": unreadable profile").contains("planning with a quick one");
+        CliRun plan = CliRun.of("plan", spec(SPEC).toString(), "--cache-dir", cache.toString(), "--format", "json");
+        assertThat(new ObjectMapper().readTree(plan.out()).get(0).at("/chosen/nanos").asDouble()).isPositive();
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.lanes.core.exec.Accelerator;
 import dev.lanes.core.exec.ArrayOps;
 import dev.lanes.core.exec.Availability;
 import dev.lanes.core.exec.Backend;
+import dev.lanes.core.exec.PeakOps;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
@@ -24,6 +25,7 @@ public final class SimdAccelerator implements Accelerator {
 
     private final Availability availability = probe();
     private volatile ArrayOps arrayOps;
+    private volatile PeakOps peakOps;
 
     @Override
     public Backend backend() {
@@ -45,6 +47,14 @@ public final class SimdAccelerator implements Accelerator {
             if (ops == null) {
                 ops = new SimdArrayOps(SimdShape.selected());
                 arrayOps = ops;
+            }
+            return Optional.of(opsType.cast(ops));
+        }
+        if (opsType == PeakOps.class) {
+            PeakOps ops = peakOps;
+            if (ops == null) {
+                ops = new SimdPeakOps();
+                peakOps = ops;
             }
             return Optional.of(opsType.cast(ops));
         }

@@ -25,10 +25,23 @@ public final class ImplementationChooser {
 
     private final Accelerators accelerators;
     private final int processors;
+    private final AutoRule autoRule;
+
+    /** Decides {@code auto} for a stage; the planner implements it. */
+    public interface AutoRule {
+        /** The backend and thread count to run. */
+        Implementation choose(String stage, Kernel kernel, long elements);
+    }
 
     public ImplementationChooser(Accelerators accelerators, int processors) {
+        this(accelerators, processors, null);
+    }
+
+    /** @param autoRule decides {@code auto} without a thread sweep; {@code null} for the built-in rule */
+    public ImplementationChooser(Accelerators accelerators, int processors, AutoRule autoRule) {
         this.accelerators = accelerators;
         this.processors = processors;
+        this.autoRule = autoRule;
     }
 
     /** A choice and, where a preferred accelerator could not be used, why. */
@@ -44,6 +57,13 @@ public final class ImplementationChooser {
         if (kernel.isSource()) {
             Implementation fill = new Implementation(Backend.THREADS, scalar(), processors);
             return new Choice(List.of(fill), null);
+        }
+        if (requested == BackendChoice.AUTO && autoRule != null && threads.size() <= 1) {
+            Implementation planned = autoRule.choose(stage, kernel, elements);
+            String note = planned.inner().backend() == Backend.SCALAR && planned.backend() == Backend.THREADS
+                && !accelerators.availability(Backend.SIMD).usable()
+                ? "scalar inside each thread: SIMD unusable (" + accelerators.availability(Backend.SIMD).detail() + ")" : null;
+            return new Choice(List.of(planned), note);
         }
         Backend backend = requested.backend().orElseGet(() -> auto(kernel, elements, threads));
         Availability availability = accelerators.availability(backend);

@@ -5,6 +5,7 @@ import java.util.Optional;
 /** The scalar backend: always usable, implements every ops interface core declares. */
 public final class ScalarAccelerator implements Accelerator {
     private static final ArrayOps ARRAY_OPS = new ScalarArrayOps();
+    private static final PeakOps PEAK_OPS = new ScalarPeakOps();
 
     @Override
     public Backend backend() {
@@ -20,6 +21,9 @@ public final class ScalarAccelerator implements Accelerator {
     public <O> Optional<O> ops(Class<O> opsType) {
         if (opsType == ArrayOps.class) {
             return Optional.of(opsType.cast(ARRAY_OPS));
+        }
+        if (opsType == PeakOps.class) {
+            return Optional.of(opsType.cast(PEAK_OPS));
         }
         return Optional.empty();
     }

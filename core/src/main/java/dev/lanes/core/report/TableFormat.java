@@ -35,9 +35,14 @@ public final class TableFormat implements ResultFormat {
             .append(" · ").append(m.jvmVendor()).append(' ').append(m.jvmVersion()).append("\n\n");
 
         boolean swept = result.stages().stream().anyMatch(s -> !s.point().isEmpty());
+        boolean planned = result.stages().stream().anyMatch(s -> s.estimate() != null);
         List<String> header = new ArrayList<>(List.of("stage", "backend", "threads", "n", "median", "95% CI of median",
             "elem/s", "GB/s", "GFLOP/s", "check"));
         List<Boolean> right = new ArrayList<>(List.of(false, false, true, true, true, false, true, true, true, false));
+        if (planned) {
+            header.add(6, "estimate");
+            right.add(6, true);
+        }
         if (swept) {
             header.add(1, "point");
             right.add(1, false);
@@ -52,12 +57,16 @@ public final class TableFormat implements ResultFormat {
                 SizeLiteral.format(s.elements()), Units.duration(sum.medianNanos()), ci,
                 Units.count(s.throughput().elementsPerSecond()), Units.sig(s.throughput().gigabytesPerSecond()),
                 s.flops() == 0 ? "–" : Units.sig(s.throughput().gflopsPerSecond()), check(s)));
+            if (planned) {
+                row.add(6, s.estimate() == null ? "–" : Units.duration(s.estimate().nanos()));
+            }
             if (swept) {
                 row.add(1, point(s.point()));
             }
             table.add(row);
         }
         out.append(table.render());
+        planAccuracy(out, result);
         notes(out, result);
         for (ScalingResult sc : result.scaling()) {
             scaling(out, sc);
@@ -69,6 +78,21 @@ public final class TableFormat implements ResultFormat {
                 .append(", ").append(g.fit().points()).append(" sizes)\n");
         }
         return out.toString();
+    }
+
+    /** Estimate ÷ measured over every measured stage: how far to trust `lanes plan`. */
+    private static void planAccuracy(StringBuilder out, RunResult result) {
+        List<Double> ratios = result.stages().stream().map(StageResult::planAccuracy).filter(java.util.Objects::nonNull)
+            .sorted().toList();
+        if (ratios.isEmpty()) {
+            return;
+        }
+        double median = ratios.size() % 2 == 1 ? ratios.get(ratios.size() / 2)
+            : (ratios.get(ratios.size() / 2 - 1) + ratios.get(ratios.size() / 2)) / 2;
+        out.append("plan accuracy (estimate ÷ measured): median ").append(Units.fixed(median, 2)).append(", range ")
+            .append(Units.fixed(ratios.get(0), 2)).append("–").append(Units.fixed(ratios.get(ratios.size() - 1), 2))
+            .append(" over ").append(ratios.size()).append(ratios.size() == 1 ? " measurement" : " measurements")
+            .append(" (").append(result.profile() == null ? "no profile" : result.profile()).append(")\n");
     }
 
     private static void notes(StringBuilder out, RunResult result) {

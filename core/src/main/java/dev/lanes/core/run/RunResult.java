@@ -7,8 +7,11 @@ import java.util.List;
 /**
  * Everything a run measured. Serialised as JSON with {@link #schema} so readers can
  * refuse files they do not understand.
+ *
+ * @param profile which calibration the estimates came from (e.g. "calibrate 2026-11-25T05:10:00Z"),
+ *                {@code null} when none was used
  */
-public record RunResult(String schema, String lanesVersion, String startedAt, MachineInfo machine,
+public record RunResult(String schema, String lanesVersion, String startedAt, MachineInfo machine, String profile,
                         WorkloadInfo workload, List<StageResult> stages, List<ScalingResult> scaling,
                         List<GrowthResult> growth) {
 

@@ -1,6 +1,7 @@
 package dev.lanes.core.run;
 
 import dev.lanes.core.ExecutionException;
+import dev.lanes.core.data.ElementType;
 import dev.lanes.core.data.Scalar;
 import dev.lanes.core.data.Value;
 import dev.lanes.core.exec.Accelerators;
@@ -16,6 +17,9 @@ import dev.lanes.core.kernel.Params;
 import dev.lanes.core.kernel.StageInstance;
 import dev.lanes.core.kernel.StageShape;
 import dev.lanes.core.machine.MachineInfo;
+import dev.lanes.core.plan.Estimate;
+import dev.lanes.core.plan.Planner;
+import dev.lanes.core.plan.StagePlan;
 import dev.lanes.core.spec.Settings;
 import dev.lanes.core.spec.Stage;
 import dev.lanes.core.spec.SweepPoint;
@@ -56,10 +60,18 @@ public final class Runner {
     /** The latest output: arrays escape through it, so their stores cannot be dropped either. */
     private volatile Value lastOutput;
 
+    private final Planner planner;
+
     public Runner(Accelerators accelerators, RunListener listener, String lanesVersion) {
+        this(accelerators, listener, lanesVersion, null);
+    }
+
+    /** @param planner decides {@code auto} and estimates every measurement; {@code null} for the built-in rule */
+    public Runner(Accelerators accelerators, RunListener listener, String lanesVersion, Planner planner) {
         this.accelerators = accelerators;
         this.listener = listener;
         this.lanesVersion = lanesVersion;
+        this.planner = planner;
     }
 
     /**
@@ -70,34 +82,43 @@ public final class Runner {
     public RunResult run(Workload workload, MachineInfo machine, BackendChoice backendOverride) {
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Settings settings = workload.settings();
-        ImplementationChooser chooser = new ImplementationChooser(accelerators, machine.cores());
+        ImplementationChooser chooser = new ImplementationChooser(accelerators, machine.cores(), null);
         List<StageResult> results = new ArrayList<>();
         List<ScalingResult> scaling = new ArrayList<>();
         try {
             for (SweepPoint point : workload.points()) {
-                runPoint(workload, point, chooser, backendOverride, results, scaling);
+                runPoint(workload, point, chooser, machine.cores(), backendOverride, results, scaling);
             }
         } finally {
             pools.values().forEach(WorkerPool::close);
             pools.clear();
         }
         WorkloadInfo info = new WorkloadInfo(workload.name(), workload.source(), workload.digest(), workload.quick(), settings);
-        return new RunResult(RunResult.SCHEMA, lanesVersion, startedAt, machine, info, results, scaling, growth(results));
+        String profile = planner == null ? null
+            : planner.model().profile().method() + " " + planner.model().profile().createdAt();
+        return new RunResult(RunResult.SCHEMA, lanesVersion, startedAt, machine, profile, info, results, scaling, growth(results));
     }
 
-    private void runPoint(Workload workload, SweepPoint point, ImplementationChooser chooser, BackendChoice override,
+    private void runPoint(Workload workload, SweepPoint point, ImplementationChooser chooser, int cores, BackendChoice override,
                           List<StageResult> results, List<ScalingResult> scaling) {
         Settings settings = workload.settings();
         Map<String, StageShape> shapes = WorkloadShapes.at(workload, point);
         Map<String, Value> values = new HashMap<>();
+        Map<String, StagePlan> plans = new HashMap<>();
         for (Stage stage : workload.stages()) {
             Params params = point.paramsFor(stage);
             List<Value> inputs = stage.inputs().stream().map(values::get).toList();
             StageShape shape = shapes.get(stage.id());
             BackendChoice requested = override != null ? override
                 : stage.backend() != null ? stage.backend() : settings.backend();
+            ElementType type = WorkloadShapes.elementType(stage, shapes);
+            if (planner != null && !stage.kernel().isSource()) {
+                plans.put(stage.id(), planner.plan(stage.id(), stage.kernel(), point.values(), shape.work(), type));
+            }
+            ImplementationChooser stageChooser = planner == null || stage.kernel().isSource() ? chooser
+                : new ImplementationChooser(accelerators, cores, (id, kernel, elements) -> implementation(plans.get(id).chosen()));
             ImplementationChooser.Choice choice =
-                chooser.choose(stage.id(), stage.kernel(), requested, shape.work().elements(), settings.threads());
+                stageChooser.choose(stage.id(), stage.kernel(), requested, shape.work().elements(), settings.threads());
             StageInstance instance = bind(stage, params, inputs);
             Map<Integer, Double> mediansByThreads = new TreeMap<>();
             Value output = null;
@@ -116,7 +137,8 @@ public final class Runner {
                     stage.kernel().isSource(), impl.label(), impl.threads(), shape.work().elements(), shape.work().flops(),
                     shape.work().bytesMoved(), samples, m.gcSamples(), summary,
                     Throughput.of(shape.work(), summary.medianNanos()), check, m.output().checksum(),
-                    m.output().describe(), choice.note());
+                    m.output().describe(), choice.note(), planner == null || stage.kernel().isSource() ? null
+                    : planner.model().estimate(shape.work(), type, impl.backend(), impl.inner().backend(), impl.threads()));
                 results.add(result);
                 listener.finished(result);
                 mediansByThreads.put(impl.threads(), summary.medianNanos());
@@ -128,6 +150,10 @@ public final class Runner {
             }
             values.put(stage.id(), output);
         }
+    }
+
+    private Implementation implementation(Estimate e) {
+        return new Implementation(e.backend(), accelerators.find(e.inner()).orElseThrow(), e.threads());
     }
 
     private static StageInstance bind(Stage stage, Params params, List<Value> inputs) {

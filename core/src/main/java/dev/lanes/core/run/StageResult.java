@@ -17,16 +17,22 @@ import java.util.Map;
  * @param check        the verification, or {@code null} when verification was off
  * @param checksum     a number that depends on the whole output
  * @param note         why the implementation is what it is, when that is not obvious (fallbacks)
+ * @param estimate     the cost model's estimate for this implementation; {@code null} without a profile
  */
 public record StageResult(String stage, String kernel, Map<String, Object> point, boolean source, String backend,
                           int threads, long elements, double flops, double bytesMoved, List<Long> samplesNanos,
                           List<Integer> gcSamples, Summary summary, Throughput throughput, Check check,
-                          double checksum, String output, String note) {
+                          double checksum, String output, String note, dev.lanes.core.plan.Estimate estimate) {
 
     public StageResult {
         point = Map.copyOf(point);
         samplesNanos = List.copyOf(samplesNanos);
         gcSamples = List.copyOf(gcSamples);
+    }
+
+    /** Estimate ÷ measured median: 1 is a perfect plan; {@code null} without an estimate. */
+    public Double planAccuracy() {
+        return estimate == null || summary.medianNanos() == 0 ? null : estimate.nanos() / summary.medianNanos();
     }
 
     public boolean failed() {

@@ -51,6 +51,12 @@ public final class WorkloadShapes {
         return shapes;
     }
 
+    /** The element type a stage computes in: its first input's, or its own output's for a source. */
+    public static dev.lanes.core.data.ElementType elementType(Stage stage, Map<String, StageShape> shapes) {
+        return stage.inputs().isEmpty() ? shapes.get(stage.id()).output().type()
+            : shapes.get(stage.inputs().get(0)).output().type();
+    }
+
     /** Bytes the data of one point occupies: every array a stage allocates. */
     public static long dataBytes(Map<String, StageShape> shapes) {
         long total = 0;

@@ -1,0 +1,75 @@
+package dev.lanes.cli;
+
+import dev.lanes.core.UsageException;
+import dev.lanes.core.machine.MachineInfo;
+import dev.lanes.core.machine.MachineProfile;
+import dev.lanes.core.machine.ProfileStore;
+import dev.lanes.core.plan.Calibrator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code lanes calibrate}: measure this machine's ceilings and keep them for planning. */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+    description = "Measure this machine (bandwidth, peak FLOP/s, dispatch cost) and store it for the planner.")
+final class CalibrateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--quick", description = "The sub-second calibration 'run' makes when none is stored; not saved.")
+    boolean quick;
+
+    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table", description = "Output format. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Override
+    public Integer call() {
+        if (!format.equals("table") && !format.equals("json")) {
+            throw new UsageException("--format: expected table or json, got '" + format + "'");
+        }
+        var accelerators = common.accelerators();
+        MachineInfo machine = MachineInfo.detect(accelerators);
+        PrintWriter err = spec.commandLine().getErr();
+        boolean terminal = System.console() != null;
+        MachineProfile profile = new Calibrator(accelerators, step -> {
+            if (terminal) {
+                err.print("\rcalibrating: " + step + "          ");
+                err.flush();
+            }
+        }).calibrate(machine, quick ? Calibrator.Effort.QUICK : Calibrator.Effort.FULL);
+        if (terminal) {
+            err.print("\r" + " ".repeat(40) + "\r");
+        }
+        ProfileStore store = ProfileSource.store(common.cacheDir, err);
+        if (!quick) {
+            store.save(profile);
+            err.println("lanes: saved " + store.fileFor(profile.fingerprint()));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.equals("json")) {
+            out.print(ProfileStore.toJson(profile));
+        } else {
+            out.printf(Locale.ROOT, "calibration %s of %s (%.1f s), fingerprint %s%n", profile.method(), profile.createdAt(),
+                profile.seconds(), profile.fingerprint());
+            out.printf(Locale.ROOT, "peak f64     scalar %.1f GFLOP/s per core, simd %.1f GFLOP/s per core%n",
+                profile.scalarGflops(), profile.simdGflops());
+            out.printf(Locale.ROOT, "read, cache  scalar %.1f GB/s, simd %.1f GB/s (one thread)%n", profile.scalarCacheGbps(), profile.simdCacheGbps());
+            out.printf(Locale.ROOT, "read, memory scalar %.1f GB/s, simd %.1f GB/s (one thread); %.1f GB/s with %d threads%n",
+                profile.scalarMemoryGbps(), profile.simdMemoryGbps(), profile.memoryGbpsAll(), profile.cores());
+            for (Map.Entry<Integer, Double> e : profile.dispatchNanos().entrySet()) {
+                out.printf(Locale.ROOT, "dispatch     %d threads: %.1f µs per call%n", e.getKey(), e.getValue() / 1e3);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.lanes.cli;
+
+import dev.lanes.core.exec.Accelerators;
+import dev.lanes.core.machine.Fingerprint;
+import dev.lanes.core.machine.MachineInfo;
+import dev.lanes.core.machine.MachineProfile;
+import dev.lanes.core.machine.ProfileStore;
+import dev.lanes.core.plan.Calibrator;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The calibration a command plans with: the stored one for this machine, else a quick one, and it says which. */
+final class ProfileSource {
+    private ProfileSource() {
+    }
+
+    static ProfileStore store(Path cacheDir, PrintWriter err) {
+        return new ProfileStore(cacheDir != null ? cacheDir : ProfileStore.defaultDir(), w -> err.println("lanes: warning: " + w));
+    }
+
+    static MachineProfile obtain(MachineInfo machine, Accelerators accelerators, Path cacheDir, PrintWriter err) {
+        ProfileStore store = store(cacheDir, err);
+        String fingerprint = Fingerprint.of(machine);
+        return store.load(fingerprint).map(p -> {
+            err.println("lanes: planning with the calibration of " + p.createdAt() + " (" + store.fileFor(fingerprint) + ")");
+            return p;
+        }).orElseGet(() -> {
+            MachineProfile quick = new Calibrator(accelerators, step -> { }).calibrate(machine, Calibrator.Effort.QUICK);
+            err.println(String.format(Locale.ROOT, "lanes: no calibration for this machine: planning with a quick one (%.1f s); "
+                + "'lanes calibrate' measures it properly once", quick.seconds()));
+            return quick;
+        });
+    }
+}

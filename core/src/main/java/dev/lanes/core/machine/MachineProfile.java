@@ -1,0 +1,43 @@
+package dev.lanes.core.machine;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What calibration measured on this machine: the ceilings the cost model divides by.
+ * Bandwidths are read bandwidths of the level-1 kernels themselves (a sum of squares), in
+ * 10^9 bytes per second: for the scalar backend that includes its FMA latency chain, which
+ * is what a scalar reduction really achieves.
+ *
+ * @param method           "calibrate" (full) or "quick" (≤ 1 s, made when none is stored)
+ * @param scalarGflops     per core, f64, independent FMA chains
+ * @param simdGflops       per core, f64; 0 when SIMD is unusable
+ * @param scalarCacheGbps  one thread, data in cache
+ * @param simdCacheGbps    one thread, data in cache; 0 when SIMD is unusable
+ * @param scalarMemoryGbps one thread, data in memory
+ * @param simdMemoryGbps   one thread, data in memory
+ * @param memoryGbpsAll    all threads, data in memory (the best inner backend)
+ * @param dispatchNanos    median cost of starting and joining an empty job, by thread count
+ * @param cacheBytes       working sets up to this size are taken to be in cache
+ */
+public record MachineProfile(String schema, String fingerprint, String createdAt, String method, double seconds,
+                             int cores, double scalarGflops, double simdGflops, double scalarCacheGbps,
+                             double simdCacheGbps, double scalarMemoryGbps, double simdMemoryGbps,
+                             double memoryGbpsAll, Map<Integer, Double> dispatchNanos, long cacheBytes) {
+
+    public static final String SCHEMA = "lanes.profile/1";
+
+    public MachineProfile {
+        dispatchNanos = Map.copyOf(new TreeMap<>(dispatchNanos));
+    }
+
+    /** Dispatch cost at a thread count: the measured one, else the nearest measured above or the largest. */
+    public double dispatchNanosAt(int threads) {
+        if (threads <= 1) {
+            return 0;
+        }
+        TreeMap<Integer, Double> sorted = new TreeMap<>(dispatchNanos);
+        Map.Entry<Integer, Double> e = sorted.ceilingEntry(threads);
+        return e != null ? e.getValue() : sorted.isEmpty() ? 0 : sorted.lastEntry().getValue();
+    }
+}

@@ -1,0 +1,167 @@
+package dev.lanes.core.plan;
+
+import dev.lanes.core.data.ElementType;
+import dev.lanes.core.data.F64Array;
+import dev.lanes.core.data.Value;
+import dev.lanes.core.exec.Accelerator;
+import dev.lanes.core.exec.Accelerators;
+import dev.lanes.core.exec.ArrayOps;
+import dev.lanes.core.exec.Backend;
+import dev.lanes.core.exec.BlockExecutor;
+import dev.lanes.core.exec.BlockTask;
+import dev.lanes.core.exec.PeakOps;
+import dev.lanes.core.exec.WorkerPool;
+import dev.lanes.core.kernel.Params;
+import dev.lanes.core.kernels.SumOfSquaresKernel;
+import dev.lanes.core.machine.Fingerprint;
+import dev.lanes.core.machine.MachineInfo;
+import dev.lanes.core.machine.MachineProfile;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Measures the ceilings the cost model needs, with the kernels' own code paths: read
+ * bandwidth is a sum of squares through the block executor, in cache and from memory, per
+ * backend and with all threads; peak FLOP/s is a register-resident FMA loop; dispatch is
+ * the cost of starting and joining an empty job on the worker pool.
+ */
+public final class Calibrator {
+    /** Working sets up to this size are taken to be in cache (the SIMD loops' own threshold). */
+    public static final long CACHE_BYTES = 32L << 20;
+
+    /** How hard to try: {@link #QUICK} takes under a second, {@link #FULL} a few seconds. */
+    public record Effort(String name, int cacheElements, int memoryElements, int memoryPasses, long peakNanos,
+                         int dispatchCalls, long warmupNanos, int cacheCalls) {
+        public static final Effort QUICK = new Effort("quick", 1 << 15, 1 << 23, 5, 10_000_000L, 300, 25_000_000L, 300);
+        public static final Effort FULL = new Effort("calibrate", 1 << 15, 1 << 25, 12, 150_000_000L, 5_000, 400_000_000L, 4000);
+    }
+
+    private final Accelerators accelerators;
+    private final Consumer<String> progress;
+    private long warmupNanos;
+    private final double[] sink = new double[1];
+
+    public Calibrator(Accelerators accelerators, Consumer<String> progress) {
+        this.accelerators = accelerators;
+        this.progress = progress;
+    }
+
+    public MachineProfile calibrate(MachineInfo machine, Effort effort) {
+        long start = System.nanoTime();
+        warmupNanos = effort.warmupNanos();
+        Accelerator scalar = accelerators.find(Backend.SCALAR).orElseThrow();
+        Optional<Accelerator> simd = accelerators.find(Backend.SIMD).filter(a -> a.availability().usable());
+        Accelerator inner = simd.orElse(scalar);
+
+        progress.accept("peak FLOP/s");
+        double scalarGflops = peakGflops(scalar, effort);
+        double simdGflops = simd.map(a -> peakGflops(a, effort)).orElse(0.0);
+
+        progress.accept("cache bandwidth");
+        double[] cache = new double[effort.cacheElements()];
+        Arrays.fill(cache, 0.5);
+        double scalarCache = readGbps(scalar, cache, null, effort.cacheCalls());
+        double simdCache = simd.map(a -> readGbps(a, cache, null, effort.cacheCalls())).orElse(0.0);
+
+        progress.accept("memory bandwidth");
+        double[] memory = new double[effort.memoryElements()];
+        Arrays.fill(memory, 0.5);
+        double scalarMemory = readGbps(scalar, memory, null, Math.max(2, effort.memoryPasses() / 3));
+        double simdMemory = simd.map(a -> readGbps(a, memory, null, effort.memoryPasses())).orElse(0.0);
+        double memoryAll;
+        try (WorkerPool pool = new WorkerPool(machine.cores())) {
+            memoryAll = readGbps(inner, memory, pool, effort.memoryPasses());
+        }
+
+        progress.accept("dispatch");
+        Map<Integer, Double> dispatch = new LinkedHashMap<>();
+        for (int p : threadCounts(machine.cores())) {
+            dispatch.put(p, dispatchNanos(p, effort.dispatchCalls()));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new MachineProfile(MachineProfile.SCHEMA, Fingerprint.of(machine),
+            Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), effort.name(), seconds, machine.cores(),
+            scalarGflops, simdGflops, scalarCache, simdCache, scalarMemory, simdMemory, memoryAll, dispatch, CACHE_BYTES);
+    }
+
+    /** 2, 4, 8, … up to the core count, and the core count itself. */
+    static List<Integer> threadCounts(int cores) {
+        java.util.TreeSet<Integer> counts = new java.util.TreeSet<>();
+        for (int p = 2; p <= cores; p *= 2) {
+            counts.add(p);
+        }
+        if (cores > 1) {
+            counts.add(cores);
+        }
+        return List.copyOf(counts);
+    }
+
+    private double peakGflops(Accelerator accelerator, Effort effort) {
+        PeakOps ops = accelerator.ops(PeakOps.class).orElseThrow();
+        // warm-up with many short calls: C2 compiles the method after a few thousand calls,
+        // while one long call would run interpreted (the Vector API is very slow there)
+        for (int i = 0; i < 3_000; i++) {
+            ops.fmaRounds(ElementType.F64, 16, sink);
+        }
+        double best = 0;
+        long until = System.nanoTime() + effort.peakNanos();
+        long rounds = 1 << 18;
+        while (System.nanoTime() < until) {
+            long t0 = System.nanoTime();
+            double flops = ops.fmaRounds(ElementType.F64, rounds, sink);
+            long t = System.nanoTime() - t0;
+            best = Math.max(best, flops / t);
+        }
+        return best;
+    }
+
+    /** Median read bandwidth of a sum of squares over {@code x}, in GB/s. */
+    @SuppressWarnings("unchecked")
+    private double readGbps(Accelerator accelerator, double[] x, WorkerPool pool, int passes) {
+        ArrayOps ops = accelerator.ops(ArrayOps.class).orElseThrow();
+        BlockTask<ArrayOps, Object> task = (BlockTask<ArrayOps, Object>) new SumOfSquaresKernel()
+            .bind(new Params(Map.of()), List.of(new F64Array(x))).task();
+        // warm up by time, like the runner: C2 must have compiled this loop shape before we time it
+        long warmUntil = System.nanoTime() + warmupNanos;
+        for (int i = 0; i < 3 || System.nanoTime() < warmUntil; i++) {
+            sink[0] += pass(task, ops, pool).checksum();
+        }
+        long[] times = new long[passes];
+        for (int i = 0; i < passes; i++) {
+            long t0 = System.nanoTime();
+            Value v = pass(task, ops, pool);
+            times[i] = System.nanoTime() - t0;
+            sink[0] += v.checksum();
+        }
+        Arrays.sort(times);
+        return x.length * (double) Double.BYTES / times[passes / 2];
+    }
+
+    private static Value pass(BlockTask<ArrayOps, Object> task, ArrayOps ops, WorkerPool pool) {
+        return pool == null ? BlockExecutor.runSequential(task, ops) : BlockExecutor.run(task, ops, pool);
+    }
+
+    private static double dispatchNanos(int threads, int calls) {
+        try (WorkerPool pool = new WorkerPool(threads)) {
+            Runnable nothing = () -> { };
+            for (int i = 0; i < calls / 4; i++) {
+                pool.runOnAll(nothing);
+            }
+            long[] times = new long[calls];
+            for (int i = 0; i < calls; i++) {
+                long t0 = System.nanoTime();
+                pool.runOnAll(nothing);
+                times[i] = System.nanoTime() - t0;
+            }
+            Arrays.sort(times);
+            return times[calls / 2];
+        }
+    }
+}

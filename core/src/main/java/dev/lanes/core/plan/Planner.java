@@ -1,0 +1,85 @@
+package dev.lanes.core.plan;
+
+import dev.lanes.core.data.ElementType;
+import dev.lanes.core.exec.Accelerators;
+import dev.lanes.core.exec.Backend;
+import dev.lanes.core.kernel.Kernel;
+import dev.lanes.core.kernel.Work;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Picks, per stage, the candidate the cost model says is fastest, but never a more complex
+ * one (more threads, or SIMD over scalar) unless it is estimated at least
+ * {@value #MARGIN_PERCENT}% faster than the simplest near-tie: measurements are noisy and
+ * resources are not free.
+ */
+public final class Planner {
+    static final int MARGIN_PERCENT = 10;
+
+    private final CostModel model;
+    private final Accelerators accelerators;
+
+    public Planner(CostModel model, Accelerators accelerators) {
+        this.model = model;
+        this.accelerators = accelerators;
+    }
+
+    public CostModel model() {
+        return model;
+    }
+
+    public StagePlan plan(String stage, Kernel kernel, Map<String, Object> point, Work work, ElementType type) {
+        List<Estimate> candidates = candidates(kernel, work, type);
+        Estimate fastest = candidates.stream().min(Comparator.comparingDouble(Estimate::nanos)).orElseThrow();
+        Estimate chosen = candidates.stream()
+            .filter(e -> e.nanos() <= fastest.nanos() * (1 + MARGIN_PERCENT / 100.0))
+            .findFirst().orElse(fastest);
+        String reason = chosen == fastest
+            ? "fastest estimate, " + chosen.bound() + "-bound"
+            : String.format(Locale.ROOT, "within %d%% of the fastest (%s) with fewer resources", MARGIN_PERCENT, fastest.label());
+        return new StagePlan(stage, kernel.name(), point, work.elements(), work.flops(), work.bytesMoved(), candidates,
+            chosen, reason);
+    }
+
+    /** Plans every measured (non-source) stage at every sweep point, without running anything. */
+    public List<StagePlan> plan(dev.lanes.core.spec.Workload workload) {
+        List<StagePlan> plans = new ArrayList<>();
+        for (dev.lanes.core.spec.SweepPoint point : workload.points()) {
+            var shapes = dev.lanes.core.spec.WorkloadShapes.at(workload, point);
+            for (dev.lanes.core.spec.Stage stage : workload.stages()) {
+                if (!stage.kernel().isSource()) {
+                    plans.add(plan(stage.id(), stage.kernel(), point.values(), shapes.get(stage.id()).work(),
+                        dev.lanes.core.spec.WorkloadShapes.elementType(stage, shapes)));
+                }
+            }
+        }
+        return plans;
+    }
+
+    /** Usable candidates from the simplest to the most complex. */
+    List<Estimate> candidates(Kernel kernel, Work work, ElementType type) {
+        boolean simd = accelerators.availability(Backend.SIMD).usable();
+        Backend inner = simd ? Backend.SIMD : Backend.SCALAR;
+        List<Estimate> list = new ArrayList<>();
+        if (kernel.backends().contains(Backend.SCALAR)) {
+            list.add(model.estimate(work, type, Backend.SCALAR, Backend.SCALAR, 1));
+        }
+        if (simd && kernel.backends().contains(Backend.SIMD)) {
+            list.add(model.estimate(work, type, Backend.SIMD, Backend.SIMD, 1));
+        }
+        if (kernel.backends().contains(Backend.THREADS)) {
+            for (int p : Calibrator.threadCounts(model.profile().cores())) {
+                list.add(model.estimate(work, type, Backend.THREADS, inner, p));
+            }
+        }
+        if (list.isEmpty()) {
+            list.add(model.estimate(work, type, Backend.THREADS, Backend.SCALAR, 1));
+        }
+        return list;
+    }
+}
