@@ -5,6 +5,7 @@ import dev.lanes.core.machine.Fingerprint;
 import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.machine.MachineProfile;
 import dev.lanes.core.machine.ProfileStore;
+import dev.lanes.core.machine.WisdomStore;
 import dev.lanes.core.plan.Calibrator;
 
 import java.io.PrintWriter;
@@ -18,6 +19,11 @@ final class ProfileSource {
 
     static ProfileStore store(Path cacheDir, PrintWriter err) {
         return new ProfileStore(cacheDir != null ? cacheDir : ProfileStore.defaultDir(), w -> err.println("lanes: warning: " + w));
+    }
+
+    static WisdomStore wisdom(MachineInfo machine, Path cacheDir, PrintWriter err) {
+        return new WisdomStore(cacheDir != null ? cacheDir : ProfileStore.defaultDir(), Fingerprint.of(machine),
+            w -> err.println("lanes: warning: " + w));
     }
 
     static MachineProfile obtain(MachineInfo machine, Accelerators accelerators, Path cacheDir, PrintWriter err) {

@@ -8,6 +8,8 @@ import dev.lanes.core.kernel.KernelRegistry;
 import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.plan.CostModel;
 import dev.lanes.core.plan.Planner;
+import dev.lanes.core.plan.Planning;
+import dev.lanes.core.machine.WisdomStore;
 import dev.lanes.core.report.Format;
 import dev.lanes.core.report.OutputFile;
 import dev.lanes.core.run.RunResult;
@@ -69,6 +71,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-verify", description = "Skip checking results against the scalar reference.")
     boolean noVerify;
 
+    @Option(names = "--plan", paramLabel = "model|measure", defaultValue = "model",
+        description = "How auto decides: model (the cost model, default) or measure (short trials of the best candidates, "
+            + "kept as wisdom for this machine and reused).")
+    String planMode;
+
+    @Option(names = "--forget", description = "Clear this machine's wisdom before running.")
+    boolean forget;
+
     @Override
     public Integer call() {
         Format fmt = Format.parse(format).orElseThrow(() -> new UsageException("--format: unknown format '" + format + "'"
@@ -90,9 +100,18 @@ final class RunCommand implements Callable<Integer> {
             workloads.add(applyFlags(loader.load(file, overrides, quick), threadCounts));
         }
 
+        if (!planMode.equals("model") && !planMode.equals("measure")) {
+            throw new UsageException("--plan: expected model or measure, got '" + planMode + "'");
+        }
         MachineInfo machine = MachineInfo.detect(accelerators);
         Planner planner = new Planner(new CostModel(ProfileSource.obtain(machine, accelerators, common.cacheDir,
             spec.commandLine().getErr())), accelerators);
+        WisdomStore wisdom = ProfileSource.wisdom(machine, common.cacheDir, spec.commandLine().getErr());
+        if (forget) {
+            wisdom.forget();
+            spec.commandLine().getErr().println("lanes: forgot the wisdom in " + wisdom.path());
+        }
+        Planning planning = new Planning(planner, planMode.equals("measure") ? wisdom : null);
         Progress progress = new Progress(spec.commandLine().getErr(), System.console() != null);
         AtomicBoolean finished = new AtomicBoolean();
         Thread interruptNotice = new Thread(() -> {
@@ -104,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
         List<RunResult> results = new ArrayList<>();
         try {
             for (Workload workload : workloads) {
-                results.add(new Runner(accelerators, progress, LanesVersion.current(), planner).run(workload, machine, override));
+                results.add(new Runner(accelerators, progress, LanesVersion.current(), planning).run(workload, machine, override));
             }
             progress.clear();
             write(fmt, results);

@@ -1,13 +1,6 @@
 package dev.lanes.core.machine;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.lanes.core.report.OutputFile;
-
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -19,11 +12,6 @@ import java.util.function.Consumer;
  * so concurrent runs never see half a file.
  */
 public final class ProfileStore {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .build();
-
     private final Path dir;
     private final Consumer<String> warnings;
 
@@ -39,52 +27,45 @@ public final class ProfileStore {
         return base.resolve("lanes");
     }
 
+    public Path dir() {
+        return dir;
+    }
+
     public Path fileFor(String fingerprint) {
-        return dir.resolve("profile-" + fingerprint + ".json");
+        return file(fingerprint).path();
     }
 
     public Optional<MachineProfile> load(String fingerprint) {
-        Path file = fileFor(fingerprint);
-        if (!Files.isRegularFile(file)) {
+        Optional<MachineProfile> read = file(fingerprint).read().map(p -> p);
+        if (read.isEmpty()) {
+            return read;
+        }
+        MachineProfile p = read.get();
+        if (!fingerprint.equals(p.fingerprint())) {
+            warnings.accept(fileFor(fingerprint) + ": a profile of another machine; ignored, recalibrating");
             return Optional.empty();
         }
-        try {
-            var tree = MAPPER.readTree(file.toFile());
-            String schema = tree.path("schema").asText("(none)");
-            if (!MachineProfile.SCHEMA.equals(schema)) {
-                warnings.accept(file + ": a profile of schema '" + schema + "', not " + MachineProfile.SCHEMA + "; ignored, recalibrating");
-                return Optional.empty();
-            }
-            MachineProfile p = MAPPER.treeToValue(tree, MachineProfile.class);
-            if (!fingerprint.equals(p.fingerprint())) {
-                warnings.accept(file + ": a profile of another machine; ignored, recalibrating");
-                return Optional.empty();
-            }
-            if (!(p.simdMemoryGbps() >= 0 && p.scalarMemoryGbps() > 0 && p.memoryGbpsAll() > 0 && p.cores() > 0)) {
-                warnings.accept(file + ": a profile with impossible figures; ignored, recalibrating");
-                return Optional.empty();
-            }
-            return Optional.of(p);
-        } catch (IOException | RuntimeException e) {
-            warnings.accept(file + ": unreadable profile (" + e.getClass().getSimpleName() + "); ignored, recalibrating");
+        if (!(p.simdMemoryGbps() >= 0 && p.scalarMemoryGbps() > 0 && p.memoryGbpsAll() > 0 && p.cores() > 0)) {
+            warnings.accept(fileFor(fingerprint) + ": a profile with impossible figures; ignored, recalibrating");
             return Optional.empty();
         }
+        return read;
     }
 
     public void save(MachineProfile profile) {
-        try {
-            Files.createDirectories(dir);
-            OutputFile.write(fileFor(profile.fingerprint()), MAPPER.writeValueAsString(profile) + System.lineSeparator());
-        } catch (IOException | RuntimeException e) {
-            warnings.accept("could not save the calibration to " + dir + ": " + e.getMessage());
-        }
+        file(profile.fingerprint()).write(profile);
     }
 
     public static String toJson(MachineProfile profile) {
         try {
-            return MAPPER.writeValueAsString(profile) + System.lineSeparator();
+            return CacheFile.MAPPER.writeValueAsString(profile) + System.lineSeparator();
         } catch (IOException e) {
             throw new IllegalStateException("profiles always serialise", e);
         }
+    }
+
+    private CacheFile<MachineProfile> file(String fingerprint) {
+        return new CacheFile<>(dir.resolve("profile-" + fingerprint + ".json"), MachineProfile.class,
+            MachineProfile.SCHEMA, "profile", w -> warnings.accept(w.endsWith("; ignored") ? w + ", recalibrating" : w));
     }
 }

@@ -17,6 +17,9 @@ import dev.lanes.core.kernel.Params;
 import dev.lanes.core.kernel.StageInstance;
 import dev.lanes.core.kernel.StageShape;
 import dev.lanes.core.machine.MachineInfo;
+import dev.lanes.core.machine.WisdomStore;
+import dev.lanes.core.plan.Planning;
+import dev.lanes.core.plan.Wisdom;
 import dev.lanes.core.plan.Estimate;
 import dev.lanes.core.plan.Planner;
 import dev.lanes.core.plan.StagePlan;
@@ -47,7 +50,10 @@ import java.util.TreeMap;
  */
 public final class Runner {
     /** Warm-up stops after this many iterations even if the minimum time has not passed. */
-    private static final int MAX_WARMUP_ITERATIONS = 100_000;
+    private static final int MAX_WARMUP_ITERATIONS = 1_000_000;
+    private static final int STEADY_WINDOW = 5;
+    private static final int STEADY_PERCENT = 25;
+    private static final long MIN_WARMUP_CAP_MILLIS = 2_000;
 
     private final Accelerators accelerators;
     private final RunListener listener;
@@ -61,17 +67,19 @@ public final class Runner {
     private volatile Value lastOutput;
 
     private final Planner planner;
+    private final WisdomStore wisdomStore;
 
     public Runner(Accelerators accelerators, RunListener listener, String lanesVersion) {
         this(accelerators, listener, lanesVersion, null);
     }
 
-    /** @param planner decides {@code auto} and estimates every measurement; {@code null} for the built-in rule */
-    public Runner(Accelerators accelerators, RunListener listener, String lanesVersion, Planner planner) {
+    /** @param planning decides {@code auto} and estimates every measurement; {@code null} for the built-in rule */
+    public Runner(Accelerators accelerators, RunListener listener, String lanesVersion, Planning planning) {
         this.accelerators = accelerators;
         this.listener = listener;
         this.lanesVersion = lanesVersion;
-        this.planner = planner;
+        this.planner = planning == null ? null : planning.planner();
+        this.wisdomStore = planning == null ? null : planning.wisdom();
     }
 
     /**
@@ -112,14 +120,23 @@ public final class Runner {
             BackendChoice requested = override != null ? override
                 : stage.backend() != null ? stage.backend() : settings.backend();
             ElementType type = WorkloadShapes.elementType(stage, shapes);
+            StageInstance instance = bind(stage, params, inputs);
+            String planNote = null;
             if (planner != null && !stage.kernel().isSource()) {
-                plans.put(stage.id(), planner.plan(stage.id(), stage.kernel(), point.values(), shape.work(), type));
+                StagePlan plan = planner.plan(stage.id(), stage.kernel(), point.values(), shape.work(), type);
+                if (wisdomStore != null && requested == BackendChoice.AUTO && settings.threads().size() <= 1) {
+                    Wisdom.Entry decided = decideByMeasurement(stage, instance, plan, type);
+                    plan = new StagePlan(plan.stage(), plan.kernel(), plan.point(), plan.elements(), plan.flops(),
+                        plan.bytesMoved(), plan.candidates(), decided.chosen(), "measured");
+                    planNote = "auto by measurement (" + decided.measuredAt() + "): " + decided.trialMedianNanos().entrySet()
+                        .stream().map(e -> e.getKey() + " " + Math.round(e.getValue() / 1e3) + " µs").toList();
+                }
+                plans.put(stage.id(), plan);
             }
             ImplementationChooser stageChooser = planner == null || stage.kernel().isSource() ? chooser
                 : new ImplementationChooser(accelerators, cores, (id, kernel, elements) -> implementation(plans.get(id).chosen()));
             ImplementationChooser.Choice choice =
                 stageChooser.choose(stage.id(), stage.kernel(), requested, shape.work().elements(), settings.threads());
-            StageInstance instance = bind(stage, params, inputs);
             Map<Integer, Double> mediansByThreads = new TreeMap<>();
             Value output = null;
             for (Implementation impl : choice.implementations()) {
@@ -137,7 +154,7 @@ public final class Runner {
                     stage.kernel().isSource(), impl.label(), impl.threads(), shape.work().elements(), shape.work().flops(),
                     shape.work().bytesMoved(), samples, m.gcSamples(), summary,
                     Throughput.of(shape.work(), summary.medianNanos()), check, m.output().checksum(),
-                    m.output().describe(), choice.note(), planner == null || stage.kernel().isSource() ? null
+                    m.output().describe(), choice.note() != null ? choice.note() : planNote, planner == null || stage.kernel().isSource() ? null
                     : planner.model().estimate(shape.work(), type, impl.backend(), impl.inner().backend(), impl.threads()));
                 results.add(result);
                 listener.finished(result);
@@ -150,6 +167,43 @@ public final class Runner {
             }
             values.put(stage.id(), output);
         }
+    }
+
+    /** Trial runs per candidate: short, but past C2's compilation of the kernel. */
+    private static final int TRIAL_ITERATIONS = 5;
+    private static final int TRIAL_CANDIDATES = 3;
+    /** The Vector API runs interpreted until C2 compiles it: trials must warm up as long as a measurement does. */
+    private static final long TRIAL_WARMUP_MILLIS = 200;
+
+    /**
+     * The wisdom for this stage's shape and size, or short trials of the best estimated
+     * candidates on the real data, the winner (with the planner's margin toward fewer
+     * resources) stored for next time.
+     */
+    private Wisdom.Entry decideByMeasurement(Stage stage, StageInstance instance, StagePlan plan, ElementType type) {
+        String key = Wisdom.key(stage.kernel().name(), type, plan.elements());
+        Wisdom wisdom = wisdomStore.load();
+        Wisdom.Entry known = wisdom.entries().get(key);
+        if (known != null) {
+            return known;
+        }
+        List<Estimate> top = plan.candidates().stream().sorted(java.util.Comparator.comparingDouble(Estimate::nanos))
+            .limit(TRIAL_CANDIDATES).toList();
+        Map<Estimate, Double> medians = new LinkedHashMap<>();
+        for (Estimate candidate : plan.candidates()) {          // simplest first, as the margin rule needs
+            if (top.contains(candidate)) {
+                listener.started(stage.id(), "trial", candidate.label());
+                Measurement m = measure(stage, instance.task(), implementation(candidate), 3, TRIAL_ITERATIONS, TRIAL_WARMUP_MILLIS);
+                medians.put(candidate, Summary.of(m.samples()).medianNanos());
+            }
+        }
+        double best = medians.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        Estimate chosen = medians.entrySet().stream().filter(e -> e.getValue() <= best * 1.10).findFirst().orElseThrow().getKey();
+        Map<String, Double> byLabel = new LinkedHashMap<>();
+        medians.forEach((e, t) -> byLabel.put(e.label(), t));
+        Wisdom.Entry entry = new Wisdom.Entry(chosen, byLabel, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        wisdomStore.save(wisdom.with(key, entry));
+        return entry;
     }
 
     private Implementation implementation(Estimate e) {
@@ -176,11 +230,7 @@ public final class Runner {
         try {
             // Garbage from earlier stages is collected now rather than during a sample.
             System.gc();
-            long warmupUntil = System.nanoTime() + minWarmupMillis * 1_000_000;
-            for (int i = 0; i < warmup || (System.nanoTime() < warmupUntil && i < MAX_WARMUP_ITERATIONS); i++) {
-                checkInterrupted(stage);
-                timeOnce(task, ops, pool);
-            }
+            warmUp(stage, task, ops, pool, warmup, minWarmupMillis);
             long[] samples = new long[iterations];
             List<Integer> gcSamples = new ArrayList<>();
             for (int i = 0; i < iterations; i++) {
@@ -202,6 +252,38 @@ public final class Runner {
             throw new ExecutionException("stage '" + stage.id() + "' (kernel " + stage.kernel().name() + ", "
                 + impl.label() + "): kernel error: " + e, e);
         }
+    }
+
+    /**
+     * Warm-up: at least {@code warmup} iterations and {@code minWarmupMillis}, then on until
+     * the kernel runs at a steady speed — the median of the last {@value #STEADY_WINDOW}
+     * iterations within {@value #STEADY_PERCENT}% of the best — because C2 may still be
+     * compiling it (the Vector API runs tens of times slower before it does). Capped at
+     * {@value #MIN_WARMUP_CAP_MILLIS} ms or ten times the minimum, whichever is longer.
+     */
+    private <O, P> void warmUp(Stage stage, BlockTask<O, P> task, O ops, WorkerPool pool, int warmup, long minWarmupMillis) {
+        long start = System.nanoTime();
+        long minUntil = start + minWarmupMillis * 1_000_000;
+        long capUntil = start + Math.max(MIN_WARMUP_CAP_MILLIS, 10 * minWarmupMillis) * 1_000_000;
+        long[] recent = new long[STEADY_WINDOW];
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < MAX_WARMUP_ITERATIONS; i++) {
+            checkInterrupted(stage);
+            long t = timeOnce(task, ops, pool);
+            best = Math.min(best, t);
+            recent[i % STEADY_WINDOW] = t;
+            long now = System.nanoTime();
+            boolean minimumDone = i + 1 >= warmup && now >= minUntil;
+            if (minimumDone && (now >= capUntil || i + 1 >= STEADY_WINDOW && steady(recent, best))) {
+                return;
+            }
+        }
+    }
+
+    private static boolean steady(long[] recent, long best) {
+        long[] sorted = recent.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2] <= best * (100 + STEADY_PERCENT) / 100;
     }
 
     /**
