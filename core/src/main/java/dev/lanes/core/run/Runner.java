@@ -154,7 +154,7 @@ public final class Runner {
                     stage.kernel().isSource(), impl.label(), impl.threads(), shape.work().elements(), shape.work().flops(),
                     shape.work().bytesMoved(), samples, m.gcSamples(), summary,
                     Throughput.of(shape.work(), summary.medianNanos()), check, m.output().checksum(),
-                    m.output().describe(), choice.note() != null ? choice.note() : planNote, planner == null || stage.kernel().isSource() ? null
+                    m.output().describe(), joinNotes(planNote, choice.note()), planner == null || stage.kernel().isSource() ? null
                     : planner.model().estimate(shape.work(), type, impl.backend(), impl.inner().backend(), impl.threads()));
                 results.add(result);
                 listener.finished(result);
@@ -204,6 +204,10 @@ public final class Runner {
         Wisdom.Entry entry = new Wisdom.Entry(chosen, byLabel, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         wisdomStore.save(wisdom.with(key, entry));
         return entry;
+    }
+
+    private static String joinNotes(String first, String second) {
+        return first == null ? second : second == null ? first : first + "; " + second;
     }
 
     private Implementation implementation(Estimate e) {
