@@ -60,11 +60,14 @@ final class CalibrateCommand implements Callable<Integer> {
         } else {
             out.printf(Locale.ROOT, "calibration %s of %s (%.1f s), fingerprint %s%n", profile.method(), profile.createdAt(),
                 profile.seconds(), profile.fingerprint());
-            out.printf(Locale.ROOT, "peak f64     scalar %.1f GFLOP/s per core, simd %.1f GFLOP/s per core%n",
-                profile.scalarGflops(), profile.simdGflops());
+            out.printf(Locale.ROOT, "peak         scalar f64 %.1f, simd f64 %.1f, simd f32 %.1f GFLOP/s per core%n",
+                profile.scalarGflops(), profile.simdGflops(), profile.simdGflopsF32());
             out.printf(Locale.ROOT, "read, cache  scalar %.1f GB/s, simd %.1f GB/s (one thread)%n", profile.scalarCacheGbps(), profile.simdCacheGbps());
             out.printf(Locale.ROOT, "read, memory scalar %.1f GB/s, simd %.1f GB/s (one thread); %.1f GB/s with %d threads%n",
                 profile.scalarMemoryGbps(), profile.simdMemoryGbps(), profile.memoryGbpsAll(), profile.cores());
+            out.printf(Locale.ROOT, "triad        %.1f GB/s with %d threads (axpy, 24 bytes per element)%n",
+                profile.triadGbpsAll(), profile.cores());
+            out.println("gpu          " + (profile.gpu() == null ? "none usable" : profile.gpu().toString()));
             for (Map.Entry<Integer, Double> e : profile.dispatchNanos().entrySet()) {
                 out.printf(Locale.ROOT, "dispatch     %d threads: %.1f µs per call%n", e.getKey(), e.getValue() / 1e3);
             }

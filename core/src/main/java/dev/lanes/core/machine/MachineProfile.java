@@ -17,13 +17,30 @@ import java.util.TreeMap;
  * @param scalarMemoryGbps one thread, data in memory
  * @param simdMemoryGbps   one thread, data in memory
  * @param memoryGbpsAll    all threads, data in memory (the best inner backend)
+ * @param simdGflopsF32    per core, f32; 0 when SIMD is unusable
+ * @param triadGbpsAll     all threads, axpy (two reads, one write) from memory, counting 24 bytes per element
  * @param dispatchNanos    median cost of starting and joining an empty job, by thread count
  * @param cacheBytes       working sets up to this size are taken to be in cache
+ * @param gpu              the GPU's ceilings, or {@code null} where no GPU is usable
  */
 public record MachineProfile(String schema, String fingerprint, String createdAt, String method, double seconds,
-                             int cores, double scalarGflops, double simdGflops, double scalarCacheGbps,
-                             double simdCacheGbps, double scalarMemoryGbps, double simdMemoryGbps,
-                             double memoryGbpsAll, Map<Integer, Double> dispatchNanos, long cacheBytes) {
+                             int cores, double scalarGflops, double simdGflops, double simdGflopsF32,
+                             double scalarCacheGbps, double simdCacheGbps, double scalarMemoryGbps,
+                             double simdMemoryGbps, double memoryGbpsAll, double triadGbpsAll,
+                             Map<Integer, Double> dispatchNanos, long cacheBytes, GpuProfile gpu) {
+
+    /**
+     * A GPU's ceilings, measured where one is usable (the GPU backend's calibration).
+     *
+     * @param hostToDeviceGbps pinned host→device copy bandwidth
+     * @param deviceToHostGbps device→host copy bandwidth
+     * @param deviceGbps       device memory bandwidth (a device-to-device copy, bytes read + written)
+     * @param gflopsF32        f32 FMA throughput of the CUDA cores
+     * @param launchNanos      cost of launching an empty kernel and waiting for it
+     */
+    public record GpuProfile(double hostToDeviceGbps, double deviceToHostGbps, double deviceGbps, double gflopsF32,
+                             double launchNanos) {
+    }
 
     public static final String SCHEMA = "lanes.profile/1";
 

@@ -61,8 +61,9 @@ public final class Calibrator {
         Accelerator inner = simd.orElse(scalar);
 
         progress.accept("peak FLOP/s");
-        double scalarGflops = peakGflops(scalar, effort);
-        double simdGflops = simd.map(a -> peakGflops(a, effort)).orElse(0.0);
+        double scalarGflops = peakGflops(scalar, ElementType.F64, effort);
+        double simdGflops = simd.map(a -> peakGflops(a, ElementType.F64, effort)).orElse(0.0);
+        double simdGflopsF32 = simd.map(a -> peakGflops(a, ElementType.F32, effort)).orElse(0.0);
 
         progress.accept("cache bandwidth");
         double[] cache = new double[effort.cacheElements()];
@@ -76,8 +77,11 @@ public final class Calibrator {
         double scalarMemory = readGbps(scalar, memory, null, Math.max(2, effort.memoryPasses() / 3));
         double simdMemory = simd.map(a -> readGbps(a, memory, null, effort.memoryPasses())).orElse(0.0);
         double memoryAll;
+        double triadAll;
         try (WorkerPool pool = new WorkerPool(machine.cores())) {
             memoryAll = readGbps(inner, memory, pool, effort.memoryPasses());
+            progress.accept("triad bandwidth");
+            triadAll = triadGbps(inner, memory, pool, effort.memoryPasses());
         }
 
         progress.accept("dispatch");
@@ -88,7 +92,8 @@ public final class Calibrator {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new MachineProfile(MachineProfile.SCHEMA, Fingerprint.of(machine),
             Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), effort.name(), seconds, machine.cores(),
-            scalarGflops, simdGflops, scalarCache, simdCache, scalarMemory, simdMemory, memoryAll, dispatch, CACHE_BYTES);
+            scalarGflops, simdGflops, simdGflopsF32, scalarCache, simdCache, scalarMemory, simdMemory, memoryAll, triadAll,
+            dispatch, CACHE_BYTES, null);
     }
 
     /** 2, 4, 8, … up to the core count, and the core count itself. */
@@ -103,19 +108,19 @@ public final class Calibrator {
         return List.copyOf(counts);
     }
 
-    private double peakGflops(Accelerator accelerator, Effort effort) {
+    private double peakGflops(Accelerator accelerator, ElementType type, Effort effort) {
         PeakOps ops = accelerator.ops(PeakOps.class).orElseThrow();
         // warm-up with many short calls: C2 compiles the method after a few thousand calls,
         // while one long call would run interpreted (the Vector API is very slow there)
         for (int i = 0; i < 3_000; i++) {
-            ops.fmaRounds(ElementType.F64, 16, sink);
+            ops.fmaRounds(type, 16, sink);
         }
         double best = 0;
         long until = System.nanoTime() + effort.peakNanos();
         long rounds = 1 << 18;
         while (System.nanoTime() < until) {
             long t0 = System.nanoTime();
-            double flops = ops.fmaRounds(ElementType.F64, rounds, sink);
+            double flops = ops.fmaRounds(type, rounds, sink);
             long t = System.nanoTime() - t0;
             best = Math.max(best, flops / t);
         }
@@ -142,6 +147,29 @@ public final class Calibrator {
         }
         Arrays.sort(times);
         return x.length * (double) Double.BYTES / times[passes / 2];
+    }
+
+    /** axpy over half the array as x and half as y, all threads: 24 bytes per element counted. */
+    @SuppressWarnings("unchecked")
+    private double triadGbps(Accelerator accelerator, double[] memory, WorkerPool pool, int passes) {
+        int half = memory.length / 2;
+        double[] x = java.util.Arrays.copyOfRange(memory, 0, half);
+        double[] y = java.util.Arrays.copyOfRange(memory, half, 2 * half);
+        ArrayOps ops = accelerator.ops(ArrayOps.class).orElseThrow();
+        BlockTask<ArrayOps, Object> task = (BlockTask<ArrayOps, Object>) new dev.lanes.core.kernels.AxpyKernel()
+            .bind(new Params(Map.of("a", 1e-9)), List.of(new F64Array(x), new F64Array(y))).task();
+        long warmUntil = System.nanoTime() + warmupNanos;
+        for (int i = 0; i < 3 || System.nanoTime() < warmUntil; i++) {
+            pass(task, ops, pool);
+        }
+        long[] times = new long[passes];
+        for (int i = 0; i < passes; i++) {
+            long t0 = System.nanoTime();
+            pass(task, ops, pool);
+            times[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(times);
+        return half * 24.0 / times[passes / 2];
     }
 
     private static Value pass(BlockTask<ArrayOps, Object> task, ArrayOps ops, WorkerPool pool) {

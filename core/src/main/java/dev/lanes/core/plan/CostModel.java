@@ -12,10 +12,33 @@ import dev.lanes.core.machine.MachineProfile;
  */
 public record CostModel(MachineProfile profile) {
 
+    /**
+     * A GPU candidate: the kernel at the device's ceilings plus the launch, plus the copies
+     * of its inputs to the device and of its output back, unless the data is already there.
+     *
+     * @param inputBytes  bytes to copy to the device (0 when resident from the previous stage)
+     * @param outputBytes bytes to copy back (0 when the next stage consumes them on the device)
+     */
+    public Estimate estimateGpu(Work work, double inputBytes, double outputBytes) {
+        MachineProfile.GpuProfile gpu = profile.gpu();
+        if (gpu == null) {
+            throw new IllegalStateException("no GPU in this profile");
+        }
+        double computeNanos = work.flops() / gpu.gflopsF32();
+        double memoryNanos = work.bytesMoved() / gpu.deviceGbps();
+        double transferNanos = inputBytes / gpu.hostToDeviceGbps() + outputBytes / gpu.deviceToHostGbps();
+        double body = Math.max(computeNanos, memoryNanos);
+        double overheadNanos = gpu.launchNanos();
+        String bound = transferNanos >= Math.max(body, overheadNanos) ? "transfer"
+            : overheadNanos > body ? "overhead" : memoryNanos >= computeNanos ? "memory" : "compute";
+        return new Estimate(Backend.GPU, Backend.GPU, 1, body + overheadNanos + transferNanos, bound, computeNanos,
+            memoryNanos + transferNanos, overheadNanos);
+    }
+
     public Estimate estimate(Work work, ElementType type, Backend backend, Backend inner, int threads) {
         int usedCores = backend == Backend.THREADS ? Math.min(threads, profile.cores()) : 1;
         boolean simd = inner == Backend.SIMD;
-        double gflopsPerCore = simd ? profile.simdGflops() * (type == ElementType.F32 ? 2 : 1) : profile.scalarGflops();
+        double gflopsPerCore = simd ? (type == ElementType.F32 ? profile.simdGflopsF32() : profile.simdGflops()) : profile.scalarGflops();
         double computeNanos = work.flops() == 0 ? 0 : work.flops() / (gflopsPerCore * usedCores);
         boolean inCache = work.bytesMoved() <= profile.cacheBytes();
         double perThread = inCache

@@ -77,6 +77,11 @@ public final class Planner {
                 list.add(model.estimate(work, type, Backend.THREADS, inner, p));
             }
         }
+        if (kernel.backends().contains(Backend.GPU) && accelerators.availability(Backend.GPU).usable()
+            && model.profile().gpu() != null) {
+            // Inputs come over PCIe unless a previous GPU stage left them on the device (not modelled yet: no GPU kernels).
+            list.add(model.estimateGpu(work, work.bytesMoved(), 0));
+        }
         if (list.isEmpty()) {
             list.add(model.estimate(work, type, Backend.THREADS, Backend.SCALAR, 1));
         }

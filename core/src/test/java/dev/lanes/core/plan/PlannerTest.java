@@ -44,8 +44,8 @@ class PlannerTest {
 
     /** 8 cores; scalar 10 GB/s, SIMD 100 GB/s in cache, 20 GB/s per core and 60 GB/s in all from memory. */
     static MachineProfile profile(double dispatchNanos) {
-        return new MachineProfile(MachineProfile.SCHEMA, "test", "now", "synthetic", 0, 8, 4, 32, 10, 100, 6, 20, 60,
-            Map.of(2, dispatchNanos, 4, dispatchNanos, 8, dispatchNanos), 32L << 20);
+        return new MachineProfile(MachineProfile.SCHEMA, "test", "now", "synthetic", 0, 8, 4, 32, 64, 10, 100, 6, 20, 60, 50,
+            Map.of(2, dispatchNanos, 4, dispatchNanos, 8, dispatchNanos), 32L << 20, null);
     }
 
     private static Work sumOfSquares(long n) {
@@ -98,8 +98,8 @@ class PlannerTest {
 
     @Test
     void dispatchAtAThreadCountNotMeasuredUsesTheNextOneUp() {
-        MachineProfile p = new MachineProfile(MachineProfile.SCHEMA, "t", "now", "synthetic", 0, 8, 1, 1, 1, 1, 1, 1, 1,
-            Map.of(2, 100.0, 8, 800.0), 1);
+        MachineProfile p = new MachineProfile(MachineProfile.SCHEMA, "t", "now", "synthetic", 0, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+            Map.of(2, 100.0, 8, 800.0), 1, null);
         assertThat(p.dispatchNanosAt(1)).isZero();
         assertThat(p.dispatchNanosAt(2)).isEqualTo(100);
         assertThat(p.dispatchNanosAt(3)).isEqualTo(800);

@@ -1,0 +1,118 @@
+package dev.lanes.core.plan;
+
+import dev.lanes.core.data.ElementType;
+import dev.lanes.core.data.Value;
+import dev.lanes.core.exec.Accelerator;
+import dev.lanes.core.exec.Accelerators;
+import dev.lanes.core.exec.Availability;
+import dev.lanes.core.exec.Backend;
+import dev.lanes.core.exec.ScalarAccelerator;
+import dev.lanes.core.kernel.DataShape;
+import dev.lanes.core.kernel.Kernel;
+import dev.lanes.core.kernel.ParamSpec;
+import dev.lanes.core.kernel.Params;
+import dev.lanes.core.kernel.StageInstance;
+import dev.lanes.core.kernel.StageShape;
+import dev.lanes.core.kernel.Work;
+import dev.lanes.core.machine.MachineProfile;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The GPU terms of the cost model, on a synthetic machine: a fast GPU behind a slow PCIe link. */
+class GpuCostModelTest {
+
+    /** Any kernel that has every backend: only its Work matters to the planner. */
+    private record AnyKernel(String name) implements Kernel {
+        @Override
+        public String summary() {
+            return name;
+        }
+
+        @Override
+        public List<ParamSpec> params() {
+            return List.of();
+        }
+
+        @Override
+        public List<String> inputs() {
+            return List.of();
+        }
+
+        @Override
+        public Set<Backend> backends() {
+            return Set.of(Backend.SCALAR, Backend.SIMD, Backend.THREADS, Backend.GPU);
+        }
+
+        @Override
+        public StageShape shape(Params params, List<DataShape> inputs) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public StageInstance bind(Params params, List<Value> inputs) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private record Usable(Backend backend) implements Accelerator {
+        @Override
+        public Availability availability() {
+            return Availability.usable("synthetic");
+        }
+
+        @Override
+        public <O> Optional<O> ops(Class<O> opsType) {
+            return Optional.empty();
+        }
+    }
+
+    private static final Accelerators ALL = new Accelerators(Map.of(Backend.SCALAR, new ScalarAccelerator(),
+        Backend.SIMD, new Usable(Backend.SIMD), Backend.GPU, new Usable(Backend.GPU)));
+
+    /** 8 CPU cores as in PlannerTest; a GPU with 3 TB/s and 50 TFLOP/s f32 behind 5 GB/s PCIe, 10 µs per launch. */
+    private static MachineProfile fastGpuSlowPcie() {
+        MachineProfile cpu = PlannerTest.profile(2_000);
+        return new MachineProfile(cpu.schema(), cpu.fingerprint(), cpu.createdAt(), cpu.method(), 0, cpu.cores(),
+            cpu.scalarGflops(), cpu.simdGflops(), cpu.simdGflopsF32(), cpu.scalarCacheGbps(), cpu.simdCacheGbps(),
+            cpu.scalarMemoryGbps(), cpu.simdMemoryGbps(), cpu.memoryGbpsAll(), cpu.triadGbpsAll(), cpu.dispatchNanos(),
+            cpu.cacheBytes(), new MachineProfile.GpuProfile(5, 5, 3000, 50_000, 10_000));
+    }
+
+    @Test
+    void aSmallMemoryBoundStageStaysOnTheCpu() {
+        Planner planner = new Planner(new CostModel(fastGpuSlowPcie()), ALL);
+        long n = 1_000_000;
+        StagePlan p = planner.plan("squares", new AnyKernel("sum-of-squares"), Map.of(), new Work(n, 2.0 * n, 8.0 * n), ElementType.F64);
+        Estimate gpu = p.candidates().stream().filter(e -> e.backend() == Backend.GPU).findFirst().orElseThrow();
+        assertThat(gpu.bound()).isEqualTo("transfer");
+        assertThat(gpu.nanos()).isCloseTo(8e6 / 5 + 8e6 / 3000 + 10_000, within(1.0));   // copy in, read on device, launch
+        assertThat(p.chosen().backend()).isNotEqualTo(Backend.GPU);
+    }
+
+    @Test
+    void aLargeMatmulMovesToTheGpu() {
+        Planner planner = new Planner(new CostModel(fastGpuSlowPcie()), ALL);
+        long n = 4096;
+        Work matmul = new Work(n * n, 2.0 * n * n * n, 3.0 * n * n * Float.BYTES);
+        StagePlan p = planner.plan("mm", new AnyKernel("matmul"), Map.of(), matmul, ElementType.F32);
+        assertThat(p.chosen().backend()).isEqualTo(Backend.GPU);
+        Estimate cpu = p.candidates().stream().filter(e -> e.backend() != Backend.GPU)
+            .min(java.util.Comparator.comparingDouble(Estimate::nanos)).orElseThrow();
+        assertThat(cpu.bound()).isEqualTo("compute");
+        assertThat(p.chosen().nanos()).isLessThan(cpu.nanos() / 4);
+    }
+
+    @Test
+    void withoutAGpuInTheProfileThereIsNoGpuCandidate() {
+        Planner planner = new Planner(new CostModel(PlannerTest.profile(2_000)), ALL);
+        StagePlan p = planner.plan("mm", new AnyKernel("matmul"), Map.of(), new Work(1, 1e12, 1e6), ElementType.F32);
+        assertThat(p.candidates()).noneMatch(e -> e.backend() == Backend.GPU);
+    }
+}
