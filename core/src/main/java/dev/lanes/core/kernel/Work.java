@@ -10,9 +10,4 @@ package dev.lanes.core.kernel;
  *                    once, each output written once
  */
 public record Work(long elements, double flops, double bytesMoved) {
-
-    /** FLOP per byte: where the stage sits on the roofline. */
-    public double arithmeticIntensity() {
-        return bytesMoved == 0 ? Double.POSITIVE_INFINITY : flops / bytesMoved;
-    }
 }

@@ -1,31 +1,10 @@
 package dev.lanes.core.kernels;
 
-import dev.lanes.core.exec.ArrayOps;
-import dev.lanes.core.exec.BlockTask;
-
 /** An element-wise task: blocks write their part of an array and yield no partial. */
-abstract class MapTask implements BlockTask<ArrayOps, Void> {
-    private final int length;
-    private final int blockSize;
+abstract class MapTask extends ArrayTask<Void> {
 
     MapTask(int length, int blockSize) {
-        this.length = length;
-        this.blockSize = blockSize;
-    }
-
-    @Override
-    public final Class<ArrayOps> opsType() {
-        return ArrayOps.class;
-    }
-
-    @Override
-    public final int length() {
-        return length;
-    }
-
-    @Override
-    public final int blockSize() {
-        return blockSize;
+        super(length, blockSize);
     }
 
     @Override

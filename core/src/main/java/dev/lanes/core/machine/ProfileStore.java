@@ -27,10 +27,6 @@ public final class ProfileStore {
         return base.resolve("lanes");
     }
 
-    public Path dir() {
-        return dir;
-    }
-
     public Path fileFor(String fingerprint) {
         return file(fingerprint).path();
     }

@@ -73,10 +73,6 @@ final class LocatedTree {
         return root;
     }
 
-    String file() {
-        return file;
-    }
-
     /** Marks a pointer as set from the command line, so errors there point at the option. */
     void overriddenAt(String pointer, SourceLocation where) {
         overridden.put(pointer, where);
