@@ -19,7 +19,8 @@ import java.util.Map;
  * resources are not free.
  */
 public final class Planner {
-    static final int MARGIN_PERCENT = 10;
+    /** How much faster a more complex candidate must be, estimated or measured, to be chosen. */
+    public static final int MARGIN_PERCENT = 10;
 
     private final CostModel model;
     private final Accelerators accelerators;

@@ -112,7 +112,6 @@ public final class Runner {
         Settings settings = workload.settings();
         Map<String, StageShape> shapes = WorkloadShapes.at(workload, point);
         Map<String, Value> values = new HashMap<>();
-        Map<String, StagePlan> plans = new HashMap<>();
         for (Stage stage : workload.stages()) {
             Params params = point.paramsFor(stage);
             List<Value> inputs = stage.inputs().stream().map(values::get).toList();
@@ -122,8 +121,9 @@ public final class Runner {
             ElementType type = WorkloadShapes.elementType(stage, shapes);
             StageInstance instance = bind(stage, params, inputs);
             String planNote = null;
+            StagePlan plan = null;
             if (planner != null && !stage.kernel().isSource()) {
-                StagePlan plan = planner.plan(stage.id(), stage.kernel(), point.values(), shape.work(), type);
+                plan = planner.plan(stage.id(), stage.kernel(), point.values(), shape.work(), type);
                 if (wisdomStore != null && requested == BackendChoice.AUTO && settings.threads().size() <= 1) {
                     Wisdom.Entry decided = decideByMeasurement(stage, instance, plan, type);
                     plan = new StagePlan(plan.stage(), plan.kernel(), plan.point(), plan.elements(), plan.flops(),
@@ -131,10 +131,10 @@ public final class Runner {
                     planNote = "auto by measurement (" + decided.measuredAt() + "): " + decided.trialMedianNanos().entrySet()
                         .stream().map(e -> e.getKey() + " " + Math.round(e.getValue() / 1e3) + " µs").toList();
                 }
-                plans.put(stage.id(), plan);
             }
-            ImplementationChooser stageChooser = planner == null || stage.kernel().isSource() ? chooser
-                : new ImplementationChooser(accelerators, cores, (id, kernel, elements) -> implementation(plans.get(id).chosen()));
+            Implementation planned = plan == null ? null : implementation(plan.chosen());
+            ImplementationChooser stageChooser = planned == null ? chooser
+                : new ImplementationChooser(accelerators, cores, (id, kernel, elements) -> planned);
             ImplementationChooser.Choice choice =
                 stageChooser.choose(stage.id(), stage.kernel(), requested, shape.work().elements(), settings.threads());
             Map<Integer, Double> mediansByThreads = new TreeMap<>();
@@ -198,7 +198,8 @@ public final class Runner {
             }
         }
         double best = medians.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        Estimate chosen = medians.entrySet().stream().filter(e -> e.getValue() <= best * 1.10).findFirst().orElseThrow().getKey();
+        Estimate chosen = medians.entrySet().stream()
+            .filter(e -> e.getValue() <= best * (1 + Planner.MARGIN_PERCENT / 100.0)).findFirst().orElseThrow().getKey();
         Map<String, Double> byLabel = new LinkedHashMap<>();
         medians.forEach((e, t) -> byLabel.put(e.label(), t));
         Wisdom.Entry entry = new Wisdom.Entry(chosen, byLabel, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
