@@ -1,6 +1,5 @@
 package dev.lanes.vector;
 
-import dev.lanes.core.data.ElementType;
 import dev.lanes.core.exec.PeakOps;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -14,11 +13,7 @@ final class SimdPeakOps implements PeakOps {
     private static final int CHAINS = 8;
 
     @Override
-    public double fmaRounds(ElementType type, long rounds, double[] sink) {
-        return type == ElementType.F32 ? f32(rounds, sink) : f64(rounds, sink);
-    }
-
-    private static double f64(long rounds, double[] sink) {
+    public double fmaRoundsF64(long rounds, double[] sink) {
         DoubleVector m = DoubleVector.broadcast(D, 0.999999999);
         DoubleVector c = DoubleVector.broadcast(D, 1e-12);
         DoubleVector a0 = DoubleVector.broadcast(D, 1);
@@ -43,7 +38,8 @@ final class SimdPeakOps implements PeakOps {
         return 2.0 * CHAINS * D.length() * rounds;
     }
 
-    private static double f32(long rounds, double[] sink) {
+    @Override
+    public double fmaRoundsF32(long rounds, double[] sink) {
         FloatVector m = FloatVector.broadcast(F, 0.999999f);
         FloatVector c = FloatVector.broadcast(F, 1e-7f);
         FloatVector a0 = FloatVector.broadcast(F, 1);

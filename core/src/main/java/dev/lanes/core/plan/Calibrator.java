@@ -64,7 +64,8 @@ public final class Calibrator {
         progress.accept("peak FLOP/s");
         double scalarGflops = peakGflops(scalar, ElementType.F64, effort);
         double simdGflops = simd.map(a -> peakGflops(a, ElementType.F64, effort)).orElse(0.0);
-        double simdGflopsF32 = effort.complete() ? simd.map(a -> peakGflops(a, ElementType.F32, effort)).orElse(0.0) : 2 * simdGflops;
+        double simdGflopsF32 = effort.complete() ? simd.map(a -> peakGflops(a, ElementType.F32, effort)).orElse(0.0)
+            : 2 * simdGflops;
 
         progress.accept("cache bandwidth");
         double[] cache = new double[effort.cacheElements()];
@@ -115,18 +116,20 @@ public final class Calibrator {
 
     private double peakGflops(Accelerator accelerator, ElementType type, Effort effort) {
         PeakOps ops = accelerator.ops(PeakOps.class).orElseThrow();
+        java.util.function.LongToDoubleFunction fma = type == ElementType.F32
+            ? rounds -> ops.fmaRoundsF32(rounds, sink) : rounds -> ops.fmaRoundsF64(rounds, sink);
         // warm-up with many short calls: C2 compiles the method after a few thousand calls,
         // while one long call would run interpreted (the Vector API is very slow there)
         long warmUntil = System.nanoTime() + warmupNanos;
         for (int i = 0; i < 3_000 || System.nanoTime() < warmUntil; i++) {
-            ops.fmaRounds(type, 16, sink);
+            fma.applyAsDouble(16);
         }
         double best = 0;
         long until = System.nanoTime() + effort.peakNanos();
         long rounds = 1 << 14;
         while (System.nanoTime() < until) {
             long t0 = System.nanoTime();
-            double flops = ops.fmaRounds(type, rounds, sink);
+            double flops = fma.applyAsDouble(rounds);
             long t = System.nanoTime() - t0;
             best = Math.max(best, flops / t);
         }
