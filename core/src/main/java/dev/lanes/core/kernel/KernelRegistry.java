@@ -3,6 +3,7 @@ package dev.lanes.core.kernel;
 import dev.lanes.core.kernels.AxpyKernel;
 import dev.lanes.core.kernels.DotKernel;
 import dev.lanes.core.kernels.GenerateKernel;
+import dev.lanes.core.kernels.RowSumOfSquaresKernel;
 import dev.lanes.core.kernels.SumOfSquaresKernel;
 
 import java.util.Collection;
@@ -21,7 +22,8 @@ public record KernelRegistry(Map<String, Kernel> byName) {
     /** The kernels built into lanes. */
     public static KernelRegistry builtIn() {
         Map<String, Kernel> kernels = new LinkedHashMap<>();
-        for (Kernel k : List.of(new GenerateKernel(), new SumOfSquaresKernel(), new DotKernel(), new AxpyKernel())) {
+        for (Kernel k : List.of(new GenerateKernel(), new SumOfSquaresKernel(), new DotKernel(), new AxpyKernel(),
+            new RowSumOfSquaresKernel())) {
             kernels.put(k.name(), k);
         }
         return new KernelRegistry(kernels);
