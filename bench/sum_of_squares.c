@@ -1,5 +1,7 @@
 /* Baseline for lanes' sum-of-squares: the same loop in C with OpenMP.
  * Build: gcc -O3 -march=native -fopenmp sum_of_squares.c -o sum_of_squares
+ * (-DOFFSET=2 starts the data 16 bytes past a 64-byte boundary, where a Java double[]'s
+ * data starts: bench/experiments uses it to show what misaligned loads cost)
  * Usage: sum_of_squares N ITERATIONS   (threads from OMP_NUM_THREADS)
  * Prints the median time of ITERATIONS timed calls after 5 warm-up calls, and GB/s
  * counting 8 bytes read per element, the same count lanes uses. */
@@ -36,7 +38,11 @@ int main(int argc, char **argv) {
     }
     long n = atol(argv[1]);
     int iterations = atoi(argv[2]);
-    double *x = aligned_alloc(64, ((n * sizeof(double) + 63) / 64) * 64);
+#ifndef OFFSET
+#define OFFSET 0
+#endif
+    double *block = aligned_alloc(64, ((n * sizeof(double) + 127) / 64) * 64);
+    double *x = block + OFFSET;
     /* first touch in parallel, as the threads that read it will */
 #pragma omp parallel for schedule(static)
     for (long i = 0; i < n; i++) {
@@ -60,6 +66,6 @@ int main(int argc, char **argv) {
     double median = iterations % 2 ? samples[iterations / 2] : (samples[iterations / 2 - 1] + samples[iterations / 2]) / 2;
     printf("threads=%d n=%ld median_ns=%.0f gbps=%.3f\n", omp_get_max_threads(), n, median, n * 8.0 / median);
     free(samples);
-    free(x);
+    free(block);
     return sink == 42 ? 1 : 0;
 }

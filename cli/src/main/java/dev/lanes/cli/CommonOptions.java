@@ -6,6 +6,7 @@ import dev.lanes.core.exec.Accelerators;
 import dev.lanes.core.exec.Availability;
 import dev.lanes.core.exec.Backend;
 import dev.lanes.core.exec.BackendOptions;
+import dev.lanes.vector.SimdAccelerator;
 import picocli.CommandLine.Option;
 
 /** Flags every command takes. They take effect before the accelerators are loaded. */
@@ -35,7 +36,7 @@ final class CommonOptions {
                 throw new UsageException("--vector-bits: expected 0, 128, 256 or 512, got " + vectorBits);
             }
             if (vectorBits != 0) {
-                System.setProperty("lanes.vector.bits", vectorBits.toString());
+                System.setProperty(SimdAccelerator.MAX_BITS_PROPERTY, vectorBits.toString());
             }
         }
         String mode = gpu.strip().toLowerCase(java.util.Locale.ROOT);
