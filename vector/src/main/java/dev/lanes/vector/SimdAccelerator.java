@@ -4,6 +4,7 @@ import dev.lanes.core.exec.Accelerator;
 import dev.lanes.core.exec.ArrayOps;
 import dev.lanes.core.exec.Availability;
 import dev.lanes.core.exec.Backend;
+import dev.lanes.core.exec.GemmOps;
 import dev.lanes.core.exec.PeakOps;
 
 import java.lang.management.ManagementFactory;
@@ -26,6 +27,7 @@ public final class SimdAccelerator implements Accelerator {
     private final Availability availability = probe();
     private volatile ArrayOps arrayOps;
     private volatile PeakOps peakOps;
+    private volatile GemmOps gemmOps;
 
     @Override
     public Backend backend() {
@@ -47,6 +49,14 @@ public final class SimdAccelerator implements Accelerator {
             if (ops == null) {
                 ops = new SimdArrayOps(SimdShape.selected());
                 arrayOps = ops;
+            }
+            return Optional.of(opsType.cast(ops));
+        }
+        if (opsType == GemmOps.class) {
+            GemmOps ops = gemmOps;
+            if (ops == null) {
+                ops = new SimdGemmOps();
+                gemmOps = ops;
             }
             return Optional.of(opsType.cast(ops));
         }

@@ -6,11 +6,11 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-/** Eight independent vector FMA chains held in registers: the SIMD FLOP ceiling of one core. */
+/** Twelve independent vector FMA chains held in registers: the SIMD FLOP ceiling of one core. */
 final class SimdPeakOps implements PeakOps {
     private static final VectorSpecies<Double> D = SimdShape.F64;
     private static final VectorSpecies<Float> F = SimdShape.F32;
-    private static final int CHAINS = 8;
+    private static final int CHAINS = 12;
 
     @Override
     public double fmaRoundsF64(long rounds, double[] sink) {
@@ -24,6 +24,10 @@ final class SimdPeakOps implements PeakOps {
         DoubleVector a5 = DoubleVector.broadcast(D, 6);
         DoubleVector a6 = DoubleVector.broadcast(D, 7);
         DoubleVector a7 = DoubleVector.broadcast(D, 8);
+        DoubleVector a8 = DoubleVector.broadcast(D, 9);
+        DoubleVector a9 = DoubleVector.broadcast(D, 10);
+        DoubleVector a10 = DoubleVector.broadcast(D, 11);
+        DoubleVector a11 = DoubleVector.broadcast(D, 12);
         for (long r = 0; r < rounds; r++) {
             a0 = a0.fma(m, c);
             a1 = a1.fma(m, c);
@@ -33,8 +37,12 @@ final class SimdPeakOps implements PeakOps {
             a5 = a5.fma(m, c);
             a6 = a6.fma(m, c);
             a7 = a7.fma(m, c);
+            a8 = a8.fma(m, c);
+            a9 = a9.fma(m, c);
+            a10 = a10.fma(m, c);
+            a11 = a11.fma(m, c);
         }
-        sink[0] += a0.add(a1).add(a2).add(a3).add(a4).add(a5).add(a6).add(a7).reduceLanes(VectorOperators.ADD);
+        sink[0] += a0.add(a1).add(a2).add(a3).add(a4).add(a5).add(a6).add(a7).add(a8).add(a9).add(a10).add(a11).reduceLanes(VectorOperators.ADD);
         return 2.0 * CHAINS * D.length() * rounds;
     }
 
@@ -50,6 +58,10 @@ final class SimdPeakOps implements PeakOps {
         FloatVector a5 = FloatVector.broadcast(F, 6);
         FloatVector a6 = FloatVector.broadcast(F, 7);
         FloatVector a7 = FloatVector.broadcast(F, 8);
+        FloatVector a8 = FloatVector.broadcast(F, 9);
+        FloatVector a9 = FloatVector.broadcast(F, 10);
+        FloatVector a10 = FloatVector.broadcast(F, 11);
+        FloatVector a11 = FloatVector.broadcast(F, 12);
         for (long r = 0; r < rounds; r++) {
             a0 = a0.fma(m, c);
             a1 = a1.fma(m, c);
@@ -59,8 +71,12 @@ final class SimdPeakOps implements PeakOps {
             a5 = a5.fma(m, c);
             a6 = a6.fma(m, c);
             a7 = a7.fma(m, c);
+            a8 = a8.fma(m, c);
+            a9 = a9.fma(m, c);
+            a10 = a10.fma(m, c);
+            a11 = a11.fma(m, c);
         }
-        sink[0] += a0.add(a1).add(a2).add(a3).add(a4).add(a5).add(a6).add(a7).reduceLanes(VectorOperators.ADD);
+        sink[0] += a0.add(a1).add(a2).add(a3).add(a4).add(a5).add(a6).add(a7).add(a8).add(a9).add(a10).add(a11).reduceLanes(VectorOperators.ADD);
         return 2.0 * CHAINS * F.length() * rounds;
     }
 }

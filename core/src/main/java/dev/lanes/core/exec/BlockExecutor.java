@@ -17,8 +17,15 @@ public final class BlockExecutor {
     private BlockExecutor() {
     }
 
-    /** Runs every block in order on the calling thread. */
+    /** Runs every block in order on the calling thread, after the task's prerequisites. */
     public static <O, P> Value runSequential(BlockTask<O, P> task, O ops) {
+        if (task.prerequisite() != null) {
+            runSequential(task.prerequisite(), ops);
+        }
+        return foldSequential(task, ops);
+    }
+
+    private static <O, P> Value foldSequential(BlockTask<O, P> task, O ops) {
         int n = task.length();
         int block = task.blockSize();
         P total = task.identity();
@@ -30,11 +37,14 @@ public final class BlockExecutor {
 
     /** Runs the task over the pool's threads, the caller included. */
     public static <O, P> Value run(BlockTask<O, P> task, O ops, WorkerPool pool) {
+        if (task.prerequisite() != null) {
+            run(task.prerequisite(), ops, pool);
+        }
         int n = task.length();
         int block = task.blockSize();
         int blocks = Math.ceilDiv(n, block);
         if (pool.threads() == 1 || blocks <= 1) {
-            return runSequential(task, ops);
+            return foldSequential(task, ops);
         }
         int groups = Math.min(blocks, pool.threads() * GROUPS_PER_THREAD);
         Object[][] partials = new Object[groups][];

@@ -33,6 +33,15 @@ public interface BlockTask<O, P> {
     /** The stage's output from the fold of all partials. */
     Value result(P total);
 
+    /**
+     * A task that must finish before this one's blocks start, run the same way (same ops,
+     * same threads) and timed with it: e.g. packing a matrix that every block then reads.
+     * {@code null} when there is none.
+     */
+    default BlockTask<O, ?> prerequisite() {
+        return null;
+    }
+
     /** Restores inputs that the task updates in place, so every sample does the same work. Not timed. */
     default void reset() {
     }

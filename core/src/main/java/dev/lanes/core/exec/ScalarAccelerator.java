@@ -6,6 +6,7 @@ import java.util.Optional;
 public final class ScalarAccelerator implements Accelerator {
     private static final ArrayOps ARRAY_OPS = new ScalarArrayOps();
     private static final PeakOps PEAK_OPS = new ScalarPeakOps();
+    private static final GemmOps GEMM_OPS = new ScalarGemmOps();
 
     @Override
     public Backend backend() {
@@ -24,6 +25,9 @@ public final class ScalarAccelerator implements Accelerator {
         }
         if (opsType == PeakOps.class) {
             return Optional.of(opsType.cast(PEAK_OPS));
+        }
+        if (opsType == GemmOps.class) {
+            return Optional.of(opsType.cast(GEMM_OPS));
         }
         return Optional.empty();
     }

@@ -18,6 +18,11 @@ final class CompensatedSum {
         sum = t;
     }
 
+    void reset() {
+        sum = 0;
+        compensation = 0;
+    }
+
     double value() {
         return sum + compensation;
     }

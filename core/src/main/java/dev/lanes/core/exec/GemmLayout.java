@@ -1,0 +1,74 @@
+package dev.lanes.core.exec;
+
+/**
+ * How an implementation wants the right-hand matrix B (k × n, row-major) packed: in panels
+ * of {@value #KC} rows (every implementation uses that depth, so a packing task can split
+ * B by panels before it knows which implementation will read it), each panel cut into strips of {@code nr} columns stored one after the
+ * other, a strip row-major ({@code kcLen × nr}, the last strip zero-padded). A micro-kernel
+ * then reads B strictly sequentially. With {@code nr = n} the packed matrix is B itself.
+ *
+ * @param nr strip width: at most {@value #MAX_STRIP} columns, or all n of them
+ */
+public record GemmLayout(int nr) {
+    /** Rows of B per panel: a strip of 256 rows × 48 f32 or 24 f64 is 48 KiB, an L1 cache. */
+    public static final int KC = 256;
+    /** The widest strip of a packed layout narrower than B, so buffers can be sized before packing. */
+    public static final int MAX_STRIP = 64;
+
+    public GemmLayout {
+        if (nr < 1) {
+            throw new IllegalArgumentException("nr must be positive, got " + nr);
+        }
+    }
+
+    /** Elements a packed B of k × n can need under any layout: buffers are allocated once, at bind time. */
+    public static long maxPackedLength(int k, int n) {
+        return (long) k * (n + MAX_STRIP);
+    }
+
+    /** Columns of B rounded up to whole strips. */
+    public int paddedColumns(int n) {
+        return Math.ceilDiv(n, nr) * nr;
+    }
+
+    /** Elements of the packed matrix. */
+    public long packedLength(int k, int n) {
+        return (long) k * paddedColumns(n);
+    }
+
+    /** Where the strip {@code strip} of the panel starting at row {@code pc} begins. */
+    public int stripOffset(int k, int n, int pc, int strip) {
+        int kcLen = Math.min(KC, k - pc);
+        return pc * paddedColumns(n) + strip * kcLen * nr;
+    }
+
+    /** Packs rows {@code [p0, p1)} of B; {@code p0} starts a panel and {@code p1} ends one (or is k). */
+    public void pack(float[] b, int k, int n, int p0, int p1, float[] packed) {
+        for (int pc = p0; pc < p1; pc += KC) {
+            int kcLen = Math.min(KC, k - pc);
+            for (int strip = 0, j0 = 0; j0 < n; strip++, j0 += nr) {
+                int width = Math.min(nr, n - j0);
+                int to = stripOffset(k, n, pc, strip);
+                for (int p = pc; p < pc + kcLen; p++, to += nr) {
+                    System.arraycopy(b, p * n + j0, packed, to, width);
+                    java.util.Arrays.fill(packed, to + width, to + nr, 0f);
+                }
+            }
+        }
+    }
+
+    /** Packs rows {@code [p0, p1)} of B; {@code p0} starts a panel and {@code p1} ends one (or is k). */
+    public void pack(double[] b, int k, int n, int p0, int p1, double[] packed) {
+        for (int pc = p0; pc < p1; pc += KC) {
+            int kcLen = Math.min(KC, k - pc);
+            for (int strip = 0, j0 = 0; j0 < n; strip++, j0 += nr) {
+                int width = Math.min(nr, n - j0);
+                int to = stripOffset(k, n, pc, strip);
+                for (int p = pc; p < pc + kcLen; p++, to += nr) {
+                    System.arraycopy(b, p * n + j0, packed, to, width);
+                    java.util.Arrays.fill(packed, to + width, to + nr, 0.0);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.lanes.core.kernels;
+
+import dev.lanes.core.data.ElementType;
+import dev.lanes.core.data.Value;
+import dev.lanes.core.exec.Backend;
+import dev.lanes.core.exec.BlockTask;
+import dev.lanes.core.exec.GemmLayout;
+import dev.lanes.core.exec.GemmOps;
+import dev.lanes.core.kernel.Check;
+import dev.lanes.core.kernel.DataShape;
+import dev.lanes.core.kernel.Kernel;
+import dev.lanes.core.kernel.ParamSpec;
+import dev.lanes.core.kernel.ParamType;
+import dev.lanes.core.kernel.Params;
+import dev.lanes.core.kernel.StageInstance;
+import dev.lanes.core.kernel.StageShape;
+import dev.lanes.core.kernel.Work;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * C = A·B for seeded A (m × k) and B (k × n), entries uniform in [−1, 1), generated before
+ * timing. One execution packs B (in parallel, by panels) and then computes C in blocks of
+ * rows; 2·m·n·k floating-point operations, and at least A, B and C move once.
+ */
+public final class MatmulKernel implements Kernel {
+    /** Rows of C per parallel block: enough work per block to amortise packing A's block. */
+    static final int ROWS_PER_BLOCK = 128;
+    private static final long MAX_DIMENSION = 1L << 20;
+    private static final int VERIFIED_ROWS = 8;
+
+    @Override
+    public String name() {
+        return "matmul";
+    }
+
+    @Override
+    public String summary() {
+        return "C = A·B of seeded m x k and k x n matrices (f32/f64); threads over row blocks";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(
+            ParamSpec.required("n", new ParamType.Size(1, MAX_DIMENSION), "columns of B and C (and m, k unless given)"),
+            ParamSpec.optional("m", new ParamType.Size(0, MAX_DIMENSION), 0L, "rows of A and C; 0 means n"),
+            ParamSpec.optional("k", new ParamType.Size(0, MAX_DIMENSION), 0L, "columns of A, rows of B; 0 means n"),
+            ParamSpec.optional("type", new ParamType.Choice(List.of("f64", "f32")), "f64", "element type"),
+            ParamSpec.optional("seed", new ParamType.Integer(Long.MIN_VALUE, Long.MAX_VALUE), 42L, "seed of A and B"));
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of();
+    }
+
+    @Override
+    public Set<Backend> backends() {
+        return Set.of(Backend.SCALAR, Backend.SIMD, Backend.THREADS);
+    }
+
+    /** The dimensions of a product. */
+    record Dimensions(int m, int k, int n) {
+        static Dimensions of(Params params) {
+            long n = params.size("n");
+            long m = params.size("m") == 0 ? n : params.size("m");
+            long k = params.size("k") == 0 ? n : params.size("k");
+            MatrixSizes.checkFits("m", "A", m, k);
+            MatrixSizes.checkFits("n", "B", k, n);
+            MatrixSizes.checkFits("n", "C", m, n);
+            MatrixSizes.checkFits("n", "packed B", k, n + GemmLayout.MAX_STRIP);
+            return new Dimensions((int) m, (int) k, (int) n);
+        }
+    }
+
+    @Override
+    public StageShape shape(Params params, List<DataShape> inputs) {
+        Dimensions d = Dimensions.of(params);
+        ElementType type = type(params);
+        long elements = (long) d.m() * d.k() + (long) d.k() * d.n() + (long) d.m() * d.n();
+        long packed = GemmLayout.maxPackedLength(d.k(), d.n());
+        DataShape out = DataShape.array(type, (long) d.m() * d.n());
+        Work work = new Work((long) d.m() * d.n(), 2.0 * d.m() * d.n() * d.k(), (double) elements * type.bytes());
+        return new StageShape(out, work, (elements + packed) * type.bytes());
+    }
+
+    @Override
+    public StageInstance bind(Params params, List<Value> inputs) {
+        Dimensions d = Dimensions.of(params);
+        ElementType type = type(params);
+        long seed = params.integer("seed");
+        Matrix a = operandA(params);
+        Matrix b = operandB(params);
+        Matrix packed = Matrix.buffer(type, GemmLayout.maxPackedLength(d.k(), d.n()));
+        ProductTask task = new ProductTask(a, b, packed, Matrix.zeros(d.m(), d.n(), type));
+        return new StageInstance() {
+            private RowSample reference;
+
+            @Override
+            public BlockTask<?, ?> task() {
+                return task;
+            }
+
+            @Override
+            public Check verify(Value actual) {
+                if (reference == null) {
+                    double[] bF64 = b.toF64();
+                    reference = RowSample.of(d.m(), VERIFIED_ROWS, seed,
+                        i -> DenseReference.layer(DenseReference.Row.exact(a.row(i)), bF64, d.n(), null, false, type));
+                }
+                return reference.check(Matrix.of(actual, d.m(), d.n()), "C");
+            }
+        };
+    }
+
+    /** A of a stage, m × k. */
+    static Matrix operandA(Params params) {
+        Dimensions d = Dimensions.of(params);
+        return Matrix.seeded(d.m(), d.k(), type(params), params.integer("seed"), -1, 1);
+    }
+
+    /** B of a stage, k × n. */
+    static Matrix operandB(Params params) {
+        Dimensions d = Dimensions.of(params);
+        return Matrix.seeded(d.k(), d.n(), type(params), params.integer("seed") ^ 0xB0B0B0B0L, -1, 1);
+    }
+
+    /**
+     * The relative Frobenius error ‖C − A·B‖ / ‖|A|·|B|‖ of a whole result against the
+     * compensated f64 product, for tests of small products; a correct result has it below
+     * γ(k+1) of its element type.
+     */
+    public static double relativeFrobeniusError(Params params, Value c) {
+        Matrix a = operandA(params);
+        Matrix b = operandB(params);
+        Matrix got = Matrix.of(c, a.rows(), b.cols());
+        double[] bF64 = b.toF64();
+        double error = 0;
+        double scale = 0;
+        for (int i = 0; i < a.rows(); i++) {
+            double[] row = a.row(i);
+            DenseReference.Row exact = DenseReference.layer(DenseReference.Row.exact(row), bF64, b.cols(), null, false, ElementType.F64);
+            DenseReference.Row magnitude = DenseReference.layer(DenseReference.Row.exact(abs(row)), abs(bF64), b.cols(), null, false, ElementType.F64);
+            for (int j = 0; j < b.cols(); j++) {
+                double e = got.get(i * b.cols() + j) - exact.values()[j];
+                error += e * e;
+                scale += magnitude.values()[j] * magnitude.values()[j];
+            }
+        }
+        return scale == 0 ? Math.sqrt(error) : Math.sqrt(error / scale);
+    }
+
+    private static double[] abs(double[] x) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.abs(x[i]);
+        }
+        return out;
+    }
+
+    private static ElementType type(Params params) {
+        return ElementType.valueOf(params.choice("type").toUpperCase(Locale.ROOT));
+    }
+
+    /** Rows of C in blocks, after B is packed. */
+    private static final class ProductTask extends RowBlockTask {
+        private final Matrix a;
+        private final Matrix packed;
+        private final Matrix c;
+        private final PackTask pack;
+
+        ProductTask(Matrix a, Matrix b, Matrix packed, Matrix c) {
+            super(a.rows(), ROWS_PER_BLOCK);
+            this.a = a;
+            this.packed = packed;
+            this.c = c;
+            this.pack = new PackTask(b, packed);
+        }
+
+        @Override
+        public BlockTask<GemmOps, ?> prerequisite() {
+            return pack;
+        }
+
+        @Override
+        public Void block(GemmOps ops, int from, int to) {
+            if (a.f32() != null) {
+                ops.multiply(a.f32(), a.cols(), packed.f32(), c.cols(), null, false, c.f32(), from, to);
+            } else {
+                ops.multiply(a.f64(), a.cols(), packed.f64(), c.cols(), null, false, c.f64(), from, to);
+            }
+            return null;
+        }
+
+        @Override
+        public Value result(Void total) {
+            return c.value();
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package dev.lanes.vector;
+
+import dev.lanes.core.data.ElementType;
+import dev.lanes.core.exec.GemmLayout;
+import dev.lanes.core.exec.GemmOps;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+
+import java.util.Arrays;
+
+/**
+ * Matrix products the GotoBLAS way: B packed in strips of three vectors ({@link GemmLayout}),
+ * A packed per block of rows in strips of MR rows, and a register-blocked micro-kernel
+ * ({@link GemmMicroKernels}) computing an MR × 3-vector tile of C over a panel of
+ * {@value GemmLayout#KC} rows of B — a strip of B (48 KiB) stays in L1 while the strips of
+ * A stream from L2. MR is 8 with 512-bit vectors (24 accumulators of the 32 AVX-512
+ * registers) and 4 with narrower ones (12 of AVX2's 16). Edge tiles go through a scratch
+ * tile, so any m, n, k works. Every C element is summed over k in order, one panel at a time.
+ */
+final class SimdGemmOps implements GemmOps {
+    private static final int MR = SimdShape.SHAPE.vectorBitSize() >= 512 ? 8 : 4;
+    private static final int NR_F32 = 3 * SimdShape.F32.length();
+    private static final int NR_F64 = 3 * SimdShape.F64.length();
+    /** Rows of A packed at once: 128 × 256 f32 is 128 KiB, within L2 beside B's strip. */
+    private static final int MC = 128;
+    private static final int KC = GemmLayout.KC;
+
+    /** Packing buffers per thread: worker threads live as long as the pool, so these are reused. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+        final float[] packedAF32 = new float[MC * KC];
+        final double[] packedAF64 = new double[MC * KC];
+        final float[] tileF32 = new float[MR * NR_F32];
+        final double[] tileF64 = new double[MR * NR_F64];
+    }
+
+    @Override
+    public GemmLayout layout(ElementType type, int n) {
+        return new GemmLayout(type == ElementType.F32 ? NR_F32 : NR_F64);
+    }
+
+    @Override
+    public void multiply(float[] a, int k, float[] packedB, int n, float[] bias, boolean relu, float[] c, int r0, int r1) {
+        GemmLayout layout = layout(ElementType.F32, n);
+        Scratch scratch = SCRATCH.get();
+        float[] packedA = scratch.packedAF32;
+        float[] tile = scratch.tileF32;
+        for (int ic = r0; ic < r1; ic += MC) {
+            int mc = Math.min(MC, r1 - ic);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                packA(a, k, ic, mc, pc, kc, packedA);
+                boolean first = pc == 0;
+                boolean last = pc + kc == k;
+                for (int strip = 0, j0 = 0; j0 < n; strip++, j0 += NR_F32) {
+                    int bo = layout.stripOffset(k, n, pc, strip);
+                    int cols = Math.min(NR_F32, n - j0);
+                    for (int ir = 0; ir < mc; ir += MR) {
+                        int rows = Math.min(MR, mc - ir);
+                        int ao = ir * kc;
+                        int co = (ic + ir) * n + j0;
+                        boolean full = rows == MR && cols == NR_F32;
+                        float[] target = full ? c : tile;
+                        int to = full ? co : 0;
+                        int ldt = full ? n : NR_F32;
+                        if (!full) {
+                            Arrays.fill(tile, 0f);
+                        }
+                        if (first) {
+                            startTile(target, to, ldt, rows, cols, bias, j0);
+                        } else if (!full) {
+                            copyTile(c, co, n, tile, 0, NR_F32, rows, cols);
+                        }
+                        if (MR == 8) {
+                            GemmMicroKernels.float8x3(kc, packedA, ao, packedB, bo, target, to, ldt);
+                        } else {
+                            GemmMicroKernels.float4x3(kc, packedA, ao, packedB, bo, target, to, ldt);
+                        }
+                        if (last && relu) {
+                            reluTile(target, to, ldt, rows, cols);
+                        }
+                        if (!full) {
+                            copyTile(tile, 0, NR_F32, c, co, n, rows, cols);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void multiply(double[] a, int k, double[] packedB, int n, double[] bias, boolean relu, double[] c, int r0, int r1) {
+        GemmLayout layout = layout(ElementType.F64, n);
+        Scratch scratch = SCRATCH.get();
+        double[] packedA = scratch.packedAF64;
+        double[] tile = scratch.tileF64;
+        for (int ic = r0; ic < r1; ic += MC) {
+            int mc = Math.min(MC, r1 - ic);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                packA(a, k, ic, mc, pc, kc, packedA);
+                boolean first = pc == 0;
+                boolean last = pc + kc == k;
+                for (int strip = 0, j0 = 0; j0 < n; strip++, j0 += NR_F64) {
+                    int bo = layout.stripOffset(k, n, pc, strip);
+                    int cols = Math.min(NR_F64, n - j0);
+                    for (int ir = 0; ir < mc; ir += MR) {
+                        int rows = Math.min(MR, mc - ir);
+                        int ao = ir * kc;
+                        int co = (ic + ir) * n + j0;
+                        boolean full = rows == MR && cols == NR_F64;
+                        double[] target = full ? c : tile;
+                        int to = full ? co : 0;
+                        int ldt = full ? n : NR_F64;
+                        if (!full) {
+                            Arrays.fill(tile, 0.0);
+                        }
+                        if (first) {
+                            startTile(target, to, ldt, rows, cols, bias, j0);
+                        } else if (!full) {
+                            copyTile(c, co, n, tile, 0, NR_F64, rows, cols);
+                        }
+                        if (MR == 8) {
+                            GemmMicroKernels.double8x3(kc, packedA, ao, packedB, bo, target, to, ldt);
+                        } else {
+                            GemmMicroKernels.double4x3(kc, packedA, ao, packedB, bo, target, to, ldt);
+                        }
+                        if (last && relu) {
+                            reluTile(target, to, ldt, rows, cols);
+                        }
+                        if (!full) {
+                            copyTile(tile, 0, NR_F64, c, co, n, rows, cols);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Rows [ic, ic+mc) × columns [pc, pc+kc) of A into strips of MR rows, k-major, missing rows zero. */
+    private static void packA(float[] a, int k, int ic, int mc, int pc, int kc, float[] packed) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int base = ir * kc;
+            for (int r = 0; r < MR; r++) {
+                int row = ir + r;
+                if (row < mc) {
+                    int from = (ic + row) * k + pc;
+                    for (int p = 0; p < kc; p++) {
+                        packed[base + p * MR + r] = a[from + p];
+                    }
+                } else {
+                    for (int p = 0; p < kc; p++) {
+                        packed[base + p * MR + r] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void packA(double[] a, int k, int ic, int mc, int pc, int kc, double[] packed) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int base = ir * kc;
+            for (int r = 0; r < MR; r++) {
+                int row = ir + r;
+                if (row < mc) {
+                    int from = (ic + row) * k + pc;
+                    for (int p = 0; p < kc; p++) {
+                        packed[base + p * MR + r] = a[from + p];
+                    }
+                } else {
+                    for (int p = 0; p < kc; p++) {
+                        packed[base + p * MR + r] = 0.0;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The first panel adds to the bias (or to zero), not to what C held before. */
+    private static void startTile(float[] t, int offset, int ld, int rows, int cols, float[] bias, int j0) {
+        for (int r = 0; r < rows; r++) {
+            int at = offset + r * ld;
+            if (bias == null) {
+                Arrays.fill(t, at, at + cols, 0f);
+            } else {
+                System.arraycopy(bias, j0, t, at, cols);
+            }
+        }
+    }
+
+    private static void startTile(double[] t, int offset, int ld, int rows, int cols, double[] bias, int j0) {
+        for (int r = 0; r < rows; r++) {
+            int at = offset + r * ld;
+            if (bias == null) {
+                Arrays.fill(t, at, at + cols, 0.0);
+            } else {
+                System.arraycopy(bias, j0, t, at, cols);
+            }
+        }
+    }
+
+    private static void copyTile(float[] from, int fromOffset, int fromLd, float[] to, int toOffset, int toLd, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(from, fromOffset + r * fromLd, to, toOffset + r * toLd, cols);
+        }
+    }
+
+    private static void copyTile(double[] from, int fromOffset, int fromLd, double[] to, int toOffset, int toLd, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(from, fromOffset + r * fromLd, to, toOffset + r * toLd, cols);
+        }
+    }
+
+    private static void reluTile(float[] t, int offset, int ld, int rows, int cols) {
+        FloatVector zero = FloatVector.zero(SimdShape.F32);
+        int vectors = SimdShape.F32.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int at = offset + r * ld;
+            int j = 0;
+            for (; j < vectors; j += SimdShape.F32.length()) {
+                FloatVector.fromArray(SimdShape.F32, t, at + j).max(zero).intoArray(t, at + j);
+            }
+            for (; j < cols; j++) {
+                t[at + j] = Math.max(0f, t[at + j]);
+            }
+        }
+    }
+
+    private static void reluTile(double[] t, int offset, int ld, int rows, int cols) {
+        DoubleVector zero = DoubleVector.zero(SimdShape.F64);
+        int vectors = SimdShape.F64.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int at = offset + r * ld;
+            int j = 0;
+            for (; j < vectors; j += SimdShape.F64.length()) {
+                DoubleVector.fromArray(SimdShape.F64, t, at + j).max(zero).intoArray(t, at + j);
+            }
+            for (; j < cols; j++) {
+                t[at + j] = Math.max(0.0, t[at + j]);
+            }
+        }
+    }
+}
