@@ -1,5 +1,6 @@
 // The machine's FMA peak: each thread runs 12 independent register-resident vector FMA
 // chains (enough to cover FMA latency x throughput), so nothing but the FMA units limits it.
+// Every chain starts from a different value: equal starts let the compiler merge the chains.
 // Prints GFLOP/s for f32 and f64 with the widest vectors the compiler targets.
 // Build: gcc -O2 -march=native -fopenmp fma_peak.c -o fma_peak
 // Run:   OMP_NUM_THREADS=2 ./fma_peak
@@ -37,7 +38,7 @@ static double run_f32(void) {
 #pragma omp parallel reduction(+ : sink)
     {
         vf x = SETF(0.999999f), y = SETF(1e-7f);
-        vf a0 = SETF(1), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0;
+        vf a0 = SETF(1.0000f), a1 = SETF(1.0625f), a2 = SETF(1.1250f), a3 = SETF(1.1875f), a4 = SETF(1.2500f), a5 = SETF(1.3125f), a6 = SETF(1.3750f), a7 = SETF(1.4375f), a8 = SETF(1.5000f), a9 = SETF(1.5625f), a10 = SETF(1.6250f), a11 = SETF(1.6875f);
         for (long i = 0; i < ITER / 12; i++) {
             a0 = FMAF(a0, x, y); a1 = FMAF(a1, x, y); a2 = FMAF(a2, x, y); a3 = FMAF(a3, x, y);
             a4 = FMAF(a4, x, y); a5 = FMAF(a5, x, y); a6 = FMAF(a6, x, y); a7 = FMAF(a7, x, y);
@@ -56,7 +57,7 @@ static double run_f64(void) {
 #pragma omp parallel reduction(+ : sink)
     {
         vd x = SETD(0.999999), y = SETD(1e-7);
-        vd a0 = SETD(1), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0;
+        vd a0 = SETD(1.0000), a1 = SETD(1.0625), a2 = SETD(1.1250), a3 = SETD(1.1875), a4 = SETD(1.2500), a5 = SETD(1.3125), a6 = SETD(1.3750), a7 = SETD(1.4375), a8 = SETD(1.5000), a9 = SETD(1.5625), a10 = SETD(1.6250), a11 = SETD(1.6875);
         for (long i = 0; i < ITER / 12; i++) {
             a0 = FMAD(a0, x, y); a1 = FMAD(a1, x, y); a2 = FMAD(a2, x, y); a3 = FMAD(a3, x, y);
             a4 = FMAD(a4, x, y); a5 = FMAD(a5, x, y); a6 = FMAD(a6, x, y); a7 = FMAD(a7, x, y);

@@ -54,36 +54,7 @@ final class SimdGemmOps implements GemmOps {
                 boolean first = pc == 0;
                 boolean last = pc + kc == k;
                 for (int strip = 0, j0 = 0; j0 < n; strip++, j0 += NR_F32) {
-                    int bo = layout.stripOffset(k, n, pc, strip);
-                    int cols = Math.min(NR_F32, n - j0);
-                    for (int ir = 0; ir < mc; ir += MR) {
-                        int rows = Math.min(MR, mc - ir);
-                        int ao = ir * kc;
-                        int co = (ic + ir) * n + j0;
-                        boolean full = rows == MR && cols == NR_F32;
-                        float[] target = full ? c : tile;
-                        int to = full ? co : 0;
-                        int ldt = full ? n : NR_F32;
-                        if (!full) {
-                            Arrays.fill(tile, 0f);
-                        }
-                        if (first) {
-                            startTile(target, to, ldt, rows, cols, bias, j0);
-                        } else if (!full) {
-                            copyTile(c, co, n, tile, 0, NR_F32, rows, cols);
-                        }
-                        if (MR == 8) {
-                            GemmMicroKernels.float8x3(kc, packedA, ao, packedB, bo, target, to, ldt);
-                        } else {
-                            GemmMicroKernels.float4x3(kc, packedA, ao, packedB, bo, target, to, ldt);
-                        }
-                        if (last && relu) {
-                            reluTile(target, to, ldt, rows, cols);
-                        }
-                        if (!full) {
-                            copyTile(tile, 0, NR_F32, c, co, n, rows, cols);
-                        }
-                    }
+                    strip(packedA, kc, packedB, layout.stripOffset(k, n, pc, strip), c, n, ic, mc, j0, first, last, bias, relu, tile);
                 }
             }
         }
@@ -103,37 +74,47 @@ final class SimdGemmOps implements GemmOps {
                 boolean first = pc == 0;
                 boolean last = pc + kc == k;
                 for (int strip = 0, j0 = 0; j0 < n; strip++, j0 += NR_F64) {
-                    int bo = layout.stripOffset(k, n, pc, strip);
-                    int cols = Math.min(NR_F64, n - j0);
-                    for (int ir = 0; ir < mc; ir += MR) {
-                        int rows = Math.min(MR, mc - ir);
-                        int ao = ir * kc;
-                        int co = (ic + ir) * n + j0;
-                        boolean full = rows == MR && cols == NR_F64;
-                        double[] target = full ? c : tile;
-                        int to = full ? co : 0;
-                        int ldt = full ? n : NR_F64;
-                        if (!full) {
-                            Arrays.fill(tile, 0.0);
-                        }
-                        if (first) {
-                            startTile(target, to, ldt, rows, cols, bias, j0);
-                        } else if (!full) {
-                            copyTile(c, co, n, tile, 0, NR_F64, rows, cols);
-                        }
-                        if (MR == 8) {
-                            GemmMicroKernels.double8x3(kc, packedA, ao, packedB, bo, target, to, ldt);
-                        } else {
-                            GemmMicroKernels.double4x3(kc, packedA, ao, packedB, bo, target, to, ldt);
-                        }
-                        if (last && relu) {
-                            reluTile(target, to, ldt, rows, cols);
-                        }
-                        if (!full) {
-                            copyTile(tile, 0, NR_F64, c, co, n, rows, cols);
-                        }
-                    }
+                    strip(packedA, kc, packedB, layout.stripOffset(k, n, pc, strip), c, n, ic, mc, j0, first, last, bias, relu, tile);
                 }
+            }
+        }
+    }
+
+    /**
+     * One strip of B against the packed rows of A: the micro-kernel down the block's rows.
+     * A method of its own, called many times per product, so C2 compiles it fully after a
+     * few calls; inside the caller's loops it ran only as on-stack replacement, at half speed
+     * in some runs (docs/performance.md).
+     */
+    private static void strip(float[] packedA, int kc, float[] packedB, int bo, float[] c, int n, int ic, int mc, int j0,
+                              boolean first, boolean last, float[] bias, boolean relu, float[] tile) {
+        int cols = Math.min(NR_F32, n - j0);
+        for (int ir = 0; ir < mc; ir += MR) {
+            int rows = Math.min(MR, mc - ir);
+            int ao = ir * kc;
+            int co = (ic + ir) * n + j0;
+            boolean full = rows == MR && cols == NR_F32;
+            float[] target = full ? c : tile;
+            int to = full ? co : 0;
+            int ldt = full ? n : NR_F32;
+            if (!full) {
+                Arrays.fill(tile, 0f);
+            }
+            if (first) {
+                startTile(target, to, ldt, rows, cols, bias, j0);
+            } else if (!full) {
+                copyTile(c, co, n, tile, 0, NR_F32, rows, cols);
+            }
+            if (MR == 8) {
+                GemmMicroKernels.float8x3(kc, packedA, ao, packedB, bo, target, to, ldt);
+            } else {
+                GemmMicroKernels.float4x3(kc, packedA, ao, packedB, bo, target, to, ldt);
+            }
+            if (last && relu) {
+                reluTile(target, to, ldt, rows, cols);
+            }
+            if (!full) {
+                copyTile(tile, 0, NR_F32, c, co, n, rows, cols);
             }
         }
     }
@@ -154,6 +135,45 @@ final class SimdGemmOps implements GemmOps {
                         packed[base + p * MR + r] = 0f;
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * One strip of B against the packed rows of A: the micro-kernel down the block's rows.
+     * A method of its own, called many times per product, so C2 compiles it fully after a
+     * few calls; inside the caller's loops it ran only as on-stack replacement, at half speed
+     * in some runs (docs/performance.md).
+     */
+    private static void strip(double[] packedA, int kc, double[] packedB, int bo, double[] c, int n, int ic, int mc, int j0,
+                              boolean first, boolean last, double[] bias, boolean relu, double[] tile) {
+        int cols = Math.min(NR_F64, n - j0);
+        for (int ir = 0; ir < mc; ir += MR) {
+            int rows = Math.min(MR, mc - ir);
+            int ao = ir * kc;
+            int co = (ic + ir) * n + j0;
+            boolean full = rows == MR && cols == NR_F64;
+            double[] target = full ? c : tile;
+            int to = full ? co : 0;
+            int ldt = full ? n : NR_F64;
+            if (!full) {
+                Arrays.fill(tile, 0.0);
+            }
+            if (first) {
+                startTile(target, to, ldt, rows, cols, bias, j0);
+            } else if (!full) {
+                copyTile(c, co, n, tile, 0, NR_F64, rows, cols);
+            }
+            if (MR == 8) {
+                GemmMicroKernels.double8x3(kc, packedA, ao, packedB, bo, target, to, ldt);
+            } else {
+                GemmMicroKernels.double4x3(kc, packedA, ao, packedB, bo, target, to, ldt);
+            }
+            if (last && relu) {
+                reluTile(target, to, ldt, rows, cols);
+            }
+            if (!full) {
+                copyTile(tile, 0, NR_F64, c, co, n, rows, cols);
             }
         }
     }

@@ -35,7 +35,12 @@ public final class Planner {
     }
 
     public StagePlan plan(String stage, Kernel kernel, Map<String, Object> point, Work work, ElementType type) {
-        List<Estimate> candidates = candidates(kernel, work, type);
+        return plan(stage, kernel, point, work, type, Integer.MAX_VALUE);
+    }
+
+    /** Plans with at most {@code maxThreads} threads: what {@code --threads N} (one count) allows. */
+    public StagePlan plan(String stage, Kernel kernel, Map<String, Object> point, Work work, ElementType type, int maxThreads) {
+        List<Estimate> candidates = candidates(kernel, work, type, maxThreads);
         Estimate fastest = candidates.stream().min(Comparator.comparingDouble(Estimate::nanos)).orElseThrow();
         Estimate chosen = candidates.stream()
             .filter(e -> e.nanos() <= fastest.nanos() * (1 + MARGIN_PERCENT / 100.0))
@@ -55,15 +60,23 @@ public final class Planner {
             for (dev.lanes.core.spec.Stage stage : workload.stages()) {
                 if (!stage.kernel().isSource()) {
                     plans.add(plan(stage.id(), stage.kernel(), point.values(), shapes.get(stage.id()).work(),
-                        dev.lanes.core.spec.WorkloadShapes.elementType(stage, shapes)));
+                        dev.lanes.core.spec.WorkloadShapes.elementType(stage, shapes), maxThreads(workload.settings())));
                 }
             }
         }
         return plans;
     }
 
+    /**
+     * The thread cap of a run's settings: a single thread count is a limit the plan keeps
+     * (a user who says {@code --threads 1} gets one thread); a sweep sets none.
+     */
+    public static int maxThreads(dev.lanes.core.spec.Settings settings) {
+        return settings.threads().size() == 1 ? settings.threads().get(0) : Integer.MAX_VALUE;
+    }
+
     /** Usable candidates from the simplest to the most complex. */
-    List<Estimate> candidates(Kernel kernel, Work work, ElementType type) {
+    List<Estimate> candidates(Kernel kernel, Work work, ElementType type, int maxThreads) {
         boolean simd = accelerators.availability(Backend.SIMD).usable();
         Backend inner = simd ? Backend.SIMD : Backend.SCALAR;
         List<Estimate> list = new ArrayList<>();
@@ -75,6 +88,9 @@ public final class Planner {
         }
         if (kernel.backends().contains(Backend.THREADS)) {
             for (int p : Calibrator.threadCounts(model.profile().cores())) {
+                if (p > maxThreads) {
+                    continue;
+                }
                 list.add(model.estimate(work, type, Backend.THREADS, inner, p));
             }
         }

@@ -123,7 +123,7 @@ public final class Runner {
             String planNote = null;
             StagePlan plan = null;
             if (planner != null && !stage.kernel().isSource()) {
-                plan = planner.plan(stage.id(), stage.kernel(), point.values(), shape.work(), type);
+                plan = planner.plan(stage.id(), stage.kernel(), point.values(), shape.work(), type, Planner.maxThreads(settings));
                 if (wisdomStore != null && requested == BackendChoice.AUTO && settings.threads().size() <= 1) {
                     Wisdom.Entry decided = decideByMeasurement(stage, instance, plan, type);
                     plan = new StagePlan(plan.stage(), plan.kernel(), plan.point(), plan.elements(), plan.flops(),
@@ -263,7 +263,10 @@ public final class Runner {
      * Warm-up: at least {@code warmup} iterations and {@code minWarmupMillis}, then on until
      * the kernel runs at a steady speed — the median of the last {@value #STEADY_WINDOW}
      * iterations within {@value #STEADY_PERCENT}% of the best — because C2 may still be
-     * compiling it (the Vector API runs tens of times slower before it does). Capped at
+     * compiling it (the Vector API runs tens of times slower before it does) — and until the
+     * JIT compiled nothing during those iterations: a kernel can sit on a plateau of
+     * half-compiled code (on-stack replacement, tier 3) that looks steady, then halve its time
+     * when C2 finishes (a 512² matmul: 2.4 ms for 20 iterations, then 1.05 ms). Capped at
      * {@value #MIN_WARMUP_CAP_MILLIS} ms or ten times the minimum, whichever is longer.
      */
     private <O, P> void warmUp(Stage stage, BlockTask<O, P> task, O ops, WorkerPool pool, int warmup, long minWarmupMillis) {
@@ -271,15 +274,19 @@ public final class Runner {
         long minUntil = start + minWarmupMillis * 1_000_000;
         long capUntil = start + Math.max(MIN_WARMUP_CAP_MILLIS, 10 * minWarmupMillis) * 1_000_000;
         long[] recent = new long[STEADY_WINDOW];
+        long[] compileMillis = new long[STEADY_WINDOW];
         long best = Long.MAX_VALUE;
         for (int i = 0; i < MAX_WARMUP_ITERATIONS; i++) {
             checkInterrupted(stage);
             long t = timeOnce(task, ops, pool);
             best = Math.min(best, t);
             recent[i % STEADY_WINDOW] = t;
+            long compiled = JitActivity.totalMillis();
+            boolean jitQuiet = compileMillis[i % STEADY_WINDOW] == compiled;
+            compileMillis[i % STEADY_WINDOW] = compiled;
             long now = System.nanoTime();
             boolean minimumDone = i + 1 >= warmup && now >= minUntil;
-            if (minimumDone && (now >= capUntil || i + 1 >= STEADY_WINDOW && steady(recent, best))) {
+            if (minimumDone && (now >= capUntil || i + 1 >= STEADY_WINDOW && jitQuiet && steady(recent, best))) {
                 return;
             }
         }

@@ -77,6 +77,16 @@ class PlannerTest {
     }
 
     @Test
+    void aSingleThreadCountCapsThePlan() {
+        Planner planner = new Planner(new CostModel(profile(20_000)), WITH_SIMD);
+        StagePlan one = planner.plan("s", new SumOfSquaresKernel(), Map.of(), sumOfSquares(100_000_000), ElementType.F64, 1);
+        assertThat(one.chosen().threads()).isEqualTo(1);
+        assertThat(one.candidates()).extracting(Estimate::label).containsExactly("scalar", "simd");
+        StagePlan four = planner.plan("s", new SumOfSquaresKernel(), Map.of(), sumOfSquares(100_000_000), ElementType.F64, 4);
+        assertThat(four.candidates()).extracting(Estimate::label).doesNotContain("threads(simd) x8");
+    }
+
+    @Test
     void aCandidateLessThanTenPercentFasterDoesNotWinOverFewerResources() {
         // out of cache: 1 thread 20 GB/s; 4 threads 60 GB/s; 8 threads also 60 GB/s (capped) — x8 must not win over x4
         Planner planner = new Planner(new CostModel(profile(0)), WITH_SIMD);
