@@ -13,6 +13,7 @@ import dev.lanes.core.kernel.Params;
 import dev.lanes.core.kernel.StageInstance;
 import dev.lanes.core.kernels.DenseReference;
 import dev.lanes.core.kernels.MatmulKernel;
+import dev.lanes.core.kernels.MlpForwardKernel;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -56,6 +57,26 @@ class SimdGemmTest {
             Value two = run(s, ops, pool);
             Object twoBits = two instanceof F64Array a ? a.data() : ((F32Array) two).data();
             assertThat(twoBits).as("the same bits on two threads").isEqualTo(bits);
+        }
+    }
+
+    @Property(tries = 40)
+    void mlpForwardMatchesTheReference(@ForAll @IntRange(min = 1, max = 300) int batch,
+                                       @ForAll @net.jqwik.api.constraints.Size(min = 2, max = 4) List<@IntRange(min = 1, max = 120) Integer> widths,
+                                       @ForAll boolean f64) {
+        SimdAccelerator simd = new SimdAccelerator();
+        assumeTrue(simd.availability().usable(), "SIMD unusable here: " + simd.availability().detail());
+        GemmOps ops = simd.ops(GemmOps.class).orElseThrow();
+        Params p = new Params(Map.of("batch", (long) batch, "layers", widths.stream().map(Integer::longValue).toList(),
+            "type", f64 ? "f64" : "f32", "seed", 3L));
+        StageInstance s = new MlpForwardKernel().bind(p, List.of());
+        Value one = run(s, ops, null);
+        Object bits = one instanceof F64Array a ? a.data().clone() : ((F32Array) one).data().clone();
+        Check check = s.verify(one);
+        assertThat(check.passed()).as(check.toString()).isTrue();
+        try (WorkerPool pool = new WorkerPool(2)) {
+            Value two = run(s, ops, pool);
+            assertThat(two instanceof F64Array a ? a.data() : ((F32Array) two).data()).isEqualTo(bits);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.lanes.core.kernels.AxpyKernel;
 import dev.lanes.core.kernels.DotKernel;
 import dev.lanes.core.kernels.GenerateKernel;
 import dev.lanes.core.kernels.MatmulKernel;
+import dev.lanes.core.kernels.MlpForwardKernel;
 import dev.lanes.core.kernels.RowSumOfSquaresKernel;
 import dev.lanes.core.kernels.SumOfSquaresKernel;
 
@@ -24,7 +25,7 @@ public record KernelRegistry(Map<String, Kernel> byName) {
     public static KernelRegistry builtIn() {
         Map<String, Kernel> kernels = new LinkedHashMap<>();
         for (Kernel k : List.of(new GenerateKernel(), new SumOfSquaresKernel(), new DotKernel(), new AxpyKernel(),
-            new RowSumOfSquaresKernel(), new MatmulKernel())) {
+            new RowSumOfSquaresKernel(), new MatmulKernel(), new MlpForwardKernel())) {
             kernels.put(k.name(), k);
         }
         return new KernelRegistry(kernels);

@@ -46,6 +46,34 @@ public sealed interface ParamType {
         }
     }
 
+    /** A list of sizes, such as the widths of a network's layers. */
+    record SizeList(int minCount, long min, long max) implements ParamType {
+        @Override
+        public Object parse(JsonNode node) {
+            if (!node.isArray()) {
+                throw new IllegalArgumentException("expected a list of sizes such as [784, 512, 10], got " + kind(node));
+            }
+            if (node.size() < minCount) {
+                throw new IllegalArgumentException("expected at least " + minCount + " sizes, got " + node.size());
+            }
+            Size element = new Size(min, max);
+            List<Long> values = new java.util.ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                try {
+                    values.add((Long) element.parse(node.get(i)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("entry " + (i + 1) + ": " + e.getMessage());
+                }
+            }
+            return List.copyOf(values);
+        }
+
+        @Override
+        public String describe() {
+            return "list of " + minCount + "+ sizes " + SizeLiteral.format(min) + ".." + SizeLiteral.format(max);
+        }
+    }
+
     /** A whole number such as a seed. */
     record Integer(long min, long max) implements ParamType {
         @Override

@@ -23,6 +23,11 @@ public record Params(Map<String, Object> values) {
         return (Double) get(name);
     }
 
+    @SuppressWarnings("unchecked")
+    public java.util.List<Long> sizes(String name) {
+        return (java.util.List<Long>) get(name);
+    }
+
     public String choice(String name) {
         return (String) get(name);
     }

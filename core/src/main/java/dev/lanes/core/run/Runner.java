@@ -264,7 +264,8 @@ public final class Runner {
      * the kernel runs at a steady speed — the median of the last {@value #STEADY_WINDOW}
      * iterations within {@value #STEADY_PERCENT}% of the best — because C2 may still be
      * compiling it (the Vector API runs tens of times slower before it does) — and until the
-     * JIT compiled nothing during those iterations: a kernel can sit on a plateau of
+     * JIT compiled nothing during those iterations and has nothing in progress or queued
+     * ({@link JitActivity}): a kernel can sit on a plateau of
      * half-compiled code (on-stack replacement, tier 3) that looks steady, then halve its time
      * when C2 finishes (a 512² matmul: 2.4 ms for 20 iterations, then 1.05 ms). Capped at
      * {@value #MIN_WARMUP_CAP_MILLIS} ms or ten times the minimum, whichever is longer.
@@ -286,7 +287,7 @@ public final class Runner {
             compileMillis[i % STEADY_WINDOW] = compiled;
             long now = System.nanoTime();
             boolean minimumDone = i + 1 >= warmup && now >= minUntil;
-            if (minimumDone && (now >= capUntil || i + 1 >= STEADY_WINDOW && jitQuiet && steady(recent, best))) {
+            if (minimumDone && (now >= capUntil || i + 1 >= STEADY_WINDOW && jitQuiet && steady(recent, best) && !JitActivity.compiling())) {
                 return;
             }
         }

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Every speed goal of the kernels issue, lanes against its baseline, side by side on the
+# same thread count, interleaved over ROUNDS rounds so machine noise hits both alike.
+# Prints one line per goal: medians of the rounds, the ratio lanes ÷ baseline (as speed:
+# > 1 means lanes is faster) and the goal. Also the FMA peak, for shares.
+#
+# Usage: bench/ratios.sh [ROUNDS] [THREADS]        (defaults: 3 rounds, 2 threads)
+# Needs: gcc with OpenMP, libopenblas-dev, python3 with numpy, a JDK 25 (the launcher finds it).
+# The sum-of-squares goals have their own script, bench/sum-of-squares.sh.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+rounds="${1:-3}"
+threads="${2:-2}"
+out="$root/bench/out/ratios"
+mkdir -p "$out"
+rm -f "$out"/*.txt
+gcc -O2 -march=native -fopenmp "$root/bench/fma_peak.c" -o "$out/fma_peak"
+gcc -O2 "$root/bench/gemm_openblas.c" -o "$out/gemm_openblas" -lopenblas
+"$root/lanes" --version >/dev/null 2>&1   # builds the jar if needed, outside the timings
+
+# lanes SPEC STAGE [run options...]: the stage's median in ms
+lanes_ms() {
+  local spec="$1" stage="$2"
+  shift 2
+  "$root/lanes" run "$spec" --threads "$threads" --format json "$@" 2>/dev/null \
+    | python3 -c 'import json,sys; r=json.load(sys.stdin); s=[s for s in r["stages"] if s["stage"]==sys.argv[1]][-1]; print(s["summary"]["medianNanos"]/1e6)' "$stage"
+}
+record() { echo "$2" >> "$out/$1.txt"; }
+
+for ((r = 1; r <= rounds; r++)); do
+  echo "round $r of $rounds" >&2
+  for t in f32 f64; do
+    record "matmul-$t.lanes" "$(lanes_ms "$root/samples/matmul.yaml" product --set product.n=2048 --set "product.type=$t" --iterations 7)"
+    record "matmul-$t.base" "$(OPENBLAS_NUM_THREADS=$threads "$out/gemm_openblas" $t 2048 7 | sed -n 's/.*median \([0-9.]*\) ms.*/\1/p')"
+  done
+  for b in 64 4096; do
+    record "mlp-$b.lanes" "$(lanes_ms "$root/samples/mlp-inference.yaml" "batch-$b" --iterations 15)"
+    record "mlp-$b.base" "$(OPENBLAS_NUM_THREADS=$threads python3 "$root/bench/mlp_numpy.py" $b 15 | sed -n 's/.*median \([0-9.]*\) ms.*/\1/p')"
+  done
+done
+
+OMP_NUM_THREADS="$threads" "$out/fma_peak"
+python3 - "$out" "$threads" <<'PY'
+import statistics, sys, pathlib
+out, threads = pathlib.Path(sys.argv[1]), sys.argv[2]
+goals = [
+    ("matmul-f32", "matmul f32 n=2048 vs OpenBLAS cblas_sgemm", 1.0, 2 * 2048 ** 3),
+    ("matmul-f64", "matmul f64 n=2048 vs OpenBLAS cblas_dgemm", 1.0, 2 * 2048 ** 3),
+    ("mlp-4096", "mlp-forward batch 4096 vs numpy", 1.0, 2 * 4096 * (784 * 512 + 512 * 256 + 256 * 10)),
+    ("mlp-64", "mlp-forward batch 64 vs numpy (no goal)", None, 2 * 64 * (784 * 512 + 512 * 256 + 256 * 10)),
+]
+print(f"{'goal (' + threads + ' threads)':<46} {'lanes ms':>9} {'base ms':>9} {'ratio':>6} {'goal':>6}  GFLOP/s lanes / base")
+for key, label, goal, flops in goals:
+    lanes_file, base_file = out / f"{key}.lanes.txt", out / f"{key}.base.txt"
+    if not lanes_file.exists():
+        continue
+    lanes = statistics.median(float(x) for x in lanes_file.read_text().split())
+    base = statistics.median(float(x) for x in base_file.read_text().split())
+    ratio = base / lanes
+    verdict = "" if goal is None else ("met" if ratio >= goal else "MISSED")
+    print(f"{label:<46} {lanes:9.2f} {base:9.2f} {ratio:6.2f} {('≥' + str(goal)) if goal else '-':>6}  "
+          f"{flops / lanes / 1e6:7.1f} / {flops / base / 1e6:.1f} {verdict}")
+PY
