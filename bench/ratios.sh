@@ -16,6 +16,8 @@ mkdir -p "$out"
 rm -f "$out"/*.txt
 gcc -O2 -march=native -fopenmp "$root/bench/fma_peak.c" -o "$out/fma_peak"
 gcc -O2 "$root/bench/gemm_openblas.c" -o "$out/gemm_openblas" -lopenblas
+# -ffp-contract=off: x*x + y*y with two roundings, as Java computes it, so both count the same hits
+gcc -O3 -march=native -fopenmp -ffp-contract=off "$root/bench/monte_carlo_pi.c" -o "$out/monte_carlo_pi"
 "$root/lanes" --version >/dev/null 2>&1   # builds the jar if needed, outside the timings
 
 # lanes SPEC STAGE [run options...]: the stage's median in ms
@@ -37,6 +39,8 @@ for ((r = 1; r <= rounds; r++)); do
     record "mlp-$b.lanes" "$(lanes_ms "$root/samples/mlp-inference.yaml" "batch-$b" --iterations 15)"
     record "mlp-$b.base" "$(OPENBLAS_NUM_THREADS=$threads python3 "$root/bench/mlp_numpy.py" $b 15 | sed -n 's/.*median \([0-9.]*\) ms.*/\1/p')"
   done
+  record "mc-pi.lanes" "$(lanes_ms "$root/samples/monte-carlo.yaml" pi --iterations 7)"
+  record "mc-pi.base" "$(OMP_NUM_THREADS=$threads OMP_PROC_BIND=true "$out/monte_carlo_pi" 100000000 7 2026 | sed -n 's/.*median \([0-9.]*\) ms.*/\1/p')"
 done
 
 OMP_NUM_THREADS="$threads" "$out/fma_peak"
@@ -48,6 +52,7 @@ goals = [
     ("matmul-f64", "matmul f64 n=2048 vs OpenBLAS cblas_dgemm", 1.0, 2 * 2048 ** 3),
     ("mlp-4096", "mlp-forward batch 4096 vs numpy", 1.0, 2 * 4096 * (784 * 512 + 512 * 256 + 256 * 10)),
     ("mlp-64", "mlp-forward batch 64 vs numpy (no goal)", None, 2 * 64 * (784 * 512 + 512 * 256 + 256 * 10)),
+    ("mc-pi", "monte-carlo-pi 1e8 vs C OpenMP", 0.9, 3e8),
 ]
 print(f"{'goal (' + threads + ' threads)':<46} {'lanes ms':>9} {'base ms':>9} {'ratio':>6} {'goal':>6}  GFLOP/s lanes / base")
 for key, label, goal, flops in goals:

@@ -6,6 +6,7 @@ import dev.lanes.core.exec.Availability;
 import dev.lanes.core.exec.Backend;
 import dev.lanes.core.exec.GemmOps;
 import dev.lanes.core.exec.PeakOps;
+import dev.lanes.core.exec.RandomOps;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
@@ -28,6 +29,7 @@ public final class SimdAccelerator implements Accelerator {
     private volatile ArrayOps arrayOps;
     private volatile PeakOps peakOps;
     private volatile GemmOps gemmOps;
+    private volatile RandomOps randomOps;
 
     @Override
     public Backend backend() {
@@ -57,6 +59,14 @@ public final class SimdAccelerator implements Accelerator {
             if (ops == null) {
                 ops = new SimdGemmOps();
                 gemmOps = ops;
+            }
+            return Optional.of(opsType.cast(ops));
+        }
+        if (opsType == RandomOps.class) {
+            RandomOps ops = randomOps;
+            if (ops == null) {
+                ops = new SimdRandomOps();
+                randomOps = ops;
             }
             return Optional.of(opsType.cast(ops));
         }

@@ -7,6 +7,7 @@ public final class ScalarAccelerator implements Accelerator {
     private static final ArrayOps ARRAY_OPS = new ScalarArrayOps();
     private static final PeakOps PEAK_OPS = new ScalarPeakOps();
     private static final GemmOps GEMM_OPS = new ScalarGemmOps();
+    private static final RandomOps RANDOM_OPS = new ScalarRandomOps();
 
     @Override
     public Backend backend() {
@@ -28,6 +29,9 @@ public final class ScalarAccelerator implements Accelerator {
         }
         if (opsType == GemmOps.class) {
             return Optional.of(opsType.cast(GEMM_OPS));
+        }
+        if (opsType == RandomOps.class) {
+            return Optional.of(opsType.cast(RANDOM_OPS));
         }
         return Optional.empty();
     }

@@ -5,6 +5,7 @@ import dev.lanes.core.kernels.DotKernel;
 import dev.lanes.core.kernels.GenerateKernel;
 import dev.lanes.core.kernels.MatmulKernel;
 import dev.lanes.core.kernels.MlpForwardKernel;
+import dev.lanes.core.kernels.MonteCarloPiKernel;
 import dev.lanes.core.kernels.RowSumOfSquaresKernel;
 import dev.lanes.core.kernels.SumOfSquaresKernel;
 
@@ -25,7 +26,8 @@ public record KernelRegistry(Map<String, Kernel> byName) {
     public static KernelRegistry builtIn() {
         Map<String, Kernel> kernels = new LinkedHashMap<>();
         for (Kernel k : List.of(new GenerateKernel(), new SumOfSquaresKernel(), new DotKernel(), new AxpyKernel(),
-            new RowSumOfSquaresKernel(), new MatmulKernel(), new MlpForwardKernel())) {
+            new RowSumOfSquaresKernel(), new MatmulKernel(), new MlpForwardKernel(),
+            new MonteCarloPiKernel())) {
             kernels.put(k.name(), k);
         }
         return new KernelRegistry(kernels);
