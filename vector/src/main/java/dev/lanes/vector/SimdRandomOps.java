@@ -24,13 +24,14 @@ final class SimdRandomOps implements RandomOps {
     public long insideUnitCircle(long seed, long from, long to) {
         long inside = 0;
         long i = from;
-        long seedMix = seed * GAMMA;
         int lanes = L.length();
-        for (; i + lanes <= to; i += lanes) {
-            LongVector index = IOTA.add(i);
-            LongVector counterX = index.lanewise(VectorOperators.LSHL, 1);
-            DoubleVector x = uniform(seedMix, counterX);
-            DoubleVector y = uniform(seedMix, counterX.add(1));
+        // The generator's input for counter c is seed·γ + (c+1)·γ, a Weyl sequence: sample i's
+        // x uses (2i+1)·γ and its y one γ more, so each step adds 2·lanes·γ instead of multiplying.
+        LongVector weylX = IOTA.add(i).lanewise(VectorOperators.LSHL, 1).add(1).mul(GAMMA).add(seed * GAMMA);
+        long step = 2L * lanes * GAMMA;
+        for (; i + lanes <= to; i += lanes, weylX = weylX.add(step)) {
+            DoubleVector x = uniform(weylX);
+            DoubleVector y = uniform(weylX.add(GAMMA));
             VectorMask<Double> hit = x.mul(x).add(y.mul(y)).compare(VectorOperators.LT, 1.0);
             inside += hit.trueCount();
         }
@@ -44,9 +45,9 @@ final class SimdRandomOps implements RandomOps {
         return inside;
     }
 
-    /** CounterRandom.uniform for a vector of counters; the seed's share of the sum precomputed. */
-    private static DoubleVector uniform(long seedMix, LongVector counter) {
-        LongVector z = counter.add(1).mul(GAMMA).add(seedMix);
+    /** CounterRandom.uniform from the Weyl sequence's values: SplitMix64's finalizer, top 53 bits. */
+    private static DoubleVector uniform(LongVector weyl) {
+        LongVector z = weyl;
         z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(0xBF58476D1CE4E5B9L);
         z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(0x94D049BB133111EBL);
         z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
