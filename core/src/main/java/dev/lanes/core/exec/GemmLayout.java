@@ -2,10 +2,11 @@ package dev.lanes.core.exec;
 
 /**
  * How an implementation wants the right-hand matrix B (k × n, row-major) packed: in panels
- * of {@value #KC} rows (every implementation uses that depth, so a packing task can split
- * B by panels before it knows which implementation will read it), each panel cut into strips of {@code nr} columns stored one after the
+ * of {@value #KC} rows, each cut into strips of {@code nr} columns stored one after the
  * other, a strip row-major ({@code kcLen × nr}, the last strip zero-padded). A micro-kernel
  * then reads B strictly sequentially. With {@code nr = n} the packed matrix is B itself.
+ * Every implementation uses the same panel depth, so a packing task can split B by panels
+ * before it knows which implementation will read it.
  *
  * @param nr strip width: at most {@value #MAX_STRIP} columns, or all n of them
  */
