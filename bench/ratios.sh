@@ -18,6 +18,7 @@ gcc -O2 -march=native -fopenmp "$root/bench/fma_peak.c" -o "$out/fma_peak"
 gcc -O2 "$root/bench/gemm_openblas.c" -o "$out/gemm_openblas" -lopenblas
 # -ffp-contract=off: x*x + y*y with two roundings, as Java computes it, so both count the same hits
 gcc -O3 -march=native -fopenmp -ffp-contract=off "$root/bench/monte_carlo_pi.c" -o "$out/monte_carlo_pi"
+gcc -O3 -march=native -fopenmp "$root/bench/stencil2d.c" -o "$out/stencil2d"
 "$root/lanes" --version >/dev/null 2>&1   # builds the jar if needed, outside the timings
 
 # lanes SPEC STAGE [run options...]: the stage's median in ms
@@ -41,6 +42,10 @@ for ((r = 1; r <= rounds; r++)); do
   done
   record "mc-pi.lanes" "$(lanes_ms "$root/samples/monte-carlo.yaml" pi --iterations 7)"
   record "mc-pi.base" "$(OMP_NUM_THREADS=$threads OMP_PROC_BIND=true "$out/monte_carlo_pi" 100000000 7 2026 | sed -n 's/.*median \([0-9.]*\) ms.*/\1/p')"
+  for s in 3 5; do
+    record "stencil$s.lanes" "$(lanes_ms "$root/samples/image-blur.yaml" "blur$s" --iterations 7)"
+    record "stencil$s.base" "$(OMP_NUM_THREADS=$threads OMP_PROC_BIND=true "$out/stencil2d" 8192 8192 $s 7 | sed -n 's/.*median \([0-9.]*\) ms.*/\1/p')"
+  done
 done
 
 OMP_NUM_THREADS="$threads" "$out/fma_peak"
@@ -53,6 +58,8 @@ goals = [
     ("mlp-4096", "mlp-forward batch 4096 vs numpy", 1.0, 2 * 4096 * (784 * 512 + 512 * 256 + 256 * 10)),
     ("mlp-64", "mlp-forward batch 64 vs numpy (no goal)", None, 2 * 64 * (784 * 512 + 512 * 256 + 256 * 10)),
     ("mc-pi", "monte-carlo-pi 1e8 vs C OpenMP", 0.9, 3e8),
+    ("stencil3", "stencil2d 3x3 8192² vs C OpenMP", 0.8, 2 * 9 * 8192 ** 2),
+    ("stencil5", "stencil2d 5x5 8192² vs C OpenMP (no goal)", None, 2 * 25 * 8192 ** 2),
 ]
 print(f"{'goal (' + threads + ' threads)':<46} {'lanes ms':>9} {'base ms':>9} {'ratio':>6} {'goal':>6}  GFLOP/s lanes / base")
 for key, label, goal, flops in goals:

@@ -7,10 +7,14 @@ import dev.lanes.core.exec.Backend;
 import dev.lanes.core.exec.GemmOps;
 import dev.lanes.core.exec.PeakOps;
 import dev.lanes.core.exec.RandomOps;
+import dev.lanes.core.exec.StencilOps;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The SIMD backend, found by ServiceLoader. This class names no {@code jdk.incubator.vector}
@@ -25,11 +29,19 @@ public final class SimdAccelerator implements Accelerator {
     /** The system property {@code --vector-bits} sets. */
     public static final String MAX_BITS_PROPERTY = "lanes.vector.bits";
 
+    /**
+     * How each ops interface is made, on first use, so the species load only once SIMD is
+     * known usable (lambdas, not method references, which would resolve the classes here).
+     */
+    private static final Map<Class<?>, Supplier<?>> FACTORIES = Map.of(
+        ArrayOps.class, () -> new SimdArrayOps(SimdShape.selected()),
+        GemmOps.class, () -> new SimdGemmOps(),
+        RandomOps.class, () -> new SimdRandomOps(),
+        StencilOps.class, () -> new SimdStencilOps(),
+        PeakOps.class, () -> new SimdPeakOps());
+
     private final Availability availability = probe();
-    private volatile ArrayOps arrayOps;
-    private volatile PeakOps peakOps;
-    private volatile GemmOps gemmOps;
-    private volatile RandomOps randomOps;
+    private final Map<Class<?>, Object> made = new ConcurrentHashMap<>();
 
     @Override
     public Backend backend() {
@@ -43,42 +55,11 @@ public final class SimdAccelerator implements Accelerator {
 
     @Override
     public <O> Optional<O> ops(Class<O> opsType) {
-        if (!availability.usable()) {
+        Supplier<?> factory = FACTORIES.get(opsType);
+        if (!availability.usable() || factory == null) {
             return Optional.empty();
         }
-        if (opsType == ArrayOps.class) {
-            ArrayOps ops = arrayOps;
-            if (ops == null) {
-                ops = new SimdArrayOps(SimdShape.selected());
-                arrayOps = ops;
-            }
-            return Optional.of(opsType.cast(ops));
-        }
-        if (opsType == GemmOps.class) {
-            GemmOps ops = gemmOps;
-            if (ops == null) {
-                ops = new SimdGemmOps();
-                gemmOps = ops;
-            }
-            return Optional.of(opsType.cast(ops));
-        }
-        if (opsType == RandomOps.class) {
-            RandomOps ops = randomOps;
-            if (ops == null) {
-                ops = new SimdRandomOps();
-                randomOps = ops;
-            }
-            return Optional.of(opsType.cast(ops));
-        }
-        if (opsType == PeakOps.class) {
-            PeakOps ops = peakOps;
-            if (ops == null) {
-                ops = new SimdPeakOps();
-                peakOps = ops;
-            }
-            return Optional.of(opsType.cast(ops));
-        }
-        return Optional.empty();
+        return Optional.of(opsType.cast(made.computeIfAbsent(opsType, t -> factory.get())));
     }
 
     private static Availability probe() {

@@ -5,7 +5,9 @@ import java.util.Locale;
 /** Element types of data arrays, with their size and unit roundoff. */
 public enum ElementType {
     F32(Float.BYTES, 0x1p-24),
-    F64(Double.BYTES, 0x1p-53);
+    F64(Double.BYTES, 0x1p-53),
+    /** Integers: exact, so no roundoff. */
+    I64(Long.BYTES, 0);
 
     private final int bytes;
     private final double unitRoundoff;
@@ -22,6 +24,10 @@ public enum ElementType {
     /** u = 2^-p: the largest relative error of one rounding to nearest. */
     public double unitRoundoff() {
         return unitRoundoff;
+    }
+
+    public boolean floating() {
+        return this != I64;
     }
 
     public String label() {

@@ -8,6 +8,7 @@ public final class ScalarAccelerator implements Accelerator {
     private static final PeakOps PEAK_OPS = new ScalarPeakOps();
     private static final GemmOps GEMM_OPS = new ScalarGemmOps();
     private static final RandomOps RANDOM_OPS = new ScalarRandomOps();
+    private static final StencilOps STENCIL_OPS = new ScalarStencilOps();
 
     @Override
     public Backend backend() {
@@ -32,6 +33,9 @@ public final class ScalarAccelerator implements Accelerator {
         }
         if (opsType == RandomOps.class) {
             return Optional.of(opsType.cast(RANDOM_OPS));
+        }
+        if (opsType == StencilOps.class) {
+            return Optional.of(opsType.cast(STENCIL_OPS));
         }
         return Optional.empty();
     }

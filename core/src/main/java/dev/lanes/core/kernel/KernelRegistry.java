@@ -6,6 +6,7 @@ import dev.lanes.core.kernels.GenerateKernel;
 import dev.lanes.core.kernels.MatmulKernel;
 import dev.lanes.core.kernels.MlpForwardKernel;
 import dev.lanes.core.kernels.MonteCarloPiKernel;
+import dev.lanes.core.kernels.Stencil2dKernel;
 import dev.lanes.core.kernels.RowSumOfSquaresKernel;
 import dev.lanes.core.kernels.SumOfSquaresKernel;
 
@@ -27,7 +28,8 @@ public record KernelRegistry(Map<String, Kernel> byName) {
         Map<String, Kernel> kernels = new LinkedHashMap<>();
         for (Kernel k : List.of(new GenerateKernel(), new SumOfSquaresKernel(), new DotKernel(), new AxpyKernel(),
             new RowSumOfSquaresKernel(), new MatmulKernel(), new MlpForwardKernel(),
-            new MonteCarloPiKernel())) {
+            new MonteCarloPiKernel(),
+            new Stencil2dKernel())) {
             kernels.put(k.name(), k);
         }
         return new KernelRegistry(kernels);

@@ -4,12 +4,15 @@ import dev.lanes.core.data.CounterRandom;
 import dev.lanes.core.data.ElementType;
 import dev.lanes.core.data.F32Array;
 import dev.lanes.core.data.F64Array;
+import dev.lanes.core.data.I64Array;
+import dev.lanes.core.data.Scalar;
 import dev.lanes.core.data.Value;
 import dev.lanes.core.exec.ArrayOps;
 import dev.lanes.core.exec.Backend;
 import dev.lanes.core.exec.BlockTask;
 import dev.lanes.core.kernel.Check;
 import dev.lanes.core.kernel.DataShape;
+import dev.lanes.core.kernel.InvalidStageException;
 import dev.lanes.core.kernel.Kernel;
 import dev.lanes.core.kernel.Limits;
 import dev.lanes.core.kernel.ParamSpec;
@@ -38,16 +41,16 @@ public final class GenerateKernel implements Kernel {
 
     @Override
     public String summary() {
-        return "seeded f32/f64 data (uniform [0,1), standard normal, or the index sequence 0,1,2,…)";
+        return "seeded f32/f64/i64 data (uniform [0,1) or 64 random bits for i64, standard normal, or the index sequence 0,1,2,…)";
     }
 
     @Override
     public List<ParamSpec> params() {
         return List.of(
             ParamSpec.required("length", new ParamType.Size(1, Limits.MAX_ARRAY_LENGTH), "number of elements"),
-            ParamSpec.optional("type", new ParamType.Choice(List.of("f64", "f32")), "f64", "element type"),
+            ParamSpec.optional("type", new ParamType.Choice(List.of("f64", "f32", "i64")), "f64", "element type"),
             ParamSpec.optional("distribution", new ParamType.Choice(List.of("uniform", "normal", "sequence")),
-                "uniform", "uniform in [0,1), standard normal, or the element's index"),
+                "uniform", "uniform in [0,1) (i64: all 64 bits random), standard normal (not i64), or the element's index"),
             ParamSpec.optional("seed", new ParamType.Integer(Long.MIN_VALUE, Long.MAX_VALUE), 42L,
                 "seed of the counter-based generator"));
     }
@@ -70,6 +73,9 @@ public final class GenerateKernel implements Kernel {
     @Override
     public StageShape shape(Params params, List<DataShape> inputs) {
         ElementType type = type(params);
+        if (type == ElementType.I64 && params.choice("distribution").equals("normal")) {
+            throw new InvalidStageException("distribution", "normal is a real distribution; i64 data is uniform or sequence");
+        }
         long n = params.size("length");
         DataShape output = DataShape.array(type, n);
         return new StageShape(output, new Work(n, 0, output.bytes()), output.bytes());
@@ -110,6 +116,11 @@ public final class GenerateKernel implements Kernel {
         };
     }
 
+    /** The scalar reference for i64 data: the value of element {@code index}. */
+    public static long integerElement(String distribution, long seed, long index) {
+        return distribution.equals("uniform") ? CounterRandom.bits(seed, index) : index;
+    }
+
     /** Fills its array block by block; the array is allocated once, at bind time. */
     private static final class Generator extends MapTask {
         private final ElementType type;
@@ -117,6 +128,7 @@ public final class GenerateKernel implements Kernel {
         private final long seed;
         private final double[] f64;
         private final float[] f32;
+        private final long[] i64;
 
         Generator(ElementType type, String distribution, long seed, int length) {
             super(length, BLOCK);
@@ -125,11 +137,19 @@ public final class GenerateKernel implements Kernel {
             this.seed = seed;
             this.f64 = type == ElementType.F64 ? new double[length] : null;
             this.f32 = type == ElementType.F32 ? new float[length] : null;
+            this.i64 = type == ElementType.I64 ? new long[length] : null;
         }
 
         /** One loop per (type, distribution), so the hot loop has no branch on them. */
         @Override
         public Void block(ArrayOps ops, int from, int to) {
+            if (i64 != null) {
+                boolean uniform = distribution.equals("uniform");
+                for (int i = from; i < to; i++) {
+                    i64[i] = uniform ? CounterRandom.bits(seed, i) : i;
+                }
+                return null;
+            }
             switch (distribution) {
                 case "uniform" -> {
                     if (f64 != null) {
@@ -170,7 +190,7 @@ public final class GenerateKernel implements Kernel {
 
         @Override
         public Value result(Void total) {
-            return f64 != null ? new F64Array(f64) : new F32Array(f32);
+            return f64 != null ? new F64Array(f64) : f32 != null ? new F32Array(f32) : new I64Array(i64);
         }
 
         /** Recomputes the first, the last and 1024 pseudo-random elements; they must match exactly. */
@@ -180,9 +200,15 @@ public final class GenerateKernel implements Kernel {
             int wrong = 0;
             for (int k = 0; k < checks; k++) {
                 int i = k == 0 ? 0 : k == 1 ? n - 1 : (int) Math.floorMod(CounterRandom.bits(seed ^ 0x5EED, k), (long) n);
-                double expected = element(distribution, seed, i, type);
-                double got = actual instanceof F64Array a ? a.data()[i] : ((F32Array) actual).data()[i];
-                if (Double.doubleToLongBits(expected) != Double.doubleToLongBits(got)) {
+                long expected = type == ElementType.I64 ? integerElement(distribution, seed, i)
+                    : Double.doubleToLongBits(element(distribution, seed, i, type));
+                long got = switch (actual) {
+                    case F64Array a -> Double.doubleToLongBits(a.data()[i]);
+                    case F32Array a -> Double.doubleToLongBits(a.data()[i]);
+                    case I64Array a -> a.data()[i];
+                    case Scalar s -> Double.doubleToLongBits(s.value());
+                };
+                if (expected != got) {
                     wrong++;
                 }
             }

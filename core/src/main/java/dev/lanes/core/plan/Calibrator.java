@@ -9,6 +9,7 @@ import dev.lanes.core.exec.ArrayOps;
 import dev.lanes.core.exec.Backend;
 import dev.lanes.core.exec.BlockExecutor;
 import dev.lanes.core.exec.BlockTask;
+import dev.lanes.core.exec.JitActivity;
 import dev.lanes.core.exec.PeakOps;
 import dev.lanes.core.exec.WorkerPool;
 import dev.lanes.core.kernel.Params;
@@ -124,13 +125,25 @@ public final class Calibrator {
         for (int i = 0; i < 3_000 || System.nanoTime() < warmUntil; i++) {
             fma.applyAsDouble(16);
         }
+        // C2 may compile the loop only after the warm-up (a quick calibration's is short; C1's
+        // code boxes every vector, ~100x slower), and one long call would stay in the slow code:
+        // calls start short and grow to ~0.2 ms, and the window stays open while the JIT works
+        // and a full peakNanos after the last clear improvement; 0.1 s at least (C1's
+        // code must run that long before C2 takes it up), 2 s at most.
         double best = 0;
-        long until = System.nanoTime() + effort.peakNanos();
-        long rounds = 1 << 14;
-        while (System.nanoTime() < until) {
-            long t0 = System.nanoTime();
+        long start = System.nanoTime();
+        long until = start + Math.max(effort.peakNanos(), 100_000_000L);
+        long cap = start + Math.max(20 * effort.peakNanos(), 2_000_000_000L);
+        long rounds = 64;
+        for (long now = start; (now < until || JitActivity.compiling()) && now < cap; now = System.nanoTime()) {
             double flops = fma.applyAsDouble(rounds);
-            long t = System.nanoTime() - t0;
+            long t = System.nanoTime() - now;
+            if (t < 200_000) {
+                rounds *= 2;
+            }
+            if (flops / t > 1.1 * best) {
+                until = Math.max(until, now + t + effort.peakNanos());
+            }
             best = Math.max(best, flops / t);
         }
         return best;

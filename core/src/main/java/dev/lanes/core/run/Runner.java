@@ -10,6 +10,7 @@ import dev.lanes.core.exec.BackendChoice;
 import dev.lanes.core.exec.BlockExecutor;
 import dev.lanes.core.exec.BlockTask;
 import dev.lanes.core.exec.Implementation;
+import dev.lanes.core.exec.JitActivity;
 import dev.lanes.core.exec.ImplementationChooser;
 import dev.lanes.core.exec.WorkerPool;
 import dev.lanes.core.kernel.Check;

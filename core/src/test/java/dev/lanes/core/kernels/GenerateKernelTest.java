@@ -2,6 +2,7 @@ package dev.lanes.core.kernels;
 
 import dev.lanes.core.data.F32Array;
 import dev.lanes.core.data.F64Array;
+import dev.lanes.core.data.I64Array;
 import dev.lanes.core.data.Value;
 import dev.lanes.core.exec.ScalarArrayOps;
 import dev.lanes.core.exec.WorkerPool;
@@ -77,6 +78,20 @@ class GenerateKernelTest {
         }
         assertThat(((F64Array) generate("f64", "uniform", 1, 100, 1)).data())
             .isNotEqualTo(((F64Array) generate("f64", "uniform", 2, 100, 1)).data());
+    }
+
+    @Test
+    void i64IsSixtyFourRandomBitsOrTheIndexAndNeverNormal() {
+        long[] u = ((I64Array) generate("i64", "uniform", 9, 100_000, 2)).data();
+        long negative = java.util.Arrays.stream(u).filter(v -> v < 0).count();
+        // the sign bit is random: 50% ± 5 standard deviations (0.16%)
+        assertThat(negative / 1e5).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.008));
+        assertThat(u[3]).isEqualTo(dev.lanes.core.data.CounterRandom.bits(9, 3));
+        long[] s = ((I64Array) generate("i64", "sequence", 9, 1000, 2)).data();
+        assertThat(s[999]).isEqualTo(999);
+        Params normal = new Params(Map.of("length", 10L, "type", "i64", "distribution", "normal", "seed", 3L));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new GenerateKernel().shape(normal, List.of()))
+            .isInstanceOf(dev.lanes.core.kernel.InvalidStageException.class).hasMessageContaining("i64 data is uniform or sequence");
     }
 
     @Test

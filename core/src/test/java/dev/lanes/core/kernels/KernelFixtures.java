@@ -3,7 +3,6 @@ package dev.lanes.core.kernels;
 import dev.lanes.core.data.F32Array;
 import dev.lanes.core.data.F64Array;
 import dev.lanes.core.data.Value;
-import dev.lanes.core.exec.ArrayOps;
 import dev.lanes.core.exec.BlockExecutor;
 import dev.lanes.core.exec.BlockTask;
 import dev.lanes.core.exec.WorkerPool;
@@ -56,9 +55,10 @@ final class KernelFixtures {
         return new F32Array(y);
     }
 
+    /** Runs the instance's task on {@code ops} (an implementation of the task's ops type), after a reset. */
     @SuppressWarnings("unchecked")
-    static Value run(StageInstance instance, ArrayOps ops, WorkerPool pool) {
-        BlockTask<ArrayOps, Object> task = (BlockTask<ArrayOps, Object>) instance.task();
+    static Value run(StageInstance instance, Object ops, WorkerPool pool) {
+        BlockTask<Object, Object> task = (BlockTask<Object, Object>) instance.task();
         task.reset();
         return pool == null ? BlockExecutor.runSequential(task, ops) : BlockExecutor.run(task, ops, pool);
     }

@@ -1,4 +1,4 @@
-package dev.lanes.core.run;
+package dev.lanes.core.exec;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
@@ -13,7 +13,7 @@ import javax.management.ObjectName;
  * kernel threads as cores, a large compilation can run for a second without finishing, so
  * the total alone looks quiet while the kernel still runs half-compiled code.
  */
-final class JitActivity {
+public final class JitActivity {
     private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
     private static final String[] SIGNATURE = {String[].class.getName()};
 
@@ -21,12 +21,12 @@ final class JitActivity {
     }
 
     /** Accumulated compilation time in ms, or 0 where the JVM does not report it (then it never holds a warm-up back). */
-    static long totalMillis() {
+    public static long totalMillis() {
         return COMPILER != null && COMPILER.isCompilationTimeMonitoringSupported() ? COMPILER.getTotalCompilationTime() : 0;
     }
 
     /** True while a method is being compiled or queued; false where the JVM cannot say. */
-    static boolean compiling() {
+    public static boolean compiling() {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             ObjectName name = new ObjectName("com.sun.management:type=DiagnosticCommand");

@@ -1,4 +1,4 @@
-package dev.lanes.core.run;
+package dev.lanes.core.exec;
 
 import org.junit.jupiter.api.Test;
 
