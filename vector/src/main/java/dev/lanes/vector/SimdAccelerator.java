@@ -5,6 +5,7 @@ import dev.lanes.core.exec.ArrayOps;
 import dev.lanes.core.exec.Availability;
 import dev.lanes.core.exec.Backend;
 import dev.lanes.core.exec.GemmOps;
+import dev.lanes.core.exec.HistogramOps;
 import dev.lanes.core.exec.PeakOps;
 import dev.lanes.core.exec.RandomOps;
 import dev.lanes.core.exec.StencilOps;
@@ -38,6 +39,7 @@ public final class SimdAccelerator implements Accelerator {
         GemmOps.class, () -> new SimdGemmOps(),
         RandomOps.class, () -> new SimdRandomOps(),
         StencilOps.class, () -> new SimdStencilOps(),
+        HistogramOps.class, () -> new SimdHistogramOps(),
         PeakOps.class, () -> new SimdPeakOps());
 
     private final Availability availability = probe();

@@ -9,6 +9,7 @@ public final class ScalarAccelerator implements Accelerator {
     private static final GemmOps GEMM_OPS = new ScalarGemmOps();
     private static final RandomOps RANDOM_OPS = new ScalarRandomOps();
     private static final StencilOps STENCIL_OPS = new ScalarStencilOps();
+    private static final HistogramOps HISTOGRAM_OPS = new ScalarHistogramOps();
 
     @Override
     public Backend backend() {
@@ -36,6 +37,9 @@ public final class ScalarAccelerator implements Accelerator {
         }
         if (opsType == StencilOps.class) {
             return Optional.of(opsType.cast(STENCIL_OPS));
+        }
+        if (opsType == HistogramOps.class) {
+            return Optional.of(opsType.cast(HISTOGRAM_OPS));
         }
         return Optional.empty();
     }

@@ -3,11 +3,12 @@ package dev.lanes.core.kernel;
 import dev.lanes.core.kernels.AxpyKernel;
 import dev.lanes.core.kernels.DotKernel;
 import dev.lanes.core.kernels.GenerateKernel;
+import dev.lanes.core.kernels.HistogramKernel;
 import dev.lanes.core.kernels.MatmulKernel;
 import dev.lanes.core.kernels.MlpForwardKernel;
 import dev.lanes.core.kernels.MonteCarloPiKernel;
-import dev.lanes.core.kernels.Stencil2dKernel;
 import dev.lanes.core.kernels.RowSumOfSquaresKernel;
+import dev.lanes.core.kernels.Stencil2dKernel;
 import dev.lanes.core.kernels.SumOfSquaresKernel;
 
 import java.util.Collection;
@@ -29,7 +30,8 @@ public record KernelRegistry(Map<String, Kernel> byName) {
         for (Kernel k : List.of(new GenerateKernel(), new SumOfSquaresKernel(), new DotKernel(), new AxpyKernel(),
             new RowSumOfSquaresKernel(), new MatmulKernel(), new MlpForwardKernel(),
             new MonteCarloPiKernel(),
-            new Stencil2dKernel())) {
+            new Stencil2dKernel(),
+            new HistogramKernel())) {
             kernels.put(k.name(), k);
         }
         return new KernelRegistry(kernels);
