@@ -20,6 +20,7 @@ gcc -O2 "$root/bench/gemm_openblas.c" -o "$out/gemm_openblas" -lopenblas
 gcc -O3 -march=native -fopenmp -ffp-contract=off "$root/bench/monte_carlo_pi.c" -o "$out/monte_carlo_pi"
 gcc -O3 -march=native -fopenmp "$root/bench/stencil2d.c" -o "$out/stencil2d"
 gcc -O3 -march=native -fopenmp "$root/bench/histogram.c" -o "$out/histogram" -lm
+gcc -O3 -march=native -fopenmp "$root/bench/prefix_sum.c" -o "$out/prefix_sum"
 "$root/lanes" --version >/dev/null 2>&1   # builds the jar if needed, outside the timings
 
 # lanes SPEC STAGE [run options...]: the stage's median in ms
@@ -49,6 +50,8 @@ for ((r = 1; r <= rounds; r++)); do
   done
   record "histogram.lanes" "$(lanes_ms "$root/samples/histogram.yaml" counts --iterations 7)"
   record "histogram.base" "$(OMP_NUM_THREADS=$threads OMP_PROC_BIND=true "$out/histogram" 100000000 256 -4 4 7 | sed -n 's/.*median \([0-9.]*\) ms.*/\1/p')"
+  record "prefix-sum.lanes" "$(lanes_ms "$root/samples/prefix-sum.yaml" scan --iterations 7)"
+  record "prefix-sum.base" "$(OMP_NUM_THREADS=$threads OMP_PROC_BIND=true "$out/prefix_sum" 100000000 7 | sed -n 's/.*median \([0-9.]*\) ms.*/\1/p')"
 done
 
 OMP_NUM_THREADS="$threads" "$out/fma_peak"
@@ -64,6 +67,7 @@ goals = [
     ("stencil3", "stencil2d 3x3 8192² vs C OpenMP", 0.8, 2 * 9 * 8192 ** 2),
     ("stencil5", "stencil2d 5x5 8192² vs C OpenMP (no goal)", None, 2 * 25 * 8192 ** 2),
     ("histogram", "histogram 1e8 f32, 256 bins vs C OpenMP", 0.8, 2e8),
+    ("prefix-sum", "prefix-sum 1e8 f32 vs C OpenMP", 0.8, 1e8),
 ]
 print(f"{'goal (' + threads + ' threads)':<46} {'lanes ms':>9} {'base ms':>9} {'ratio':>6} {'goal':>6}  GFLOP/s lanes / base")
 for key, label, goal, flops in goals:

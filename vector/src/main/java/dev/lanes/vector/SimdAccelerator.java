@@ -8,6 +8,7 @@ import dev.lanes.core.exec.GemmOps;
 import dev.lanes.core.exec.HistogramOps;
 import dev.lanes.core.exec.PeakOps;
 import dev.lanes.core.exec.RandomOps;
+import dev.lanes.core.exec.ScanOps;
 import dev.lanes.core.exec.StencilOps;
 
 import java.lang.management.ManagementFactory;
@@ -40,6 +41,7 @@ public final class SimdAccelerator implements Accelerator {
         RandomOps.class, () -> new SimdRandomOps(),
         StencilOps.class, () -> new SimdStencilOps(),
         HistogramOps.class, () -> new SimdHistogramOps(),
+        ScanOps.class, () -> new SimdScanOps(),
         PeakOps.class, () -> new SimdPeakOps());
 
     private final Availability availability = probe();

@@ -10,6 +10,7 @@ public final class ScalarAccelerator implements Accelerator {
     private static final RandomOps RANDOM_OPS = new ScalarRandomOps();
     private static final StencilOps STENCIL_OPS = new ScalarStencilOps();
     private static final HistogramOps HISTOGRAM_OPS = new ScalarHistogramOps();
+    private static final ScanOps SCAN_OPS = new ScalarScanOps();
 
     @Override
     public Backend backend() {
@@ -40,6 +41,9 @@ public final class ScalarAccelerator implements Accelerator {
         }
         if (opsType == HistogramOps.class) {
             return Optional.of(opsType.cast(HISTOGRAM_OPS));
+        }
+        if (opsType == ScanOps.class) {
+            return Optional.of(opsType.cast(SCAN_OPS));
         }
         return Optional.empty();
     }

@@ -7,6 +7,7 @@ import dev.lanes.core.kernels.HistogramKernel;
 import dev.lanes.core.kernels.MatmulKernel;
 import dev.lanes.core.kernels.MlpForwardKernel;
 import dev.lanes.core.kernels.MonteCarloPiKernel;
+import dev.lanes.core.kernels.PrefixSumKernel;
 import dev.lanes.core.kernels.RowSumOfSquaresKernel;
 import dev.lanes.core.kernels.Stencil2dKernel;
 import dev.lanes.core.kernels.SumOfSquaresKernel;
@@ -31,7 +32,8 @@ public record KernelRegistry(Map<String, Kernel> byName) {
             new RowSumOfSquaresKernel(), new MatmulKernel(), new MlpForwardKernel(),
             new MonteCarloPiKernel(),
             new Stencil2dKernel(),
-            new HistogramKernel())) {
+            new HistogramKernel(),
+            new PrefixSumKernel())) {
             kernels.put(k.name(), k);
         }
         return new KernelRegistry(kernels);
