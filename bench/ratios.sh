@@ -31,6 +31,8 @@ lanes_ms() {
     | python3 -c 'import json,sys; r=json.load(sys.stdin); s=[s for s in r["stages"] if s["stage"]==sys.argv[1]][-1]; print(s["summary"]["medianNanos"]/1e6)' "$stage"
 }
 record() { echo "$2" >> "$out/$1.txt"; }
+# the JDK 25 the launcher would pick, for the Arrays.parallelSort baseline
+java_bin() { "${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java" "$@"; }
 
 for ((r = 1; r <= rounds; r++)); do
   echo "round $r of $rounds" >&2
@@ -52,6 +54,11 @@ for ((r = 1; r <= rounds; r++)); do
   record "histogram.base" "$(OMP_NUM_THREADS=$threads OMP_PROC_BIND=true "$out/histogram" 100000000 256 -4 4 7 | sed -n 's/.*median \([0-9.]*\) ms.*/\1/p')"
   record "prefix-sum.lanes" "$(lanes_ms "$root/samples/prefix-sum.yaml" scan --iterations 7)"
   record "prefix-sum.base" "$(OMP_NUM_THREADS=$threads OMP_PROC_BIND=true "$out/prefix_sum" 100000000 7 | sed -n 's/.*median \([0-9.]*\) ms.*/\1/p')"
+  for t in f64 i64; do
+    stage=$([ $t = f64 ] && echo sorted-doubles || echo sorted-longs)
+    record "sort-$t.lanes" "$(lanes_ms "$root/samples/sort.yaml" "$stage" --iterations 7)"
+    record "sort-$t.base" "$(java_bin -Xmx4g -Djava.util.concurrent.ForkJoinPool.common.parallelism=$threads "$root/bench/SortBaseline.java" $t 10000000 7 | sed -n 's/.*median \([0-9.]*\) ms.*/\1/p')"
+  done
 done
 
 OMP_NUM_THREADS="$threads" "$out/fma_peak"
@@ -68,6 +75,8 @@ goals = [
     ("stencil5", "stencil2d 5x5 8192² vs C OpenMP (no goal)", None, 2 * 25 * 8192 ** 2),
     ("histogram", "histogram 1e8 f32, 256 bins vs C OpenMP", 0.8, 2e8),
     ("prefix-sum", "prefix-sum 1e8 f32 vs C OpenMP", 0.8, 1e8),
+    ("sort-f64", "sort 1e7 f64 vs Arrays.parallelSort", 1.0, 0),
+    ("sort-i64", "sort 1e7 i64 vs Arrays.parallelSort (no goal)", None, 0),
 ]
 print(f"{'goal (' + threads + ' threads)':<46} {'lanes ms':>9} {'base ms':>9} {'ratio':>6} {'goal':>6}  GFLOP/s lanes / base")
 for key, label, goal, flops in goals:
@@ -79,5 +88,5 @@ for key, label, goal, flops in goals:
     ratio = base / lanes
     verdict = "" if goal is None else ("met" if ratio >= goal else "MISSED")
     print(f"{label:<46} {lanes:9.2f} {base:9.2f} {ratio:6.2f} {('≥' + str(goal)) if goal else '-':>6}  "
-          f"{flops / lanes / 1e6:7.1f} / {flops / base / 1e6:.1f} {verdict}")
+          (f"{flops / lanes / 1e6:7.1f} / {flops / base / 1e6:.1f} " if flops else "      - ") + verdict)
 PY

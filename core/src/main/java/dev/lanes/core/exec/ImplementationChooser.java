@@ -16,8 +16,8 @@ import java.util.List;
  *   <li>else SIMD where it is usable;</li>
  *   <li>else scalar.</li>
  * </ul>
- * The threads backend runs SIMD chunk functions inside each thread where SIMD is usable,
- * else scalar ones; that fallback is reported, never silent.
+ * The threads backend runs SIMD chunk functions inside each thread where SIMD is usable and
+ * the kernel has them, else scalar ones; that fallback is reported, never silent.
  */
 public final class ImplementationChooser {
     /** Below this many elements, one thread's time is comparable with fork/join costs. */
@@ -61,8 +61,7 @@ public final class ImplementationChooser {
         if (requested == BackendChoice.AUTO && autoRule != null && threads.size() <= 1) {
             Implementation planned = autoRule.choose(stage, kernel, elements);
             String note = planned.inner().backend() == Backend.SCALAR && planned.backend() == Backend.THREADS
-                && !accelerators.availability(Backend.SIMD).usable()
-                ? "scalar inside each thread: SIMD unusable (" + accelerators.availability(Backend.SIMD).detail() + ")" : null;
+                ? scalarInsideThreads(kernel) : null;
             return new Choice(List.of(planned), note);
         }
         Backend backend = requested.backend().orElseGet(() -> auto(kernel, elements, threads));
@@ -79,13 +78,13 @@ public final class ImplementationChooser {
             case SCALAR -> new Choice(List.of(new Implementation(Backend.SCALAR, scalar(), 1)), null);
             case SIMD, GPU -> new Choice(List.of(new Implementation(backend, accelerators.find(backend).orElseThrow(), 1)), null);
             case THREADS -> {
-                Availability simd = accelerators.availability(Backend.SIMD);
-                Accelerator inner = simd.usable() ? accelerators.find(Backend.SIMD).orElseThrow() : scalar();
+                String note = scalarInsideThreads(kernel);
+                Accelerator inner = note == null ? accelerators.find(Backend.SIMD).orElseThrow() : scalar();
                 List<Implementation> list = new ArrayList<>();
                 for (int t : threads) {
                     list.add(new Implementation(Backend.THREADS, inner, t));
                 }
-                yield new Choice(list, simd.usable() ? null : "scalar inside each thread: SIMD unusable (" + simd.detail() + ")");
+                yield new Choice(list, note);
             }
         };
     }
@@ -100,6 +99,15 @@ public final class ImplementationChooser {
             return Backend.SIMD;
         }
         return Backend.SCALAR;
+    }
+
+    /** Why the threads run scalar chunk functions, or {@code null} when they run SIMD ones. */
+    private String scalarInsideThreads(Kernel kernel) {
+        if (!kernel.backends().contains(Backend.SIMD)) {
+            return "scalar inside each thread: kernel '" + kernel.name() + "' has no SIMD implementation";
+        }
+        Availability simd = accelerators.availability(Backend.SIMD);
+        return simd.usable() ? null : "scalar inside each thread: SIMD unusable (" + simd.detail() + ")";
     }
 
     private Accelerator scalar() {

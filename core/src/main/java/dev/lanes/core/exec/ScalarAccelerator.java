@@ -11,6 +11,7 @@ public final class ScalarAccelerator implements Accelerator {
     private static final StencilOps STENCIL_OPS = new ScalarStencilOps();
     private static final HistogramOps HISTOGRAM_OPS = new ScalarHistogramOps();
     private static final ScanOps SCAN_OPS = new ScalarScanOps();
+    private static final SortOps SORT_OPS = new ScalarSortOps();
 
     @Override
     public Backend backend() {
@@ -44,6 +45,9 @@ public final class ScalarAccelerator implements Accelerator {
         }
         if (opsType == ScanOps.class) {
             return Optional.of(opsType.cast(SCAN_OPS));
+        }
+        if (opsType == SortOps.class) {
+            return Optional.of(opsType.cast(SORT_OPS));
         }
         return Optional.empty();
     }

@@ -9,6 +9,7 @@ import dev.lanes.core.kernels.MlpForwardKernel;
 import dev.lanes.core.kernels.MonteCarloPiKernel;
 import dev.lanes.core.kernels.PrefixSumKernel;
 import dev.lanes.core.kernels.RowSumOfSquaresKernel;
+import dev.lanes.core.kernels.SortKernel;
 import dev.lanes.core.kernels.Stencil2dKernel;
 import dev.lanes.core.kernels.SumOfSquaresKernel;
 
@@ -33,7 +34,8 @@ public record KernelRegistry(Map<String, Kernel> byName) {
             new MonteCarloPiKernel(),
             new Stencil2dKernel(),
             new HistogramKernel(),
-            new PrefixSumKernel())) {
+            new PrefixSumKernel(),
+            new SortKernel())) {
             kernels.put(k.name(), k);
         }
         return new KernelRegistry(kernels);

@@ -77,13 +77,14 @@ public final class Planner {
 
     /** Usable candidates from the simplest to the most complex. */
     List<Estimate> candidates(Kernel kernel, Work work, ElementType type, int maxThreads) {
-        boolean simd = accelerators.availability(Backend.SIMD).usable();
+        // SIMD inside the threads only for kernels that have SIMD chunk functions (sha256, sort: none)
+        boolean simd = accelerators.availability(Backend.SIMD).usable() && kernel.backends().contains(Backend.SIMD);
         Backend inner = simd ? Backend.SIMD : Backend.SCALAR;
         List<Estimate> list = new ArrayList<>();
         if (kernel.backends().contains(Backend.SCALAR)) {
             list.add(model.estimate(work, type, Backend.SCALAR, Backend.SCALAR, 1));
         }
-        if (simd && kernel.backends().contains(Backend.SIMD)) {
+        if (simd) {
             list.add(model.estimate(work, type, Backend.SIMD, Backend.SIMD, 1));
         }
         if (kernel.backends().contains(Backend.THREADS)) {

@@ -77,6 +77,16 @@ class PlannerTest {
     }
 
     @Test
+    void aKernelWithoutSimdGetsScalarChunksInsideItsThreads() {
+        Planner planner = new Planner(new CostModel(profile(20_000)), WITH_SIMD);
+        Work work = new Work(10_000_000, 0, 2.0e9);
+        StagePlan plan = planner.plan("s", new dev.lanes.core.kernels.SortKernel(), Map.of(), work, ElementType.F64);
+        assertThat(plan.candidates()).extracting(Estimate::label)
+            .containsExactly("scalar", "threads(scalar) x2", "threads(scalar) x4", "threads(scalar) x8");
+        assertThat(plan.chosen().inner()).isEqualTo(Backend.SCALAR);
+    }
+
+    @Test
     void aSingleThreadCountCapsThePlan() {
         Planner planner = new Planner(new CostModel(profile(20_000)), WITH_SIMD);
         StagePlan one = planner.plan("s", new SumOfSquaresKernel(), Map.of(), sumOfSquares(100_000_000), ElementType.F64, 1);
