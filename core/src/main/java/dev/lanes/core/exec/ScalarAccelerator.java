@@ -12,6 +12,7 @@ public final class ScalarAccelerator implements Accelerator {
     private static final HistogramOps HISTOGRAM_OPS = new ScalarHistogramOps();
     private static final ScanOps SCAN_OPS = new ScalarScanOps();
     private static final SortOps SORT_OPS = new ScalarSortOps();
+    private static final HashOps HASH_OPS = new ScalarHashOps();
 
     @Override
     public Backend backend() {
@@ -48,6 +49,9 @@ public final class ScalarAccelerator implements Accelerator {
         }
         if (opsType == SortOps.class) {
             return Optional.of(opsType.cast(SORT_OPS));
+        }
+        if (opsType == HashOps.class) {
+            return Optional.of(opsType.cast(HASH_OPS));
         }
         return Optional.empty();
     }

@@ -9,6 +9,7 @@ import dev.lanes.core.kernels.MlpForwardKernel;
 import dev.lanes.core.kernels.MonteCarloPiKernel;
 import dev.lanes.core.kernels.PrefixSumKernel;
 import dev.lanes.core.kernels.RowSumOfSquaresKernel;
+import dev.lanes.core.kernels.Sha256Kernel;
 import dev.lanes.core.kernels.SortKernel;
 import dev.lanes.core.kernels.Stencil2dKernel;
 import dev.lanes.core.kernels.SumOfSquaresKernel;
@@ -35,7 +36,8 @@ public record KernelRegistry(Map<String, Kernel> byName) {
             new Stencil2dKernel(),
             new HistogramKernel(),
             new PrefixSumKernel(),
-            new SortKernel())) {
+            new SortKernel(),
+            new Sha256Kernel())) {
             kernels.put(k.name(), k);
         }
         return new KernelRegistry(kernels);
