@@ -13,7 +13,7 @@ rounds="${1:-3}"
 threads="${2:-2}"
 out="$root/bench/out/ratios"
 mkdir -p "$out"
-rm -f "$out"/*.txt
+[ "${RATIOS_REPORT_ONLY:-}" = 1 ] || rm -f "$out"/*.txt
 gcc -O2 -march=native -fopenmp "$root/bench/fma_peak.c" -o "$out/fma_peak"
 gcc -O2 "$root/bench/gemm_openblas.c" -o "$out/gemm_openblas" -lopenblas
 # -ffp-contract=off: x*x + y*y with two roundings, as Java computes it, so both count the same hits
@@ -35,6 +35,7 @@ record() { echo "$2" >> "$out/$1.txt"; }
 java_bin() { "${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java" "$@"; }
 
 for ((r = 1; r <= rounds; r++)); do
+  [ "${RATIOS_REPORT_ONLY:-}" = 1 ] && break
   echo "round $r of $rounds" >&2
   for t in f32 f64; do
     record "matmul-$t.lanes" "$(lanes_ms "$root/samples/matmul.yaml" product --set product.n=2048 --set "product.type=$t" --iterations 7)"
@@ -87,6 +88,6 @@ for key, label, goal, flops in goals:
     base = statistics.median(float(x) for x in base_file.read_text().split())
     ratio = base / lanes
     verdict = "" if goal is None else ("met" if ratio >= goal else "MISSED")
-    print(f"{label:<46} {lanes:9.2f} {base:9.2f} {ratio:6.2f} {('≥' + str(goal)) if goal else '-':>6}  "
-          (f"{flops / lanes / 1e6:7.1f} / {flops / base / 1e6:.1f} " if flops else "      - ") + verdict)
+    rates = f"{flops / lanes / 1e6:7.1f} / {flops / base / 1e6:.1f} " if flops else "      - "
+    print(f"{label:<46} {lanes:9.2f} {base:9.2f} {ratio:6.2f} {('≥' + str(goal)) if goal else '-':>6}  {rates}{verdict}")
 PY
