@@ -23,11 +23,13 @@ gcc -O3 -march=native -fopenmp "$root/bench/histogram.c" -o "$out/histogram" -lm
 gcc -O3 -march=native -fopenmp "$root/bench/prefix_sum.c" -o "$out/prefix_sum"
 "$root/lanes" --version >/dev/null 2>&1   # builds the jar if needed, outside the timings
 
-# lanes SPEC STAGE [run options...]: the stage's median in ms
+# lanes SPEC STAGE [run options...]: the stage's median in ms, on exactly THREADS threads
+# (the goals are stated per thread count; left to itself, the planner may keep a
+# memory-bound stage on one thread when it expects no gain from a second)
 lanes_ms() {
   local spec="$1" stage="$2"
   shift 2
-  "$root/lanes" run "$spec" --threads "$threads" --format json "$@" 2>/dev/null \
+  "$root/lanes" run "$spec" --backend threads --threads "$threads" --format json "$@" 2>/dev/null \
     | python3 -c 'import json,sys; r=json.load(sys.stdin); s=[s for s in r["stages"] if s["stage"]==sys.argv[1]][-1]; print(s["summary"]["medianNanos"]/1e6)' "$stage"
 }
 record() { echo "$2" >> "$out/$1.txt"; }
