@@ -102,13 +102,14 @@ public final class PrefixSumKernel implements Kernel {
     }
 
     /** Pass 1: block totals, then the offsets of every block. */
-    private static final class SumsTask implements BlockTask<ScanOps, Void> {
+    private static final class SumsTask extends WriteTask<ScanOps> {
         private final double[] f64;
         private final float[] f32;
         private final double[] totals;
         final double[] offsets;
 
         SumsTask(double[] f64, float[] f32, int length) {
+            super(ScanOps.class, length, BLOCK);
             this.f64 = f64;
             this.f32 = f32;
             this.totals = new double[Math.ceilDiv(length, BLOCK)];
@@ -116,33 +117,8 @@ public final class PrefixSumKernel implements Kernel {
         }
 
         @Override
-        public Class<ScanOps> opsType() {
-            return ScanOps.class;
-        }
-
-        @Override
-        public int length() {
-            return f64 != null ? f64.length : f32.length;
-        }
-
-        @Override
-        public int blockSize() {
-            return BLOCK;
-        }
-
-        @Override
-        public Void identity() {
-            return null;
-        }
-
-        @Override
         public Void block(ScanOps ops, int from, int to) {
             totals[from / BLOCK] = f64 != null ? ops.sum(f64, from, to) : ops.sum(f32, from, to);
-            return null;
-        }
-
-        @Override
-        public Void combine(Void left, Void right) {
             return null;
         }
 
@@ -159,7 +135,7 @@ public final class PrefixSumKernel implements Kernel {
     }
 
     /** Pass 2: every block's running sum from its offset, into an output allocated once. */
-    private static final class ScanTask implements BlockTask<ScanOps, Void> {
+    private static final class ScanTask extends WriteTask<ScanOps> {
         private final double[] f64;
         private final float[] f32;
         private final double[] out64;
@@ -167,32 +143,13 @@ public final class PrefixSumKernel implements Kernel {
         private final SumsTask sums;
 
         ScanTask(Value x) {
+            super(ScanOps.class, (int) x.length(), BLOCK);
             this.f64 = x instanceof F64Array a ? a.data() : null;
             this.f32 = x instanceof F32Array a ? a.data() : null;
             int n = (int) x.length();
             this.out64 = f64 != null ? new double[n] : null;
             this.out32 = f32 != null ? new float[n] : null;
             this.sums = new SumsTask(f64, f32, n);
-        }
-
-        @Override
-        public Class<ScanOps> opsType() {
-            return ScanOps.class;
-        }
-
-        @Override
-        public int length() {
-            return sums.length();
-        }
-
-        @Override
-        public int blockSize() {
-            return BLOCK;
-        }
-
-        @Override
-        public Void identity() {
-            return null;
         }
 
         @Override
@@ -203,11 +160,6 @@ public final class PrefixSumKernel implements Kernel {
             } else {
                 ops.scan(f32, from, to, (float) offset, out32);
             }
-            return null;
-        }
-
-        @Override
-        public Void combine(Void left, Void right) {
             return null;
         }
 

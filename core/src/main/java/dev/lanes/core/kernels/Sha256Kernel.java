@@ -168,47 +168,21 @@ public final class Sha256Kernel implements Kernel {
     }
 
     /** Blocks of messages, about 1 MiB of input each; digests into an array allocated once. */
-    private static final class HashTask implements BlockTask<HashOps, Void> {
+    private static final class HashTask extends WriteTask<HashOps> {
         private final HashOps.Messages messages;
         private final int size;
-        private final int count;
         private final long[] out;
 
         HashTask(HashOps.Messages messages, int size, int count) {
+            super(HashOps.class, count, Math.max(64, Math.ceilDiv(BYTES_PER_BLOCK / size, 64) * 64));
             this.messages = messages;
             this.size = size;
-            this.count = count;
             this.out = new long[4 * count];
-        }
-
-        @Override
-        public Class<HashOps> opsType() {
-            return HashOps.class;
-        }
-
-        @Override
-        public int length() {
-            return count;
-        }
-
-        @Override
-        public int blockSize() {
-            return Math.max(64, Math.ceilDiv(BYTES_PER_BLOCK / size, 64) * 64);
-        }
-
-        @Override
-        public Void identity() {
-            return null;
         }
 
         @Override
         public Void block(HashOps ops, int from, int to) {
             ops.sha256(messages, size, from, to, out);
-            return null;
-        }
-
-        @Override
-        public Void combine(Void left, Void right) {
             return null;
         }
 

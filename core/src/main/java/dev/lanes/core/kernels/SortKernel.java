@@ -119,39 +119,13 @@ public final class SortKernel implements Kernel {
         return Math.max(MERGE_BLOCK, Math.ceilDiv(Math.ceilDiv(n, MAX_CHUNKS), MERGE_BLOCK) * MERGE_BLOCK);
     }
 
-    /** A task over [0, n) with blocks of a fixed size and no partial result. */
-    private abstract static class Pass implements BlockTask<SortOps, Void> {
+    /** A pass over [0, n) with blocks of a fixed size; only the last one yields the stage's value. */
+    private abstract static class Pass extends WriteTask<SortOps> {
         final int n;
-        private final int blockSize;
 
         Pass(int n, int blockSize) {
+            super(SortOps.class, n, blockSize);
             this.n = n;
-            this.blockSize = blockSize;
-        }
-
-        @Override
-        public Class<SortOps> opsType() {
-            return SortOps.class;
-        }
-
-        @Override
-        public int length() {
-            return n;
-        }
-
-        @Override
-        public int blockSize() {
-            return blockSize;
-        }
-
-        @Override
-        public Void identity() {
-            return null;
-        }
-
-        @Override
-        public Void combine(Void left, Void right) {
-            return null;
         }
 
         @Override

@@ -159,7 +159,7 @@ public final class Stencil2dKernel implements Kernel {
     }
 
     /** Blocks of whole rows; the output is allocated once, at bind time. */
-    private static final class StencilTask implements BlockTask<StencilOps, Void> {
+    private static final class StencilTask extends WriteTask<StencilOps> {
         private final float[] image;
         private final int height;
         private final int width;
@@ -168,6 +168,7 @@ public final class Stencil2dKernel implements Kernel {
         private final float[] out;
 
         StencilTask(float[] image, int height, int width, float[] weights, int size) {
+            super(StencilOps.class, height, Math.max(1, PIXELS_PER_BLOCK / width));
             this.image = image;
             this.height = height;
             this.width = width;
@@ -177,33 +178,8 @@ public final class Stencil2dKernel implements Kernel {
         }
 
         @Override
-        public Class<StencilOps> opsType() {
-            return StencilOps.class;
-        }
-
-        @Override
-        public int length() {
-            return height;
-        }
-
-        @Override
-        public int blockSize() {
-            return Math.max(1, PIXELS_PER_BLOCK / width);
-        }
-
-        @Override
-        public Void identity() {
-            return null;
-        }
-
-        @Override
         public Void block(StencilOps ops, int fromRow, int toRow) {
             ops.convolve(image, height, width, weights, size, out, fromRow, toRow);
-            return null;
-        }
-
-        @Override
-        public Void combine(Void left, Void right) {
             return null;
         }
 
