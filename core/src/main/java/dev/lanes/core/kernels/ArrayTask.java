@@ -3,7 +3,7 @@ package dev.lanes.core.kernels;
 import dev.lanes.core.exec.ArrayOps;
 import dev.lanes.core.exec.BlockTask;
 
-/** A task over one index range whose blocks call {@link ArrayOps}: what reductions and maps share. */
+/** A task over one index range whose blocks call {@link ArrayOps} and yield partials: the reductions. */
 abstract class ArrayTask<P> implements BlockTask<ArrayOps, P> {
     private final int length;
     private final int blockSize;
