@@ -82,7 +82,11 @@ public final class Calibrator {
         double memoryAll;
         double triadAll;
         try (WorkerPool pool = new WorkerPool(machine.cores())) {
-            memoryAll = readGbps(inner, memory, pool, effort.memoryPasses());
+            // Three times the passes: on this shared 2-core VM the all-thread figure varied from
+            // 27 to 54 GB/s between quick calibrations (one thread: 24–31), and it decides
+            // thread counts. Never below one thread's: one thread could do all the work.
+            double oneThread = simd.isPresent() ? simdMemory : scalarMemory;
+            memoryAll = Math.max(readGbps(inner, memory, pool, 3 * effort.memoryPasses()), oneThread);
             if (effort.complete()) {
                 progress.accept("triad bandwidth");
                 triadAll = triadGbps(inner, memory, pool, effort.memoryPasses());
@@ -158,6 +162,11 @@ public final class Calibrator {
         // warm up by time, like the runner: C2 must have compiled this loop shape before we time it
         long warmUntil = System.nanoTime() + warmupNanos;
         for (int i = 0; i < 3 || System.nanoTime() < warmUntil; i++) {
+            sink[0] += pass(task, ops, pool).checksum();
+        }
+        // a compiler thread still at work would take a core from the pool's threads
+        long giveUp = System.nanoTime() + 1_000_000_000L;
+        while (JitActivity.compiling() && System.nanoTime() < giveUp) {
             sink[0] += pass(task, ops, pool).checksum();
         }
         long[] times = new long[passes];
