@@ -1,0 +1,68 @@
+package dev.lanes.gpu;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A PTX module built from {@code gpu/src/main/cuda/NAME.cu} by {@code gpu/build-ptx.sh} and
+ * shipped in the jar under {@code dev/lanes/gpu/ptx/NAME.ptx}: its text, its kernels, and
+ * the NUL-terminated image {@code cuModuleLoadDataEx} takes. The driver JIT-compiles the
+ * PTX for whatever GPU it finds, so one file serves every architecture from sm_75 up.
+ */
+record PtxModule(String name, String text) {
+    /** The CUDA array kernels: sum of squares, dot and axpy, f64 and f32. */
+    static final String ARRAY_KERNELS = "array_kernels";
+
+    private static final Pattern ENTRY = Pattern.compile("^\\.visible \\.entry (\\w+)\\(", Pattern.MULTILINE);
+    private static final Pattern RELEASE = Pattern.compile("^// Cuda compilation tools, release [0-9.]+, (V[0-9.]+)$", Pattern.MULTILINE);
+    private static final Pattern TARGET = Pattern.compile("^\\.target (\\w+)$", Pattern.MULTILINE);
+
+    /** Reads a module from the jar; a missing one means a build that skipped its resources. */
+    static PtxModule load(String name) {
+        String path = "/dev/lanes/gpu/ptx/" + name + ".ptx";
+        try (InputStream in = PtxModule.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("PTX module " + path + " is not in the jar (gpu/build-ptx.sh makes it)");
+            }
+            return new PtxModule(name, new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new IllegalStateException("PTX module " + path + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The kernels the module defines, in file order. */
+    List<String> entries() {
+        List<String> names = new ArrayList<>();
+        Matcher m = ENTRY.matcher(text);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    /** The nvcc build that wrote it, e.g. "V13.0.88", from the PTX header. */
+    Optional<String> compilerVersion() {
+        Matcher m = RELEASE.matcher(text);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** The virtual architecture, e.g. "sm_75". */
+    Optional<String> target() {
+        Matcher m = TARGET.matcher(text);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** The bytes for {@code cuModuleLoadDataEx}: PTX text must end with a NUL. */
+    byte[] image() {
+        byte[] ascii = text.getBytes(StandardCharsets.US_ASCII);
+        byte[] image = new byte[ascii.length + 1];
+        System.arraycopy(ascii, 0, image, 0, ascii.length);
+        return image;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.lanes.gpu;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The host side of the PTX: present in the jar, complete, loadable, and in step with the CUDA sources. */
+class PtxModuleTest {
+
+    @Test
+    void theArrayKernelsModuleHasEveryKernelForTheLowestArchitecture() {
+        PtxModule module = PtxModule.load(PtxModule.ARRAY_KERNELS);
+        assertThat(module.entries()).containsExactly(
+            "sum_of_squares_f64", "sum_of_squares_f32", "dot_f64", "dot_f32", "axpy_f64", "axpy_f32");
+        assertThat(module.target()).contains("sm_75");
+        byte[] image = module.image();
+        assertThat(image[image.length - 1]).as("NUL-terminated for cuModuleLoadDataEx").isZero();
+        assertThat(image).hasSize(module.text().length() + 1);
+    }
+
+    @Test
+    void aMissingModuleSaysWhichAndHowToMakeIt() {
+        assertThatThrownBy(() -> PtxModule.load("no_such_module"))
+            .isInstanceOf(IllegalStateException.class).hasMessageContaining("no_such_module.ptx").hasMessageContaining("build-ptx.sh");
+    }
+
+    @Test
+    void theCommittedPtxIsWhatTheSourcesCompileTo() throws IOException, InterruptedException {
+        PtxModule committed = PtxModule.load(PtxModule.ARRAY_KERNELS);
+        String nvcc = nvccVersion();
+        assumeTrue(nvcc != null, "nvcc is not on the PATH: the PTX cannot be regenerated here");
+        String built = committed.compilerVersion().orElseThrow();
+        assumeTrue(nvcc.contains(built), "the committed PTX was written by nvcc " + built + "; this machine has another release");
+        Path out = Files.createTempDirectory("lanes-ptx");
+        Process p = new ProcessBuilder("bash", "build-ptx.sh", out.toString()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(log).isZero();
+        assertThat(Files.readString(out.resolve(PtxModule.ARRAY_KERNELS + ".ptx")))
+            .as("gpu/src/main/cuda changed without gpu/build-ptx.sh being run").isEqualTo(committed.text());
+    }
+
+    /** {@code nvcc --version}, or null where there is no nvcc. */
+    private static String nvccVersion() throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder("nvcc", "--version").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
