@@ -135,28 +135,29 @@ public final class Sha256Kernel implements Kernel {
 
     /**
      * Every digest recomputed by a fresh {@link MessageDigest} over bytes laid out another way
-     * (a ByteBuffer of the whole input): a message mixed up, cut wrongly or written to the
-     * wrong slot shows as a differing digest.
+     * (each message's elements put into a little-endian ByteBuffer): a message mixed up, cut
+     * wrongly or written to the wrong slot shows as a differing digest.
      */
     static Check check(Value data, int size, long[] got) {
-        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(data.length() * data.type().bytes())).order(ByteOrder.LITTLE_ENDIAN);
-        switch (data) {
-            case I64Array a -> bytes.asLongBuffer().put(a.data());
-            case F64Array a -> bytes.asDoubleBuffer().put(a.data());
-            case F32Array a -> bytes.asFloatBuffer().put(a.data());
-            case Scalar s -> throw new IllegalArgumentException("sha256 hashes an array, not a scalar");
-        }
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform must provide SHA-256", e);
         }
-        int messages = bytes.capacity() / size;
+        int elements = size / data.type().bytes();
+        int messages = (int) (data.length() / elements);
+        ByteBuffer message = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
         long wrong = 0;
         for (int m = 0; m < messages; m++) {
-            sha.update(bytes.array(), m * size, size);
-            ByteBuffer digest = ByteBuffer.wrap(sha.digest());
+            message.clear();
+            switch (data) {
+                case I64Array a -> message.asLongBuffer().put(a.data(), m * elements, elements);
+                case F64Array a -> message.asDoubleBuffer().put(a.data(), m * elements, elements);
+                case F32Array a -> message.asFloatBuffer().put(a.data(), m * elements, elements);
+                case Scalar s -> throw new IllegalArgumentException("sha256 hashes an array, not a scalar");
+            }
+            ByteBuffer digest = ByteBuffer.wrap(sha.digest(message.array()));
             for (int w = 0; w < 4; w++) {
                 if (digest.getLong(8 * w) != got[4 * m + w]) {
                     wrong++;
