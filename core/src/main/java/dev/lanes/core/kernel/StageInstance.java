@@ -3,6 +3,8 @@ package dev.lanes.core.kernel;
 import dev.lanes.core.data.Value;
 import dev.lanes.core.exec.BlockTask;
 
+import java.util.function.Function;
+
 /** A kernel bound to one stage's parameters and input values: ready to run and to check. */
 public interface StageInstance {
 
@@ -14,4 +16,19 @@ public interface StageInstance {
      * arithmetic. The reference is computed on first use and kept for later checks.
      */
     Check verify(Value actual);
+
+    /** A task and its check; a check that needs a costly reference keeps it (see {@code Memo}). */
+    static StageInstance of(BlockTask<?, ?> task, Function<Value, Check> verify) {
+        return new StageInstance() {
+            @Override
+            public BlockTask<?, ?> task() {
+                return task;
+            }
+
+            @Override
+            public Check verify(Value actual) {
+                return verify.apply(actual);
+            }
+        };
+    }
 }

@@ -4,7 +4,6 @@ import dev.lanes.core.data.ElementType;
 import dev.lanes.core.data.F32Array;
 import dev.lanes.core.data.Value;
 import dev.lanes.core.exec.Backend;
-import dev.lanes.core.exec.BlockTask;
 import dev.lanes.core.exec.StencilOps;
 import dev.lanes.core.kernel.Check;
 import dev.lanes.core.kernel.DataShape;
@@ -120,17 +119,8 @@ public final class Stencil2dKernel implements Kernel {
         int height = image.length / width;
         float[] weights = weights(params.choice("filter"), size);
         StencilTask task = new StencilTask(image, height, width, weights, size);
-        return new StageInstance() {
-            @Override
-            public BlockTask<?, ?> task() {
-                return task;
-            }
-
-            @Override
-            public Check verify(Value actual) {
-                return check(image, height, width, weights, size, ((F32Array) actual).data());
-            }
-        };
+        // the reference is recomputed per check rather than kept: it is as large as the image
+        return StageInstance.of(task, actual -> check(image, height, width, weights, size, ((F32Array) actual).data()));
     }
 
     /**
