@@ -16,8 +16,13 @@ import java.util.regex.Pattern;
  * PTX for whatever GPU it finds, so one file serves every architecture from sm_75 up.
  */
 record PtxModule(String name, String text) {
-    /** The CUDA array kernels: sum of squares, dot and axpy, f64 and f32. */
+    /** Sum of squares, dot, axpy, row sums of squares, Monte Carlo π, and the calibration kernels. */
     static final String ARRAY_KERNELS = "array_kernels";
+    /** Tiled matrix products with bias and ReLU (matmul, mlp-forward). */
+    static final String DENSE_KERNELS = "dense_kernels";
+    /** 2-D stencils and histograms. */
+    static final String IMAGE_KERNELS = "image_kernels";
+    static final List<String> ALL = List.of(ARRAY_KERNELS, DENSE_KERNELS, IMAGE_KERNELS);
 
     private static final Pattern ENTRY = Pattern.compile("^\\.visible \\.entry (\\w+)\\(", Pattern.MULTILINE);
     private static final Pattern RELEASE = Pattern.compile("^// Cuda compilation tools, release [0-9.]+, (V[0-9.]+)$", Pattern.MULTILINE);
