@@ -21,4 +21,12 @@ public interface Accelerator {
 
     /** This accelerator's implementation of an ops interface, if it has one and is usable. */
     <O> Optional<O> ops(Class<O> opsType);
+
+    /**
+     * The device of a device backend (the GPU), when it is usable: the runner times and
+     * synchronises executions through it. Empty for the CPU backends.
+     */
+    default Optional<DeviceSession> device() {
+        return Optional.empty();
+    }
 }

@@ -25,6 +25,19 @@ public final class BlockExecutor {
         return foldSequential(task, ops);
     }
 
+    /**
+     * Runs the whole range as one block, after the task's prerequisites: how a device runs a
+     * task, with one launch over all the data instead of one per block. A device's chunk
+     * functions are written for any range, so this computes the same function; only the
+     * grouping of a reduction's terms differs, within the bound its kernel states.
+     */
+    public static <O, P> Value runWhole(BlockTask<O, P> task, O ops) {
+        if (task.prerequisite() != null) {
+            runWhole(task.prerequisite(), ops);
+        }
+        return task.result(task.combine(task.identity(), task.block(ops, 0, task.length())));
+    }
+
     private static <O, P> Value foldSequential(BlockTask<O, P> task, O ops) {
         int n = task.length();
         int block = task.blockSize();

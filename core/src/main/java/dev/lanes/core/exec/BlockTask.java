@@ -45,4 +45,12 @@ public interface BlockTask<O, P> {
     /** Restores inputs that the task updates in place, so every sample does the same work. Not timed. */
     default void reset() {
     }
+
+    /**
+     * True when the task writes one of its inputs (and {@link #reset} restores it): a device
+     * holding a copy of that input must then copy it again.
+     */
+    default boolean updatesInPlace() {
+        return false;
+    }
 }

@@ -124,6 +124,11 @@ public final class AxpyKernel implements Kernel {
         }
 
         @Override
+        public boolean updatesInPlace() {
+            return true;
+        }
+
+        @Override
         public void reset() {
             if (y64 != null) {
                 System.arraycopy(pristine64, 0, y64, 0, y64.length);

@@ -36,10 +36,15 @@ public record MachineProfile(String schema, String fingerprint, String createdAt
      * @param deviceToHostGbps device→host copy bandwidth
      * @param deviceGbps       device memory bandwidth (a device-to-device copy, bytes read + written)
      * @param gflopsF32        f32 FMA throughput of the CUDA cores
+     * @param gflopsF64        f64 FMA throughput
      * @param launchNanos      cost of launching an empty kernel and waiting for it
      */
     public record GpuProfile(double hostToDeviceGbps, double deviceToHostGbps, double deviceGbps, double gflopsF32,
-                             double launchNanos) {
+                             double gflopsF64, double launchNanos) {
+
+        public double gflops(dev.lanes.core.data.ElementType type) {
+            return type == dev.lanes.core.data.ElementType.F64 ? gflopsF64 : gflopsF32;
+        }
     }
 
     public static final String SCHEMA = "lanes.profile/1";

@@ -16,15 +16,16 @@ public record CostModel(MachineProfile profile) {
      * A GPU candidate: the kernel at the device's ceilings plus the launch, plus the copies
      * of its inputs to the device and of its output back, unless the data is already there.
      *
-     * @param inputBytes  bytes to copy to the device (0 when resident from the previous stage)
-     * @param outputBytes bytes to copy back (0 when the next stage consumes them on the device)
+     * @param traffic the bytes copied in (none for inputs a previous device stage left there) and back
      */
-    public Estimate estimateGpu(Work work, double inputBytes, double outputBytes) {
+    public Estimate estimateGpu(Work work, ElementType type, DeviceTraffic traffic) {
+        double inputBytes = traffic.inputBytes();
+        double outputBytes = traffic.outputBytes();
         MachineProfile.GpuProfile gpu = profile.gpu();
         if (gpu == null) {
             throw new IllegalStateException("no GPU in this profile");
         }
-        double computeNanos = work.flops() / gpu.gflopsF32();
+        double computeNanos = work.flops() / gpu.gflops(type);
         double memoryNanos = work.bytesMoved() / gpu.deviceGbps();
         double transferNanos = inputBytes / gpu.hostToDeviceGbps() + outputBytes / gpu.deviceToHostGbps();
         double body = Math.max(computeNanos, memoryNanos);

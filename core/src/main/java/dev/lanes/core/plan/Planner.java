@@ -40,7 +40,13 @@ public final class Planner {
 
     /** Plans with at most {@code maxThreads} threads: what {@code --threads N} (one count) allows. */
     public StagePlan plan(String stage, Kernel kernel, Map<String, Object> point, Work work, ElementType type, int maxThreads) {
-        List<Estimate> candidates = candidates(kernel, work, type, maxThreads);
+        return plan(stage, kernel, point, work, type, maxThreads, DeviceTraffic.allFromHost(work));
+    }
+
+    /** As above, with what a device implementation would copy in and out. */
+    public StagePlan plan(String stage, Kernel kernel, Map<String, Object> point, Work work, ElementType type, int maxThreads,
+                          DeviceTraffic traffic) {
+        List<Estimate> candidates = candidates(kernel, work, type, maxThreads, traffic);
         Estimate fastest = candidates.stream().min(Comparator.comparingDouble(Estimate::nanos)).orElseThrow();
         Estimate chosen = candidates.stream()
             .filter(e -> e.nanos() <= fastest.nanos() * (1 + MARGIN_PERCENT / 100.0))
@@ -57,10 +63,20 @@ public final class Planner {
         List<StagePlan> plans = new ArrayList<>();
         for (dev.lanes.core.spec.SweepPoint point : workload.points()) {
             var shapes = dev.lanes.core.spec.WorkloadShapes.at(workload, point);
+            java.util.Set<String> onDevice = new java.util.HashSet<>();     // as the runner keeps data on the device
             for (dev.lanes.core.spec.Stage stage : workload.stages()) {
                 if (!stage.kernel().isSource()) {
-                    plans.add(plan(stage.id(), stage.kernel(), point.values(), shapes.get(stage.id()).work(),
-                        dev.lanes.core.spec.WorkloadShapes.elementType(stage, shapes), maxThreads(workload.settings())));
+                    StagePlan p = plan(stage.id(), stage.kernel(), point.values(), shapes.get(stage.id()).work(),
+                        dev.lanes.core.spec.WorkloadShapes.elementType(stage, shapes), maxThreads(workload.settings()),
+                        DeviceTraffic.of(stage, shapes, onDevice));
+                    plans.add(p);
+                    if (p.chosen().backend() == Backend.GPU) {
+                        onDevice.add(stage.id());
+                    } else {
+                        onDevice.clear();
+                    }
+                } else {
+                    onDevice.clear();
                 }
             }
         }
@@ -77,6 +93,11 @@ public final class Planner {
 
     /** Usable candidates from the simplest to the most complex. */
     List<Estimate> candidates(Kernel kernel, Work work, ElementType type, int maxThreads) {
+        return candidates(kernel, work, type, maxThreads, DeviceTraffic.allFromHost(work));
+    }
+
+    /** Usable candidates from the simplest to the most complex; a device's with the given copies. */
+    List<Estimate> candidates(Kernel kernel, Work work, ElementType type, int maxThreads, DeviceTraffic traffic) {
         // SIMD inside the threads only for kernels that have SIMD chunk functions (sha256, sort: none)
         boolean simd = accelerators.availability(Backend.SIMD).usable() && kernel.backends().contains(Backend.SIMD);
         Backend inner = simd ? Backend.SIMD : Backend.SCALAR;
@@ -97,8 +118,7 @@ public final class Planner {
         }
         if (kernel.backends().contains(Backend.GPU) && accelerators.availability(Backend.GPU).usable()
             && model.profile().gpu() != null) {
-            // Inputs come over PCIe unless a previous GPU stage left them on the device (not modelled yet: no GPU kernels).
-            list.add(model.estimateGpu(work, work.bytesMoved(), 0));
+            list.add(model.estimateGpu(work, type, traffic));
         }
         if (list.isEmpty()) {
             list.add(model.estimate(work, type, Backend.THREADS, Backend.SCALAR, 1));

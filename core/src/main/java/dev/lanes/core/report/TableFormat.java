@@ -1,11 +1,14 @@
 package dev.lanes.core.report;
 
+import dev.lanes.core.exec.DevicePhases;
 import dev.lanes.core.kernel.Check;
+import dev.lanes.core.kernel.Work;
 import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.run.GrowthResult;
 import dev.lanes.core.run.RunResult;
 import dev.lanes.core.run.ScalingResult;
 import dev.lanes.core.run.StageResult;
+import dev.lanes.core.run.Throughput;
 import dev.lanes.core.spec.SizeLiteral;
 import dev.lanes.core.stats.ScalingRow;
 import dev.lanes.core.stats.Summary;
@@ -66,6 +69,7 @@ public final class TableFormat implements ResultFormat {
             table.add(row);
         }
         out.append(table.render());
+        devicePhases(out, result);
         planAccuracy(out, result);
         notes(out, result);
         for (ScalingResult sc : result.scaling()) {
@@ -78,6 +82,30 @@ public final class TableFormat implements ResultFormat {
                 .append(", ").append(g.fit().points()).append(" sizes)\n");
         }
         return out.toString();
+    }
+
+    /**
+     * Where device stages spent their time, from the device's clock: copies in, kernels,
+     * copies back (each with its rate), and the host's copies into and out of pinned memory.
+     */
+    private static void devicePhases(StringBuilder out, RunResult result) {
+        List<StageResult> onDevice = result.stages().stream().filter(s -> s.device() != null).toList();
+        if (onDevice.isEmpty()) {
+            return;
+        }
+        out.append('\n').append("Device phases · medians (CUDA events; host copies by the host clock)\n");
+        TextTable t = new TextTable(List.of("stage", "to device", "GB/s", "kernel", "launches", "kernel GB/s", "kernel GFLOP/s",
+            "to host", "GB/s", "host copies", "end to end"), List.of(false, true, true, true, true, true, true, true, true, true, true));
+        for (StageResult s : onDevice) {
+            DevicePhases d = s.device();
+            Throughput kernel = Throughput.of(new Work(s.elements(), s.flops(), s.bytesMoved()), d.kernelNanos());
+            t.add(List.of(s.stage(), Units.duration(d.toDeviceNanos()), d.toDeviceBytes() == 0 ? "–" : Units.sig(d.toDeviceGbps()),
+                Units.duration(d.kernelNanos()), Integer.toString(d.launches()), Units.sig(kernel.gigabytesPerSecond()),
+                s.flops() == 0 ? "–" : Units.sig(kernel.gflopsPerSecond()), Units.duration(d.toHostNanos()),
+                d.toHostBytes() == 0 ? "–" : Units.sig(d.toHostGbps()), Units.duration(d.hostCopyNanos()),
+                Units.duration(s.summary().medianNanos())));
+        }
+        out.append(t.render());
     }
 
     /** Estimate ÷ measured over every measured stage: how far to trust `lanes plan`. */

@@ -7,12 +7,9 @@ import dev.lanes.core.data.Value;
 import dev.lanes.core.exec.Accelerators;
 import dev.lanes.core.exec.Backend;
 import dev.lanes.core.exec.BackendChoice;
-import dev.lanes.core.exec.BlockExecutor;
-import dev.lanes.core.exec.BlockTask;
+import dev.lanes.core.exec.DevicePhases;
 import dev.lanes.core.exec.Implementation;
-import dev.lanes.core.exec.JitActivity;
 import dev.lanes.core.exec.ImplementationChooser;
-import dev.lanes.core.exec.WorkerPool;
 import dev.lanes.core.kernel.Check;
 import dev.lanes.core.kernel.Params;
 import dev.lanes.core.kernel.StageInstance;
@@ -50,22 +47,10 @@ import java.util.TreeMap;
  * sample is kept; a sample during which a GC ran is flagged.
  */
 public final class Runner {
-    /** Warm-up stops after this many iterations even if the minimum time has not passed. */
-    private static final int MAX_WARMUP_ITERATIONS = 1_000_000;
-    private static final int STEADY_WINDOW = 5;
-    private static final int STEADY_PERCENT = 25;
-    private static final long MIN_WARMUP_CAP_MILLIS = 2_000;
-
     private final Accelerators accelerators;
     private final RunListener listener;
     private final String lanesVersion;
-    private final GcWatch gc = new GcWatch();
-    private final Map<Integer, WorkerPool> pools = new HashMap<>();
-    /** Scalar results land here so the JIT cannot drop the work that made them. */
-    @SuppressWarnings("unused")
-    private volatile double sink;
-    /** The latest output: arrays escape through it, so their stores cannot be dropped either. */
-    private volatile Value lastOutput;
+    private Sampler sampler;
 
     private final Planner planner;
     private final WisdomStore wisdomStore;
@@ -94,13 +79,18 @@ public final class Runner {
         ImplementationChooser chooser = new ImplementationChooser(accelerators, machine.cores(), null);
         List<StageResult> results = new ArrayList<>();
         List<ScalingResult> scaling = new ArrayList<>();
-        try {
+        try (Sampler points = new Sampler()) {
+            sampler = points;
             for (SweepPoint point : workload.points()) {
-                runPoint(workload, point, chooser, machine.cores(), backendOverride, results, scaling);
+                DeviceUse device = new DeviceUse();
+                try {
+                    runPoint(workload, point, chooser, machine.cores(), backendOverride, results, scaling, device);
+                } finally {
+                    device.release();
+                }
             }
         } finally {
-            pools.values().forEach(WorkerPool::close);
-            pools.clear();
+            sampler = null;
         }
         WorkloadInfo info = new WorkloadInfo(workload.name(), workload.source(), workload.digest(), workload.quick(), settings);
         String profile = planner == null ? null
@@ -109,7 +99,7 @@ public final class Runner {
     }
 
     private void runPoint(Workload workload, SweepPoint point, ImplementationChooser chooser, int cores, BackendChoice override,
-                          List<StageResult> results, List<ScalingResult> scaling) {
+                          List<StageResult> results, List<ScalingResult> scaling, DeviceUse device) {
         Settings settings = workload.settings();
         Map<String, StageShape> shapes = WorkloadShapes.at(workload, point);
         Map<String, Value> values = new HashMap<>();
@@ -124,9 +114,10 @@ public final class Runner {
             String planNote = null;
             StagePlan plan = null;
             if (planner != null && !stage.kernel().isSource()) {
-                plan = planner.plan(stage.id(), stage.kernel(), point.values(), shape.work(), type, Planner.maxThreads(settings));
+                plan = planner.plan(stage.id(), stage.kernel(), point.values(), shape.work(), type, Planner.maxThreads(settings),
+                    device.traffic(stage, shapes));
                 if (wisdomStore != null && requested == BackendChoice.AUTO && settings.threads().size() <= 1) {
-                    Wisdom.Entry decided = decideByMeasurement(stage, instance, plan, type);
+                    Wisdom.Entry decided = decideByMeasurement(stage, instance, plan, type, device);
                     plan = new StagePlan(plan.stage(), plan.kernel(), plan.point(), plan.elements(), plan.flops(),
                         plan.bytesMoved(), plan.candidates(), decided.chosen(), "measured");
                     planNote = "auto by measurement (" + decided.measuredAt() + "): " + decided.trialMedianNanos().entrySet()
@@ -142,9 +133,11 @@ public final class Runner {
             Value output = null;
             for (Implementation impl : choice.implementations()) {
                 listener.started(stage.id(), point.label(), impl.label() + (impl.threads() > 1 ? " x" + impl.threads() : ""));
-                Measurement m = stage.kernel().isSource()
-                    ? measure(stage, instance.task(), impl, 0, 1, 0)
-                    : measure(stage, instance.task(), impl, settings.warmup(), settings.iterations(), settings.minWarmupMillis());
+                device.beforeMeasuring(impl);
+                Sampler.Measurement m = stage.kernel().isSource()
+                    ? sampler.measure(stage, instance.task(), impl, 0, 1, 0)
+                    : sampler.measure(stage, instance.task(), impl, settings.warmup(), settings.iterations(), settings.minWarmupMillis());
+                String deviceNote = device.afterMeasuring(stage, impl);
                 Check check = settings.verify() ? instance.verify(m.output()) : null;
                 Summary summary = Summary.of(m.samples());
                 List<Long> samples = new ArrayList<>();
@@ -155,8 +148,9 @@ public final class Runner {
                     stage.kernel().isSource(), impl.label(), impl.threads(), shape.work().elements(), shape.work().flops(),
                     shape.work().bytesMoved(), samples, m.gcSamples(), summary,
                     Throughput.of(shape.work(), summary.medianNanos()), check, m.output().checksum(),
-                    m.output().describe(), joinNotes(planNote, choice.note()), planner == null || stage.kernel().isSource() ? null
-                    : planner.model().estimate(shape.work(), type, impl.backend(), impl.inner().backend(), impl.threads()));
+                    m.output().describe(), joinNotes(joinNotes(planNote, choice.note()), deviceNote),
+                    planner == null || stage.kernel().isSource() ? null : estimate(stage, shape, type, impl, device, shapes),
+                    m.device().isEmpty() ? null : DevicePhases.median(m.device()), m.device());
                 results.add(result);
                 listener.finished(result);
                 mediansByThreads.put(impl.threads(), summary.medianNanos());
@@ -181,7 +175,8 @@ public final class Runner {
      * candidates on the real data, the winner (with the planner's margin toward fewer
      * resources) stored for next time.
      */
-    private Wisdom.Entry decideByMeasurement(Stage stage, StageInstance instance, StagePlan plan, ElementType type) {
+    private Wisdom.Entry decideByMeasurement(Stage stage, StageInstance instance, StagePlan plan, ElementType type,
+                                             DeviceUse device) {
         String key = Wisdom.key(stage.kernel().name(), type, plan.elements());
         Wisdom wisdom = wisdomStore.load();
         Wisdom.Entry known = wisdom.entries().get(key);
@@ -194,7 +189,10 @@ public final class Runner {
         for (Estimate candidate : plan.candidates()) {          // simplest first, as the margin rule needs
             if (top.contains(candidate)) {
                 listener.started(stage.id(), "trial", candidate.label());
-                Measurement m = measure(stage, instance.task(), implementation(candidate), 3, TRIAL_ITERATIONS, TRIAL_WARMUP_MILLIS);
+                Implementation trial = implementation(candidate);
+                device.beforeMeasuring(trial);
+                Sampler.Measurement m = sampler.measure(stage, instance.task(), trial, 3, TRIAL_ITERATIONS, TRIAL_WARMUP_MILLIS);
+                device.afterMeasuring(stage, trial);
                 medians.put(candidate, Summary.of(m.samples()).medianNanos());
             }
         }
@@ -212,6 +210,16 @@ public final class Runner {
         return first == null ? second : second == null ? first : first + "; " + second;
     }
 
+    /** The cost model's estimate of what was measured; a device's counts only the copies it really makes. */
+    private Estimate estimate(Stage stage, StageShape shape, ElementType type, Implementation impl, DeviceUse device,
+                              Map<String, StageShape> shapes) {
+        if (impl.backend() == Backend.GPU) {
+            return planner.model().profile().gpu() == null ? null
+                : planner.model().estimateGpu(shape.work(), type, device.traffic(stage, shapes));
+        }
+        return planner.model().estimate(shape.work(), type, impl.backend(), impl.inner().backend(), impl.threads());
+    }
+
     private Implementation implementation(Estimate e) {
         return new Implementation(e.backend(), accelerators.find(e.inner()).orElseThrow(), e.threads());
     }
@@ -222,112 +230,6 @@ public final class Runner {
         } catch (OutOfMemoryError e) {
             throw new ExecutionException("stage '" + stage.id() + "': out of memory allocating its data ("
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB heap); lower the sizes or raise the heap with LANES_JAVA_OPTS=-Xmx<size>");
-        }
-    }
-
-    private record Measurement(long[] samples, List<Integer> gcSamples, Value output) {
-    }
-
-    private <O, P> Measurement measure(Stage stage, BlockTask<O, P> task, Implementation impl, int warmup,
-                                       int iterations, long minWarmupMillis) {
-        O ops = impl.inner().ops(task.opsType()).orElseThrow(() -> new ExecutionException("stage '" + stage.id()
-            + "': backend " + impl.label() + " has no implementation of kernel '" + stage.kernel().name() + "'"));
-        WorkerPool pool = impl.backend() == Backend.THREADS ? pools.computeIfAbsent(impl.threads(), WorkerPool::new) : null;
-        try {
-            // Garbage from earlier stages is collected now rather than during a sample.
-            System.gc();
-            warmUp(stage, task, ops, pool, warmup, minWarmupMillis);
-            long[] samples = new long[iterations];
-            List<Integer> gcSamples = new ArrayList<>();
-            for (int i = 0; i < iterations; i++) {
-                checkInterrupted(stage);
-                long collections = gc.collections();
-                samples[i] = timeOnce(task, ops, pool);
-                if (gc.collections() != collections) {
-                    gcSamples.add(i);
-                }
-            }
-            return new Measurement(samples, gcSamples, lastOutput);
-        } catch (OutOfMemoryError e) {
-            throw new ExecutionException("stage '" + stage.id() + "' (" + impl.label() + "): out of memory; "
-                + "lower the sizes or raise the heap with LANES_JAVA_OPTS=-Xmx<size>");
-        } catch (RuntimeException e) {
-            if (e instanceof dev.lanes.core.LanesException le) {
-                throw le;
-            }
-            throw new ExecutionException("stage '" + stage.id() + "' (kernel " + stage.kernel().name() + ", "
-                + impl.label() + "): kernel error: " + e, e);
-        }
-    }
-
-    /**
-     * Warm-up: at least {@code warmup} iterations and {@code minWarmupMillis}, then on until
-     * the kernel runs at a steady speed — the median of the last {@value #STEADY_WINDOW}
-     * iterations within {@value #STEADY_PERCENT}% of the best — because C2 may still be
-     * compiling it (the Vector API runs tens of times slower before it does) — and until the
-     * JIT compiled nothing during those iterations and has nothing in progress or queued
-     * ({@link JitActivity}): a kernel can sit on a plateau of
-     * half-compiled code (on-stack replacement, tier 3) that looks steady, then halve its time
-     * when C2 finishes (a 512² matmul: 2.4 ms for 20 iterations, then 1.05 ms). Capped at
-     * {@value #MIN_WARMUP_CAP_MILLIS} ms or ten times the minimum, whichever is longer.
-     */
-    private <O, P> void warmUp(Stage stage, BlockTask<O, P> task, O ops, WorkerPool pool, int warmup, long minWarmupMillis) {
-        long start = System.nanoTime();
-        long minUntil = start + minWarmupMillis * 1_000_000;
-        long capUntil = start + Math.max(MIN_WARMUP_CAP_MILLIS, 10 * minWarmupMillis) * 1_000_000;
-        long[] recent = new long[STEADY_WINDOW];
-        long[] compileMillis = new long[STEADY_WINDOW];
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < MAX_WARMUP_ITERATIONS; i++) {
-            checkInterrupted(stage);
-            long t = timeOnce(task, ops, pool);
-            best = Math.min(best, t);
-            recent[i % STEADY_WINDOW] = t;
-            long compiled = JitActivity.totalMillis();
-            boolean jitQuiet = compileMillis[i % STEADY_WINDOW] == compiled;
-            compileMillis[i % STEADY_WINDOW] = compiled;
-            long now = System.nanoTime();
-            boolean minimumDone = i + 1 >= warmup && now >= minUntil;
-            if (minimumDone && (now >= capUntil || i + 1 >= STEADY_WINDOW && jitQuiet && steady(recent, best) && !JitActivity.compiling())) {
-                return;
-            }
-        }
-    }
-
-    private static boolean steady(long[] recent, long best) {
-        long[] sorted = recent.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[sorted.length / 2] <= best * (100 + STEADY_PERCENT) / 100;
-    }
-
-    /**
-     * One sample: reset (untimed), the timed kernel call, the output consumed. Warm-up and
-     * measurement both come through here, so what is measured is the code C2 compiled
-     * during warm-up, not a fresh call site.
-     */
-    private <O, P> long timeOnce(BlockTask<O, P> task, O ops, WorkerPool pool) {
-        task.reset();
-        long start = System.nanoTime();
-        Value output = execute(task, ops, pool);
-        long end = System.nanoTime();
-        consume(output);
-        lastOutput = output;
-        return end - start;
-    }
-
-    private static <O, P> Value execute(BlockTask<O, P> task, O ops, WorkerPool pool) {
-        return pool == null ? BlockExecutor.runSequential(task, ops) : BlockExecutor.run(task, ops, pool);
-    }
-
-    private void consume(Value value) {
-        if (value instanceof Scalar s) {
-            sink = s.value();
-        }
-    }
-
-    private static void checkInterrupted(Stage stage) {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new InterruptedRunException("stage '" + stage.id() + "'");
         }
     }
 

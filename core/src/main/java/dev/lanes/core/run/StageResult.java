@@ -1,5 +1,6 @@
 package dev.lanes.core.run;
 
+import dev.lanes.core.exec.DevicePhases;
 import dev.lanes.core.kernel.Check;
 import dev.lanes.core.stats.Summary;
 
@@ -18,16 +19,20 @@ import java.util.Map;
  * @param checksum     a number that depends on the whole output
  * @param note         why the implementation is what it is, when that is not obvious (fallbacks)
  * @param estimate     the cost model's estimate for this implementation; {@code null} without a profile
+ * @param device       on a device, the median of each phase (copies in, kernels, copies back); {@code null} on the CPU
+ * @param deviceSamples on a device, every sample's phases, in the order of {@code samplesNanos}
  */
 public record StageResult(String stage, String kernel, Map<String, Object> point, boolean source, String backend,
                           int threads, long elements, double flops, double bytesMoved, List<Long> samplesNanos,
                           List<Integer> gcSamples, Summary summary, Throughput throughput, Check check,
-                          double checksum, String output, String note, dev.lanes.core.plan.Estimate estimate) {
+                          double checksum, String output, String note, dev.lanes.core.plan.Estimate estimate,
+                          DevicePhases device, List<DevicePhases> deviceSamples) {
 
     public StageResult {
         point = Map.copyOf(point);
         samplesNanos = List.copyOf(samplesNanos);
         gcSamples = List.copyOf(gcSamples);
+        deviceSamples = deviceSamples == null ? List.of() : List.copyOf(deviceSamples);
     }
 
     /** Estimate ÷ measured median: 1 is a perfect plan; {@code null} without an estimate. */

@@ -82,7 +82,7 @@ class GpuCostModelTest {
         return new MachineProfile(cpu.schema(), cpu.fingerprint(), cpu.createdAt(), cpu.method(), 0, cpu.cores(),
             cpu.scalarGflops(), cpu.simdGflops(), cpu.simdGflopsF32(), cpu.scalarCacheGbps(), cpu.simdCacheGbps(),
             cpu.scalarMemoryGbps(), cpu.simdMemoryGbps(), cpu.memoryGbpsAll(), cpu.triadGbpsAll(), cpu.dispatchNanos(),
-            cpu.cacheBytes(), new MachineProfile.GpuProfile(5, 5, 3000, 50_000, 10_000));
+            cpu.cacheBytes(), new MachineProfile.GpuProfile(5, 5, 3000, 50_000, 25_000, 10_000));
     }
 
     @Test

@@ -1,0 +1,62 @@
+package dev.lanes.core.run;
+
+import dev.lanes.core.exec.Backend;
+import dev.lanes.core.exec.DeviceSession;
+import dev.lanes.core.exec.Implementation;
+import dev.lanes.core.kernel.StageShape;
+import dev.lanes.core.plan.DeviceTraffic;
+import dev.lanes.core.spec.Stage;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The device's part in one sweep point: which stages' outputs it holds, so that the next
+ * device stage neither copies them again nor is charged for copying them, and when its
+ * copies stop being trusted. Any execution on the CPU may write arrays the device holds
+ * (outputs are reused across implementations, axpy updates its input), so one ends the
+ * device's copies: data stays on the device between consecutive device executions only.
+ */
+final class DeviceUse {
+    private final Set<String> onDevice = new HashSet<>();
+    private DeviceSession session;
+    private boolean costsReported;
+
+    /** The bytes a device implementation of this stage copies, given what the device already holds. */
+    DeviceTraffic traffic(Stage stage, Map<String, StageShape> shapes) {
+        return DeviceTraffic.of(stage, shapes, onDevice);
+    }
+
+    /** Before an implementation runs: a CPU one ends the device's copies. */
+    void beforeMeasuring(Implementation impl) {
+        if (impl.backend() == Backend.GPU) {
+            session = Sampler.deviceOf(impl);
+        } else if (session != null) {
+            session.hostDataChanged();
+            onDevice.clear();
+        }
+    }
+
+    /** Records where the stage's output now lives; the device's one-time costs the first time, else null. */
+    String afterMeasuring(Stage stage, Implementation impl) {
+        if (impl.backend() != Backend.GPU) {
+            return null;
+        }
+        onDevice.add(stage.id());
+        if (costsReported) {
+            return null;
+        }
+        costsReported = true;
+        String costs = session.oneTimeCosts();
+        return costs.isEmpty() ? null : "one-time device costs, not in the samples: " + costs;
+    }
+
+    /** Frees what the device holds of this point's data. */
+    void release() {
+        if (session != null) {
+            session.release();
+        }
+        onDevice.clear();
+    }
+}
