@@ -12,14 +12,16 @@
 
 template <int SIZE>
 __device__ __forceinline__ void stencil(const float* __restrict__ image, int height, int width,
-                                        const float* __restrict__ weights, float* __restrict__ out) {
+                                        const float* __restrict__ weights, float* __restrict__ out, int tiles_across) {
     const int R = SIZE / 2;
     const int TW = STENCIL_BX + 2 * R;
     const int TH = STENCIL_BY + 2 * R;
     __shared__ float tile[TH][TW];
     __shared__ float w[SIZE * SIZE];
-    int x0 = blockIdx.x * STENCIL_BX;
-    int y0 = blockIdx.y * STENCIL_BY;
+    // Tiles are numbered row by row in one grid dimension: a tall image can need more than
+    // the 65535 tile rows a grid's y dimension allows.
+    int x0 = (blockIdx.x % tiles_across) * STENCIL_BX;
+    int y0 = (blockIdx.x / tiles_across) * STENCIL_BY;
     int t = threadIdx.y * STENCIL_BX + threadIdx.x;
     if (t < SIZE * SIZE) {
         w[t] = weights[t];
@@ -99,15 +101,15 @@ __device__ __forceinline__ void histogram_global(const T* __restrict__ x, long l
 
 extern "C" {
 
-// Launch with 32 × 8 threads and a grid of (ceil(width / 32), ceil(height / 8)).
+// Launch with 32 × 8 threads and ceil(width / 32) · ceil(height / 8) blocks, tiles_across = ceil(width / 32).
 __global__ void stencil3_f32(const float* __restrict__ image, int height, int width, const float* __restrict__ weights,
-                             float* __restrict__ out) {
-    stencil<3>(image, height, width, weights, out);
+                             float* __restrict__ out, int tiles_across) {
+    stencil<3>(image, height, width, weights, out, tiles_across);
 }
 
 __global__ void stencil5_f32(const float* __restrict__ image, int height, int width, const float* __restrict__ weights,
-                             float* __restrict__ out) {
-    stencil<5>(image, height, width, weights, out);
+                             float* __restrict__ out, int tiles_across) {
+    stencil<5>(image, height, width, weights, out, tiles_across);
 }
 
 __global__ void histogram_shared_f32(const float* __restrict__ x, long long n, double low, double high, double scale,

@@ -58,7 +58,7 @@ public final class MatmulKernel implements Kernel {
 
     @Override
     public Set<Backend> backends() {
-        return Set.of(Backend.SCALAR, Backend.SIMD, Backend.THREADS);
+        return Set.of(Backend.SCALAR, Backend.SIMD, Backend.THREADS, Backend.GPU);
     }
 
     /** The dimensions of a product. */
@@ -167,6 +167,7 @@ public final class MatmulKernel implements Kernel {
     /** Rows of C in blocks, after B is packed. */
     private static final class ProductTask extends RowBlockTask {
         private final Matrix a;
+        private final Matrix b;
         private final Matrix packed;
         private final Matrix c;
         private final PackTask pack;
@@ -174,6 +175,7 @@ public final class MatmulKernel implements Kernel {
         ProductTask(Matrix a, Matrix b, Matrix packed, Matrix c) {
             super(a.rows(), ROWS_PER_BLOCK);
             this.a = a;
+            this.b = b;
             this.packed = packed;
             this.c = c;
             this.pack = new PackTask(b, packed);
@@ -186,10 +188,11 @@ public final class MatmulKernel implements Kernel {
 
         @Override
         public Void block(GemmOps ops, int from, int to) {
+            Matrix right = PackTask.readsUnpacked(ops.layout(b.type(), b.cols()), b.cols()) ? b : packed;
             if (a.f32() != null) {
-                ops.multiply(a.f32(), a.cols(), packed.f32(), c.cols(), null, false, c.f32(), from, to);
+                ops.multiply(a.f32(), a.cols(), right.f32(), c.cols(), null, false, c.f32(), from, to);
             } else {
-                ops.multiply(a.f64(), a.cols(), packed.f64(), c.cols(), null, false, c.f64(), from, to);
+                ops.multiply(a.f64(), a.cols(), right.f64(), c.cols(), null, false, c.f64(), from, to);
             }
             return null;
         }

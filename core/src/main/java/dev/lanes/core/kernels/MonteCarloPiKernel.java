@@ -54,7 +54,7 @@ public final class MonteCarloPiKernel implements Kernel {
 
     @Override
     public Set<Backend> backends() {
-        return Set.of(Backend.SCALAR, Backend.SIMD, Backend.THREADS);
+        return Set.of(Backend.SCALAR, Backend.SIMD, Backend.THREADS, Backend.GPU);
     }
 
     @Override

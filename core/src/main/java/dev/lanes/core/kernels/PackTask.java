@@ -43,12 +43,23 @@ final class PackTask implements BlockTask<GemmOps, Void> {
     @Override
     public Void block(GemmOps ops, int from, int to) {
         GemmLayout layout = ops.layout(b.type(), b.cols());
+        if (readsUnpacked(layout, b.cols())) {
+            return null;
+        }
         if (b.f32() != null) {
             layout.pack(b.f32(), b.rows(), b.cols(), from, to, packed.f32());
         } else {
             layout.pack(b.f64(), b.rows(), b.cols(), from, to, packed.f64());
         }
         return null;
+    }
+
+    /**
+     * A layout of one strip exactly n wide is B itself (no padding): nothing to pack, the
+     * product reads B. A wider strip pads every row, so it is not.
+     */
+    static boolean readsUnpacked(GemmLayout layout, int n) {
+        return layout.nr() == n;
     }
 
     @Override

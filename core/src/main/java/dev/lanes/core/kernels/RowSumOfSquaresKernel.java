@@ -55,7 +55,7 @@ public final class RowSumOfSquaresKernel implements Kernel {
 
     @Override
     public Set<Backend> backends() {
-        return Set.of(Backend.SCALAR, Backend.SIMD, Backend.THREADS);
+        return Set.of(Backend.SCALAR, Backend.SIMD, Backend.THREADS, Backend.GPU);
     }
 
     @Override
@@ -135,14 +135,10 @@ public final class RowSumOfSquaresKernel implements Kernel {
 
         @Override
         public Void block(ArrayOps ops, int fromRow, int toRow) {
-            for (int r = fromRow; r < toRow; r++) {
-                int start = r * cols;
-                double sum = 0;
-                for (int c = 0; c < cols; c += colBlock) {
-                    int to = start + Math.min(cols, c + colBlock);
-                    sum += f64 != null ? ops.sumOfSquares(f64, start + c, to) : ops.sumOfSquares(f32, start + c, to);
-                }
-                out[r] = sum;
+            if (f64 != null) {
+                ops.rowSumsOfSquares(f64, cols, colBlock, out, fromRow, toRow);
+            } else {
+                ops.rowSumsOfSquares(f32, cols, colBlock, out, fromRow, toRow);
             }
             return null;
         }

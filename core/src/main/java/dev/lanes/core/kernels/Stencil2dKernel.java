@@ -58,7 +58,7 @@ public final class Stencil2dKernel implements Kernel {
 
     @Override
     public Set<Backend> backends() {
-        return Set.of(Backend.SCALAR, Backend.SIMD, Backend.THREADS);
+        return Set.of(Backend.SCALAR, Backend.SIMD, Backend.THREADS, Backend.GPU);
     }
 
     @Override

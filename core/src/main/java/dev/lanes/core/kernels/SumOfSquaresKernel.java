@@ -44,7 +44,7 @@ public final class SumOfSquaresKernel implements Kernel {
 
     @Override
     public Set<Backend> backends() {
-        return Set.of(Backend.SCALAR, Backend.SIMD, Backend.THREADS);
+        return Set.of(Backend.SCALAR, Backend.SIMD, Backend.THREADS, Backend.GPU);
     }
 
     @Override

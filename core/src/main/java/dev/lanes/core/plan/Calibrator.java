@@ -100,11 +100,16 @@ public final class Calibrator {
         for (int p : threadCounts(machine.cores())) {
             dispatch.put(p, dispatchNanos(p, effort.dispatchCalls()));
         }
+        MachineProfile.GpuProfile gpu = accelerators.find(Backend.GPU).filter(a -> a.availability().usable())
+            .flatMap(Accelerator::device).map(device -> {
+                progress.accept("GPU copies, bandwidth, FMA peak and launch");
+                return device.calibrate(!effort.complete());
+            }).orElse(null);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new MachineProfile(MachineProfile.SCHEMA, Fingerprint.of(machine),
             Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), effort.name(), seconds, machine.cores(),
             scalarGflops, simdGflops, simdGflopsF32, scalarCache, simdCache, scalarMemory, simdMemory, memoryAll, triadAll,
-            dispatch, CACHE_BYTES, null);
+            dispatch, CACHE_BYTES, gpu);
     }
 
     /** 2, 4, 8, … up to the core count, and the core count itself. */

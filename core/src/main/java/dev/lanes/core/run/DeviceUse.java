@@ -31,7 +31,7 @@ final class DeviceUse {
     /** Before an implementation runs: a CPU one ends the device's copies. */
     void beforeMeasuring(Implementation impl) {
         if (impl.backend() == Backend.GPU) {
-            session = Sampler.deviceOf(impl);
+            session = impl.inner().device().orElse(session);     // none: the sampler reports it, naming the stage
         } else if (session != null) {
             session.hostDataChanged();
             onDevice.clear();
@@ -44,7 +44,7 @@ final class DeviceUse {
             return null;
         }
         onDevice.add(stage.id());
-        if (costsReported) {
+        if (costsReported || session == null) {
             return null;
         }
         costsReported = true;

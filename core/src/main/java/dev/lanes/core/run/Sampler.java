@@ -61,9 +61,9 @@ final class Sampler implements AutoCloseable {
     }
 
     /** The device of an implementation, or null for the CPU backends. */
-    static DeviceSession deviceOf(Implementation impl) {
-        return impl.backend() == Backend.GPU ? impl.inner().device().orElseThrow(() -> new ExecutionException(
-            "backend " + impl.label() + " has no usable device: " + impl.inner().availability().detail())) : null;
+    private static DeviceSession deviceOf(Stage stage, Implementation impl) {
+        return impl.backend() == Backend.GPU ? impl.inner().device().orElseThrow(() -> new ExecutionException("stage '"
+            + stage.id() + "': backend " + impl.label() + " has no usable device: " + impl.inner().availability().detail())) : null;
     }
 
     <O, P> Measurement measure(Stage stage, BlockTask<O, P> task, Implementation impl, int warmup, int iterations,
@@ -71,7 +71,7 @@ final class Sampler implements AutoCloseable {
         O ops = impl.inner().ops(task.opsType()).orElseThrow(() -> new ExecutionException("stage '" + stage.id()
             + "': backend " + impl.label() + " has no implementation of kernel '" + stage.kernel().name() + "'"));
         WorkerPool pool = impl.backend() == Backend.THREADS ? pools.computeIfAbsent(impl.threads(), WorkerPool::new) : null;
-        Execution<O, P> execution = new Execution<>(task, ops, pool, deviceOf(impl));
+        Execution<O, P> execution = new Execution<>(task, ops, pool, deviceOf(stage, impl));
         try {
             // Garbage from earlier stages is collected now rather than during a sample.
             System.gc();

@@ -117,7 +117,7 @@ class RunnerTest {
         Accelerators withGpu = new Accelerators(Map.of(Backend.SCALAR, new ScalarAccelerator(), Backend.GPU, new UsableGpuWithoutKernels()));
         assertThatThrownBy(() -> run(withGpu, SPEC, BackendChoice.GPU))
             .isInstanceOf(ExecutionException.class)
-            .hasMessageContaining("stage 'squares': kernel 'sum-of-squares' has no gpu implementation");
+            .hasMessageContaining("stage 'squares': backend gpu has no implementation of kernel 'sum-of-squares'");
         assertThatThrownBy(() -> run(scalarOnly(), SPEC, BackendChoice.SIMD))
             .isInstanceOf(ExecutionException.class)
             .hasMessageContaining("backend simd is not usable here: the lanes-vector module is not on the class path");

@@ -1,0 +1,107 @@
+package dev.lanes.gpu;
+
+import dev.lanes.core.exec.ArrayOps;
+import jcuda.driver.CUdeviceptr;
+
+/**
+ * The level-1 array kernels on the GPU, one launch per call over the whole range: a
+ * reduction's block partials (f64, one per block) come back and are added in block order.
+ */
+final class GpuArrayOps implements ArrayOps {
+    private final GpuDevice device;
+
+    GpuArrayOps(GpuDevice device) {
+        this.device = device;
+    }
+
+    @Override
+    public double sumOfSquares(double[] x, int from, int to) {
+        return reduce("sum_of_squares_f64", x, null, from, to);
+    }
+
+    @Override
+    public double sumOfSquares(float[] x, int from, int to) {
+        return reduce("sum_of_squares_f32", x, null, from, to);
+    }
+
+    @Override
+    public double dot(double[] x, double[] y, int from, int to) {
+        return reduce("dot_f64", x, y, from, to);
+    }
+
+    @Override
+    public double dot(float[] x, float[] y, int from, int to) {
+        return reduce("dot_f32", x, y, from, to);
+    }
+
+    @Override
+    public void axpy(double a, double[] x, double[] y, int from, int to) {
+        axpy("axpy_f64", new KernelArgs().f64(a), x, y, from, to);
+    }
+
+    @Override
+    public void axpy(float a, float[] x, float[] y, int from, int to) {
+        axpy("axpy_f32", new KernelArgs().f32(a), x, y, from, to);
+    }
+
+    @Override
+    public void rowSumsOfSquares(double[] x, int cols, int colBlock, double[] out, int fromRow, int toRow) {
+        rowSums("row_sum_of_squares_f64", x, cols, out, fromRow, toRow);
+    }
+
+    @Override
+    public void rowSumsOfSquares(float[] x, int cols, int colBlock, double[] out, int fromRow, int toRow) {
+        rowSums("row_sum_of_squares_f32", x, cols, out, fromRow, toRow);
+    }
+
+    private double reduce(String kernel, Object x, Object y, int from, int to) {
+        if (from >= to) {
+            return 0;
+        }
+        return device.call(() -> {
+            long n = to - from;
+            CUdeviceptr xd = device.input(x, from, to);
+            CUdeviceptr yd = y == null ? null : device.input(y, from, to);
+            LaunchGeometry g = LaunchGeometry.gridStride(n, device.multiprocessors());
+            DeviceBuffer partials = device.scratch((long) g.blocks() * Double.BYTES, "the partial sums");
+            KernelArgs args = new KernelArgs().pointer(xd);
+            if (yd != null) {
+                args.pointer(yd);
+            }
+            device.launch(PtxModule.ARRAY_KERNELS, kernel, g, args.i64(n).pointer(partials.pointer()));
+            double sum = 0;
+            for (double p : device.readDoubles(partials, g.blocks())) {
+                sum += p;
+            }
+            return sum;
+        });
+    }
+
+    private void axpy(String kernel, KernelArgs scalar, Object x, Object y, int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        device.call(() -> {
+            CUdeviceptr xd = device.input(x, from, to);
+            CUdeviceptr yd = device.inout(y, from, to);
+            long n = to - from;
+            device.launch(PtxModule.ARRAY_KERNELS, kernel, LaunchGeometry.gridStride(n, device.multiprocessors()),
+                scalar.pointer(xd).pointer(yd).i64(n));
+            return null;
+        });
+    }
+
+    private void rowSums(String kernel, Object x, int cols, double[] out, int fromRow, int toRow) {
+        if (fromRow >= toRow) {
+            return;
+        }
+        device.call(() -> {
+            long rows = toRow - fromRow;
+            CUdeviceptr xd = device.input(x, fromRow * cols, toRow * cols);
+            CUdeviceptr od = device.output(out, fromRow, toRow);
+            device.launch(PtxModule.ARRAY_KERNELS, kernel, LaunchGeometry.warpPerRow(rows, device.multiprocessors()),
+                new KernelArgs().pointer(xd).i64(rows).i64(cols).pointer(od));
+            return null;
+        });
+    }
+}

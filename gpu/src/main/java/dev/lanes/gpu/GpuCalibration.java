@@ -1,0 +1,134 @@
+package dev.lanes.gpu;
+
+import dev.lanes.core.machine.MachineProfile;
+import jcuda.Pointer;
+import jcuda.driver.CUevent;
+import jcuda.driver.CUevent_flags;
+import jcuda.driver.JCudaDriver;
+
+import java.util.Arrays;
+
+/**
+ * Measures the GPU's ceilings for the cost model, each the best of a few repetitions timed
+ * by CUDA events: device memory bandwidth by a device-to-device copy (bytes read plus
+ * written, as the bandwidth tests count it), pinned copies each way, the FMA throughput of
+ * the CUDA cores in f32 and f64, and the cost of a launch the host waits for. On the CUDA
+ * thread only.
+ */
+final class GpuCalibration {
+    private final CudaContext cuda;
+    private final BufferPool pool;
+    private final CUevent start = new CUevent();
+    private final CUevent stop = new CUevent();
+
+    GpuCalibration(CudaContext cuda, BufferPool pool) {
+        this.cuda = cuda;
+        this.pool = pool;
+    }
+
+    /** @param hostOverheadNanos what an execution adds on the host beyond a launch and a wait (the CUDA thread's hops) */
+    MachineProfile.GpuProfile measure(boolean quick, long hostOverheadNanos) {
+        JCudaDriver.cuEventCreate(start, CUevent_flags.CU_EVENT_DEFAULT);
+        JCudaDriver.cuEventCreate(stop, CUevent_flags.CU_EVENT_DEFAULT);
+        try {
+            int repeats = quick ? 3 : 7;
+            long copyBytes = quick ? 64L << 20 : 512L << 20;
+            long hostBytes = quick ? 64L << 20 : 256L << 20;
+            double device = deviceCopyGbps(copyBytes, repeats);
+            double[] pinned = pinnedCopyGbps(hostBytes, repeats);
+            double f32 = fmaGflops("fma_peak_f32", quick ? 1024 : 8192, repeats);
+            double f64 = fmaGflops("fma_peak_f64", quick ? 256 : 2048, repeats);
+            double launch = launchNanos(quick ? 50 : 500) + hostOverheadNanos;
+            return new MachineProfile.GpuProfile(pinned[0], pinned[1], device, f32, f64, launch);
+        } finally {
+            JCudaDriver.cuEventDestroy(start);
+            JCudaDriver.cuEventDestroy(stop);
+        }
+    }
+
+    private double deviceCopyGbps(long bytes, int repeats) {
+        DeviceBuffer from = pool.take(bytes, "calibration");
+        DeviceBuffer to = pool.take(bytes, "calibration");
+        try {
+            JCudaDriver.cuMemsetD8Async(from.pointer(), (byte) 1, bytes, cuda.stream);
+            double best = Double.MAX_VALUE;
+            for (int i = 0; i < repeats; i++) {
+                best = Math.min(best, timed(() -> JCudaDriver.cuMemcpyDtoDAsync(to.pointer(), from.pointer(), bytes, cuda.stream)));
+            }
+            return 2.0 * bytes / best;
+        } finally {
+            pool.give(from);
+            pool.give(to);
+            pool.releaseAll();
+        }
+    }
+
+    /** {host→device, device→host} GB/s from one pinned buffer. */
+    private double[] pinnedCopyGbps(long bytes, int repeats) {
+        Pointer host = new Pointer();
+        JCudaDriver.cuMemHostAlloc(host, bytes, 0);
+        DeviceBuffer device = pool.take(bytes, "calibration");
+        try {
+            double up = Double.MAX_VALUE;
+            double down = Double.MAX_VALUE;
+            for (int i = 0; i < repeats; i++) {
+                up = Math.min(up, timed(() -> JCudaDriver.cuMemcpyHtoDAsync(device.pointer(), host, bytes, cuda.stream)));
+                down = Math.min(down, timed(() -> JCudaDriver.cuMemcpyDtoHAsync(host, device.pointer(), bytes, cuda.stream)));
+            }
+            return new double[] {bytes / up, bytes / down};
+        } finally {
+            pool.give(device);
+            pool.releaseAll();
+            JCudaDriver.cuMemFreeHost(host);
+        }
+    }
+
+    private double fmaGflops(String kernel, int iterations, int repeats) {
+        LaunchGeometry g = LaunchGeometry.gridStride((long) cuda.multiprocessors * LaunchGeometry.BLOCKS_PER_SM
+            * LaunchGeometry.THREADS, cuda.multiprocessors);
+        DeviceBuffer out = pool.take((long) g.blocks() * LaunchGeometry.THREADS * Double.BYTES, "calibration");
+        try {
+            KernelArgs args = new KernelArgs().pointer(out.pointer()).i32(iterations);
+            args = kernel.endsWith("f32") ? args.f32(-1f) : args.f64(-1.0);
+            KernelArgs launchArgs = args;
+            var f = cuda.function(PtxModule.ARRAY_KERNELS, kernel);
+            double best = Double.MAX_VALUE;
+            for (int i = 0; i <= repeats; i++) {          // the first launch pays the module's JIT: not counted
+                double t = timed(() -> JCudaDriver.cuLaunchKernel(f, g.gridX(), 1, 1, g.blockX(), 1, 1, 0, cuda.stream,
+                    launchArgs.pointer(), null));
+                best = i == 0 ? best : Math.min(best, t);
+            }
+            double flops = (double) g.blocks() * g.blockX() * iterations * 8 * 2;
+            return flops / best;
+        } finally {
+            pool.give(out);
+            pool.releaseAll();
+        }
+    }
+
+    /** Median nanoseconds of an empty launch and the wait for it, on the host's clock. */
+    private double launchNanos(int count) {
+        var f = cuda.function(PtxModule.ARRAY_KERNELS, "noop");
+        Pointer none = new KernelArgs().pointer();
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            long t0 = System.nanoTime();
+            JCudaDriver.cuLaunchKernel(f, 1, 1, 1, 32, 1, 1, 0, cuda.stream, none, null);
+            JCudaDriver.cuStreamSynchronize(cuda.stream);
+            nanos[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(nanos);
+        return nanos[count / 2];
+    }
+
+    /** Nanoseconds between events around {@code work} on the stream. */
+    private double timed(Runnable work) {
+        JCudaDriver.cuEventRecord(start, cuda.stream);
+        work.run();
+        JCudaDriver.cuEventRecord(stop, cuda.stream);
+        JCudaDriver.cuEventSynchronize(stop);
+        float[] millis = new float[1];
+        JCudaDriver.cuEventElapsedTime(millis, start, stop);
+        return millis[0] * 1e6;
+    }
+}

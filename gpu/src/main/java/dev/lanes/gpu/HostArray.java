@@ -1,0 +1,53 @@
+package dev.lanes.gpu;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * A JVM array the device copies to or from — float[], double[] or long[] (the histogram's
+ * counts, 64-bit on the device too) — with its copies into and out of pinned memory.
+ */
+record HostArray(Object array) {
+
+    HostArray {
+        if (!(array instanceof float[] || array instanceof double[] || array instanceof long[])) {
+            throw new IllegalArgumentException("not a float[], double[] or long[]: " + array);
+        }
+    }
+
+    int length() {
+        return switch (array) {
+            case float[] a -> a.length;
+            case double[] a -> a.length;
+            default -> ((long[]) array).length;
+        };
+    }
+
+    int elementBytes() {
+        return array instanceof float[] ? Float.BYTES : Double.BYTES;
+    }
+
+    long bytes(int count) {
+        return (long) count * elementBytes();
+    }
+
+    /** Copies {@code count} elements from index {@code from} to the start of {@code pinned}. */
+    void copyTo(ByteBuffer pinned, int from, int count) {
+        ByteBuffer to = pinned.duplicate().order(ByteOrder.nativeOrder()).clear();
+        switch (array) {
+            case float[] a -> to.asFloatBuffer().put(a, from, count);
+            case double[] a -> to.asDoubleBuffer().put(a, from, count);
+            default -> to.asLongBuffer().put((long[]) array, from, count);
+        }
+    }
+
+    /** Copies {@code count} elements from the start of {@code pinned} to index {@code from}. */
+    void copyFrom(ByteBuffer pinned, int from, int count) {
+        ByteBuffer source = pinned.duplicate().order(ByteOrder.nativeOrder()).clear();
+        switch (array) {
+            case float[] a -> source.asFloatBuffer().get(a, from, count);
+            case double[] a -> source.asDoubleBuffer().get(a, from, count);
+            default -> source.asLongBuffer().get((long[]) array, from, count);
+        }
+    }
+}
