@@ -67,6 +67,9 @@ final class PlanCommand implements Callable<Integer> {
                         e.equals(p.chosen()) ? "→" : " ", e.label(), nanos(e.nanos()), e.bound(), nanos(e.computeNanos()),
                         nanos(e.memoryNanos()), nanos(e.overheadNanos()));
                 }
+                for (String reason : p.excluded()) {
+                    out.println("    not a candidate: " + reason);
+                }
                 out.println("  choice: " + p.chosen().label() + ": " + p.reason());
             }
         }

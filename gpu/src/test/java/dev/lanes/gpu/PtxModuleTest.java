@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,6 +56,45 @@ class PtxModuleTest {
         for (String name : PtxModule.ALL) {
             assertThat(Files.readString(out.resolve(name + ".ptx")))
                 .as(name + ": gpu/src/main/cuda changed without gpu/build-ptx.sh being run").isEqualTo(PtxModule.load(name).text());
+        }
+    }
+
+    /**
+     * ptxas, the assembler the driver's JIT is built on, compiles every kernel for an H100
+     * (sm_90) and the lowest target (sm_75) without spilling registers to local memory and
+     * within the 48 KiB of static shared memory a block gets without opting in.
+     */
+    @Test
+    void everyKernelAssemblesWithoutSpillsForTheLowestAndTheH100Architecture() throws IOException, InterruptedException {
+        assumeTrue(onPath("ptxas"), "ptxas is not on the PATH: the PTX cannot be assembled here");
+        for (String name : PtxModule.ALL) {
+            Path ptx = Files.createTempFile("lanes-" + name, ".ptx");
+            Files.writeString(ptx, PtxModule.load(name).text());
+            for (String arch : new String[] {"sm_75", "sm_90"}) {
+                Process p = new ProcessBuilder("ptxas", "-arch=" + arch, "-v", ptx.toString(), "-o", "/dev/null")
+                    .redirectErrorStream(true).start();
+                String log = new String(p.getInputStream().readAllBytes());
+                assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+                assertThat(p.exitValue()).as(log).isZero();
+                List<String> functions = log.lines().filter(l -> l.contains("Function properties for")).toList();
+                assertThat(functions).as(name + " on " + arch).hasSize(PtxModule.load(name).entries().size());
+                assertThat(log.lines().filter(l -> l.contains("spill")).toList()).as(name + " on " + arch)
+                    .allSatisfy(l -> assertThat(l).contains("0 bytes spill stores, 0 bytes spill loads"));
+                Matcher smem = Pattern.compile("(\\d+) bytes smem").matcher(log);
+                while (smem.find()) {
+                    assertThat(Integer.parseInt(smem.group(1))).as(name + " shared memory on " + arch).isLessThanOrEqualTo(48 * 1024);
+                }
+            }
+        }
+    }
+
+    private static boolean onPath(String tool) {
+        try {
+            Process p = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.lanes.core.plan;
 
 import dev.lanes.core.data.ElementType;
 import dev.lanes.core.exec.Accelerators;
+import dev.lanes.core.exec.Availability;
 import dev.lanes.core.exec.Backend;
 import dev.lanes.core.kernel.Kernel;
 import dev.lanes.core.kernel.Work;
@@ -55,7 +56,22 @@ public final class Planner {
             ? "fastest estimate, " + chosen.bound() + "-bound"
             : String.format(Locale.ROOT, "within %d%% of the fastest (%s) with fewer resources", MARGIN_PERCENT, fastest.label());
         return new StagePlan(stage, kernel.name(), point, work.elements(), work.flops(), work.bytesMoved(), candidates,
-            chosen, reason);
+            chosen, reason, excluded(kernel));
+    }
+
+    /** The device backends the kernel has that are not candidates here, and why. */
+    List<String> excluded(Kernel kernel) {
+        if (!kernel.backends().contains(Backend.GPU)) {
+            return List.of();
+        }
+        Availability gpu = accelerators.availability(Backend.GPU);
+        if (!gpu.usable()) {
+            return List.of("gpu: " + gpu.detail());
+        }
+        if (model.profile().gpu() == null) {
+            return List.of("gpu: the calibration in use has no GPU figures; run 'lanes calibrate'");
+        }
+        return List.of();
     }
 
     /** Plans every measured (non-source) stage at every sweep point, without running anything. */

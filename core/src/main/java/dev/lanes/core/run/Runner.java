@@ -118,8 +118,7 @@ public final class Runner {
                     device.traffic(stage, shapes));
                 if (wisdomStore != null && requested == BackendChoice.AUTO && settings.threads().size() <= 1) {
                     Wisdom.Entry decided = decideByMeasurement(stage, instance, plan, type, device);
-                    plan = new StagePlan(plan.stage(), plan.kernel(), plan.point(), plan.elements(), plan.flops(),
-                        plan.bytesMoved(), plan.candidates(), decided.chosen(), "measured");
+                    plan = plan.decided(decided.chosen(), "measured");
                     planNote = "auto by measurement (" + decided.measuredAt() + "): " + decided.trialMedianNanos().entrySet()
                         .stream().map(e -> e.getKey() + " " + Math.round(e.getValue() / 1e3) + " µs").toList();
                 }

@@ -73,6 +73,18 @@ class GpuCostModelTest {
         }
     }
 
+    private record Unusable(Backend backend) implements Accelerator {
+        @Override
+        public Availability availability() {
+            return Availability.unavailable("no NVIDIA driver");
+        }
+
+        @Override
+        public <O> Optional<O> ops(Class<O> opsType) {
+            return Optional.empty();
+        }
+    }
+
     private static final Accelerators ALL = new Accelerators(Map.of(Backend.SCALAR, new ScalarAccelerator(),
         Backend.SIMD, new Usable(Backend.SIMD), Backend.GPU, new Usable(Backend.GPU)));
 
@@ -114,5 +126,27 @@ class GpuCostModelTest {
         Planner planner = new Planner(new CostModel(PlannerTest.profile(2_000)), ALL);
         StagePlan p = planner.plan("mm", new AnyKernel("matmul"), Map.of(), new Work(1, 1e12, 1e6), ElementType.F32);
         assertThat(p.candidates()).noneMatch(e -> e.backend() == Backend.GPU);
+        assertThat(p.excluded()).containsExactly("gpu: the calibration in use has no GPU figures; run 'lanes calibrate'");
+    }
+
+    @Test
+    void anUnusableGpuIsNamedWithItsReasonAndNeverPlanned() {
+        Accelerators noDriver = new Accelerators(Map.of(Backend.SCALAR, new ScalarAccelerator(),
+            Backend.GPU, new Unusable(Backend.GPU)));
+        Planner planner = new Planner(new CostModel(fastGpuSlowPcie()), noDriver);
+        StagePlan p = planner.plan("mm", new AnyKernel("matmul"), Map.of(), new Work(1, 1e12, 1e6), ElementType.F32);
+        assertThat(p.candidates()).noneMatch(e -> e.backend() == Backend.GPU);
+        assertThat(p.excluded()).containsExactly("gpu: no NVIDIA driver");
+    }
+
+    @Test
+    void inputsLeftOnTheDeviceByThePreviousStageAreNotCopiedAgain() {
+        CostModel model = new CostModel(fastGpuSlowPcie());
+        long n = 1_000_000;
+        Work squares = new Work(n, 2.0 * n, 8.0 * n);
+        Estimate copied = model.estimateGpu(squares, ElementType.F64, DeviceTraffic.allFromHost(squares));
+        Estimate resident = model.estimateGpu(squares, ElementType.F64, new DeviceTraffic(0, 0));
+        assertThat(copied.nanos() - resident.nanos()).isCloseTo(8e6 / 5, within(1.0));
+        assertThat(resident.bound()).isNotEqualTo("transfer");
     }
 }
