@@ -49,6 +49,11 @@ __device__ __forceinline__ void stencil(const float* __restrict__ image, int hei
     }
 }
 
+// Dynamic shared memory; the CPU emulation used by the tests (gpu/src/test/cuda) defines it its own way.
+#ifndef LANES_DYNAMIC_SHARED
+#define LANES_DYNAMIC_SHARED(type, name) extern __shared__ type name[]
+#endif
+
 // ---- histogram ----------------------------------------------------------------------------
 // Bin of x: min((int) ((x - low) * scale), bins - 1) for low <= x <= high, in f64 with each
 // operation rounded as Java rounds it; others (and NaN) are not counted. Counts are exact.
@@ -66,7 +71,7 @@ __device__ __forceinline__ int bin_of(double x, double low, double high, double 
 template <typename T>
 __device__ __forceinline__ void histogram_shared(const T* __restrict__ x, long long n, double low, double high,
                                                  double scale, int bins, unsigned long long* __restrict__ counts) {
-    extern __shared__ unsigned int local[];
+    LANES_DYNAMIC_SHARED(unsigned int, local);
     for (int b = threadIdx.x; b < bins; b += blockDim.x) {
         local[b] = 0;
     }

@@ -1,0 +1,252 @@
+package dev.lanes.gpu;
+
+import dev.lanes.core.exec.ArrayOps;
+import dev.lanes.core.exec.HistogramOps;
+import dev.lanes.core.exec.RandomOps;
+import dev.lanes.core.exec.ScalarAccelerator;
+import dev.lanes.core.exec.StencilOps;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The CUDA kernels themselves — the very sources nvcc compiles to the shipped PTX — run on
+ * the CPU through a small emulation of CUDA (gpu/src/test/cuda/cuda_emu.h) and checked
+ * against lanes' scalar reference: indexing, tails, tiling, barriers, shuffles and the
+ * order of floating-point operations can be tested on every machine with g++, GPU or not.
+ * Sizes are small: every emulated CUDA thread is an OS thread.
+ */
+class EmulatedKernelsTest {
+    private static Path work;
+    private static Path binary;
+    private static String unavailable;
+
+    private final ScalarAccelerator scalar = new ScalarAccelerator();
+    private final Random random = new Random(1125);
+
+    @BeforeAll
+    static void compile() throws IOException, InterruptedException {
+        work = Files.createTempDirectory("lanes-emulated");
+        binary = work.resolve("kernels_emulated");
+        Path sources = Path.of("src/test/cuda").toAbsolutePath();
+        try {
+            Process p = new ProcessBuilder("g++", "-std=c++20", "-O1", "-ffp-contract=off", "-pthread", "-include",
+                sources.resolve("cuda_emu.h").toString(), "-o", binary.toString(), sources.resolve("kernels_emulated.cpp").toString())
+                .redirectErrorStream(true).start();
+            String log = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("g++ took more than 300 s");
+            }
+            assertThat(p.exitValue()).as("the emulation must compile wherever g++ does:\n" + log).isZero();
+        } catch (IOException e) {
+            unavailable = "no g++ to compile the CUDA emulation: " + e.getMessage();
+        }
+    }
+
+    @AfterAll
+    static void cleanUp() throws IOException {
+        try (var files = Files.walk(work)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+
+    private static String run(String... args) throws IOException, InterruptedException {
+        assumeTrue(unavailable == null, unavailable);
+        List<String> command = new ArrayList<>(List.of(binary.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(String.join(" ", args) + ":\n" + out).isZero();
+        return out.strip();
+    }
+
+    @Test
+    void reductionsOverAlignedAndUnalignedDataAreWithinTheSummationBound() throws Exception {
+        for (int n : new int[] {0, 1, 3, 4, 5, 255, 256, 257, 4099, 20_001}) {
+            for (int offset : new int[] {0, 1, 3}) {
+                double[] x = random.doubles(n + offset, -1, 1).toArray();
+                double[] y = random.doubles(n + offset, -1, 1).toArray();
+                float[] xf = Reference.toFloat(x);
+                float[] yf = Reference.toFloat(y);
+                double bound = (n + 64) * Reference.U64;
+                String what = "n=" + n + ", offset=" + offset;
+                Reference.assertClose(number(run("sum_of_squares_f64", write(x), "" + n, "" + offset)),
+                    Reference.dot(x, x, offset, n + offset), Reference.absDot(x, x, offset, n + offset), bound, "f64 sum " + what);
+                Reference.assertClose(number(run("sum_of_squares_f32", write(xf), "" + n, "" + offset)),
+                    Reference.dot(xf, xf, offset, n + offset), Reference.absDot(xf, xf, offset, n + offset), bound, "f32 sum " + what);
+                Reference.assertClose(number(run("dot_f64", write(x), write(y), "" + n, "" + offset)),
+                    Reference.dot(x, y, offset, n + offset), Reference.absDot(x, y, offset, n + offset), bound, "f64 dot " + what);
+                Reference.assertClose(number(run("dot_f32", write(xf), write(yf), "" + n, "" + offset)),
+                    Reference.dot(xf, yf, offset, n + offset), Reference.absDot(xf, yf, offset, n + offset), bound, "f32 dot " + what);
+            }
+        }
+    }
+
+    @Test
+    void axpyGivesTheCpusBits() throws Exception {
+        ArrayOps cpu = scalar.ops(ArrayOps.class).orElseThrow();
+        for (int n : new int[] {1, 255, 257, 9000}) {
+            float[] x = Reference.toFloat(random.doubles(n, -1, 1).toArray());
+            float[] y = Reference.toFloat(random.doubles(n, -1, 1).toArray());
+            Path out = work.resolve("axpy.out");
+            run("axpy_f32", Float.toString(0.3f), write(x), write(y), "" + n, out.toString());
+            float[] expected = y.clone();
+            cpu.axpy(0.3f, x, expected, 0, n);
+            assertThat(readFloats(out)).as("n=" + n).containsExactly(expected);
+        }
+    }
+
+    @Test
+    void rowSumsCoverEveryRowWhateverTheShape() throws Exception {
+        for (int[] shape : new int[][] {{1, 1}, {5, 31}, {70, 33}, {3, 1000}, {200, 2}}) {
+            int rows = shape[0];
+            int cols = shape[1];
+            double[] x = random.doubles((long) rows * cols, -2, 2).toArray();
+            Path out = work.resolve("rows.out");
+            run("row_sum_of_squares_f64", write(x), "" + rows, "" + cols, out.toString());
+            double[] got = readDoubles(out);
+            for (int r = 0; r < rows; r++) {
+                Reference.assertClose(got[r], Reference.dot(x, x, r * cols, (r + 1) * cols),
+                    Reference.absDot(x, x, r * cols, (r + 1) * cols), (cols + 32) * Reference.U64, "row " + r + " of " + rows + "x" + cols);
+            }
+        }
+    }
+
+    @Test
+    void monteCarloDrawsTheCpusPointsAndCountsTheSameHits() throws Exception {
+        RandomOps cpu = scalar.ops(RandomOps.class).orElseThrow();
+        for (long[] c : new long[][] {{42, 0, 0}, {42, 0, 1}, {-7, 13, 50_013}, {random.nextLong(), 1_000_000, 1_070_001}}) {
+            assertThat(Long.parseLong(run("monte_carlo_pi", Long.toString(c[0]), "" + c[1], "" + c[2])))
+                .as("seed %d, [%d, %d)", c[0], c[1], c[2]).isEqualTo(cpu.insideUnitCircle(c[0], c[1], c[2]));
+        }
+    }
+
+    @Test
+    void productsAreRightAtEveryTileEdgeWithBiasAndRelu() throws Exception {
+        for (int[] s : new int[][] {{1, 1, 1}, {3, 5, 7}, {65, 70, 17}, {130, 129, 9}, {64, 64, 40}}) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            double[] a = random.doubles((long) m * k, -1, 1).toArray();
+            double[] b = random.doubles((long) k * n, -1, 1).toArray();
+            double[] bias = random.doubles(n, -0.5, 0.5).toArray();
+            Path out = work.resolve("gemm.out");
+            run("gemm_f64", write(a), write(b), write(bias), "1", "" + m, "" + n, "" + k, out.toString());
+            Reference.assertProduct(a, b, bias, true, readDoubles(out), m, n, k, Reference.U64, "f64");
+            float[] af = Reference.toFloat(a);
+            float[] bf = Reference.toFloat(b);
+            run("gemm_f32", write(af), write(bf), "-", "0", "" + m, "" + n, "" + k, out.toString());
+            Reference.assertProduct(Reference.toDouble(af), Reference.toDouble(bf), null, false, Reference.toDouble(readFloats(out)),
+                m, n, k, Reference.U32, "f32");
+        }
+    }
+
+    @Test
+    void stencilsGiveTheCpusBitsIncludingEdgesAndPartialTiles() throws Exception {
+        for (int size : new int[] {3, 5}) {
+            for (int[] shape : new int[][] {{1, 1}, {2, 3}, {9, 33}, {17, 70}}) {
+                int h = shape[0];
+                int w = shape[1];
+                float[] image = Reference.toFloat(random.doubles((long) h * w, 0, 1).toArray());
+                float[] weights = Reference.toFloat(random.doubles(size * size, 0, 0.2).toArray());
+                Path out = work.resolve("stencil.out");
+                run("stencil" + size + "_f32", write(image), "" + h, "" + w, write(weights), out.toString());
+                float[] got = readFloats(out);
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        assertThat(got[y * w + x]).as("%dx%d, pixel (%d, %d) of %dx%d", size, size, y, x, h, w)
+                            .isEqualTo(StencilOps.pixel(image, h, w, weights, size, y, x));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void histogramsCountExactlyWithSharedOrGlobalCounters() throws Exception {
+        HistogramOps cpu = scalar.ops(HistogramOps.class).orElseThrow();
+        for (int bins : new int[] {1, 10, 300}) {
+            for (int n : new int[] {1, 777, 9001}) {
+                double[] x = random.doubles(n, -1.2, 1.2).toArray();
+                if (n > 3) {
+                    x[0] = Double.NaN;
+                    x[1] = 1.0;
+                    x[2] = -1.0;
+                }
+                float[] xf = Reference.toFloat(x);
+                long[] expected = new long[bins];
+                cpu.count(x, 0, n, -1, 1, expected);
+                long[] expectedF = new long[bins];
+                cpu.count(xf, 0, n, -1, 1, expectedF);
+                String scale = Double.toHexString(HistogramOps.scale(bins, -1, 1));
+                for (String variant : new String[] {"shared", "global"}) {
+                    Path out = work.resolve("histogram.out");
+                    run("histogram_" + variant + "_f64", write(x), "-1", "1", scale, "" + bins, out.toString());
+                    assertThat(readLongs(out)).as("%s f64, %d bins, n=%d", variant, bins, n).containsExactly(expected);
+                    run("histogram_" + variant + "_f32", write(xf), "-1", "1", scale, "" + bins, out.toString());
+                    assertThat(readLongs(out)).as("%s f32, %d bins, n=%d", variant, bins, n).containsExactly(expectedF);
+                }
+            }
+        }
+    }
+
+    private static double number(String printed) {
+        return Double.parseDouble(printed);
+    }
+
+    private static int files;
+
+    private static String write(double[] values) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        b.asDoubleBuffer().put(values);
+        return write(b);
+    }
+
+    private static String write(float[] values) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(values);
+        return write(b);
+    }
+
+    private static String write(ByteBuffer bytes) throws IOException {
+        Path file = work.resolve("in" + files++ + ".bin");
+        Files.write(file, bytes.array());
+        return file.toString();
+    }
+
+    private static float[] readFloats(Path file) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] values = new float[b.remaining() / 4];
+        b.asFloatBuffer().get(values);
+        return values;
+    }
+
+    private static double[] readDoubles(Path file) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        double[] values = new double[b.remaining() / 8];
+        b.asDoubleBuffer().get(values);
+        return values;
+    }
+
+    private static long[] readLongs(Path file) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        long[] values = new long[b.remaining() / 8];
+        b.asLongBuffer().get(values);
+        return values;
+    }
+}

@@ -1,0 +1,182 @@
+package dev.lanes.gpu;
+
+import dev.lanes.core.exec.ArrayOps;
+import dev.lanes.core.exec.Availability;
+import dev.lanes.core.exec.GemmOps;
+import dev.lanes.core.exec.HistogramOps;
+import dev.lanes.core.exec.RandomOps;
+import dev.lanes.core.exec.ScalarAccelerator;
+import dev.lanes.core.exec.StencilOps;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Every GPU kernel against the scalar reference, on random sizes (0, 1, around the block
+ * and tile sizes, and random ones) and random data. Needs a CUDA device: elsewhere each
+ * test is skipped with the probe's reason.
+ */
+class GpuKernelsTest {
+    private static final int[] EDGE_LENGTHS = {0, 1, 31, 255, 256, 257, 1023, 4097, 100_003};
+
+    private final GpuAccelerator gpu = new GpuAccelerator();
+    private final ScalarAccelerator scalar = new ScalarAccelerator();
+    private final Random random = new Random(20261125);
+
+    @BeforeEach
+    void needsADevice() {
+        Availability a = gpu.availability();
+        assumeTrue(a.usable(), "no usable GPU here: " + a.detail());
+    }
+
+    private <O> O gpuOps(Class<O> type) {
+        return gpu.ops(type).orElseThrow();
+    }
+
+    private <O> O scalarOps(Class<O> type) {
+        return scalar.ops(type).orElseThrow();
+    }
+
+    private int[] lengths() {
+        return IntStream.concat(IntStream.of(EDGE_LENGTHS), random.ints(6, 2, 3_000_000)).toArray();
+    }
+
+    @Test
+    void sumsOfSquaresAndDotsAreWithinTheRecursiveSummationBound() {
+        ArrayOps ops = gpuOps(ArrayOps.class);
+        for (int n : lengths()) {
+            double[] x = random.doubles(n, -1, 1).toArray();
+            double[] y = random.doubles(n, -1, 1).toArray();
+            float[] xf = Reference.toFloat(x);
+            float[] yf = Reference.toFloat(y);
+            int from = n == 0 ? 0 : random.nextInt(Math.min(n, 100));
+            double bound = (n + 64) * Reference.U64;
+            Reference.assertClose(ops.sumOfSquares(x, from, n), Reference.dot(x, x, from, n), Reference.absDot(x, x, from, n), bound, "f64 sum n=" + n);
+            Reference.assertClose(ops.sumOfSquares(xf, from, n), Reference.dot(xf, xf, from, n), Reference.absDot(xf, xf, from, n), bound, "f32 sum n=" + n);
+            Reference.assertClose(ops.dot(x, y, from, n), Reference.dot(x, y, from, n), Reference.absDot(x, y, from, n), bound, "f64 dot n=" + n);
+            Reference.assertClose(ops.dot(xf, yf, from, n), Reference.dot(xf, yf, from, n), Reference.absDot(xf, yf, from, n), bound, "f32 dot n=" + n);
+        }
+    }
+
+    @Test
+    void axpyIsOneFusedMultiplyAddPerElementAsOnTheCpu() {
+        ArrayOps ops = gpuOps(ArrayOps.class);
+        for (int n : lengths()) {
+            double[] x = random.doubles(n, -1, 1).toArray();
+            double[] y = random.doubles(n, -1, 1).toArray();
+            double[] expected = y.clone();
+            scalarOps(ArrayOps.class).axpy(0.75, x, expected, 0, n);
+            ops.axpy(0.75, x, y, 0, n);
+            assertThat(y).as("f64 n=" + n).containsExactly(expected);
+            float[] xf = Reference.toFloat(x);
+            float[] yf = Reference.toFloat(random.doubles(n, -1, 1).toArray());
+            float[] expectedF = yf.clone();
+            scalarOps(ArrayOps.class).axpy(-1.5f, xf, expectedF, 0, n);
+            ops.axpy(-1.5f, xf, yf, 0, n);
+            assertThat(yf).as("f32 n=" + n).containsExactly(expectedF);
+        }
+    }
+
+    @Test
+    void rowSumsMatchTheReferenceRowByRow() {
+        ArrayOps ops = gpuOps(ArrayOps.class);
+        for (int[] shape : new int[][] {{1, 1}, {3, 31}, {1000, 33}, {17, 4099}, {5000, 64}}) {
+            int rows = shape[0];
+            int cols = shape[1];
+            double[] x = random.doubles((long) rows * cols, -2, 2).toArray();
+            double[] got = new double[rows];
+            ops.rowSumsOfSquares(x, cols, 1 << 16, got, 0, rows);
+            for (int r = 0; r < rows; r++) {
+                Reference.assertClose(got[r], Reference.dot(x, x, r * cols, (r + 1) * cols), Reference.absDot(x, x, r * cols, (r + 1) * cols),
+                    (cols + 32) * Reference.U64, "row " + r + " of " + rows + "x" + cols);
+            }
+        }
+    }
+
+    @Test
+    void productsWithBiasAndReluMatchTheReferenceAtEveryEdgeOfTheTiles() {
+        GemmOps ops = gpuOps(GemmOps.class);
+        int[][] shapes = {{1, 1, 1}, {1, 7, 3}, {63, 65, 9}, {128, 128, 128}, {129, 257, 100}, {300, 70, 513}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            double[] a = random.doubles((long) m * k, -1, 1).toArray();
+            double[] b = random.doubles((long) k * n, -1, 1).toArray();
+            double[] bias = random.doubles(n, -0.5, 0.5).toArray();
+            double[] c = new double[m * n];
+            ops.multiply(a, k, b, n, bias, true, c, 0, m);
+            float[] cf = new float[m * n];
+            float[] af = Reference.toFloat(a);
+            float[] bf = Reference.toFloat(b);
+            ops.multiply(af, k, bf, n, null, false, cf, 0, m);
+            Reference.assertProduct(a, b, bias, true, c, m, n, k, Reference.U64, "f64");
+            Reference.assertProduct(Reference.toDouble(af), Reference.toDouble(bf), null, false, Reference.toDouble(cf), m, n, k,
+                Reference.U32, "f32");
+        }
+    }
+
+    @Test
+    void histogramsCountExactlyWhatTheReferenceCountsWithSharedAndGlobalCounters() {
+        HistogramOps ops = gpuOps(HistogramOps.class);
+        for (int bins : new int[] {1, 7, 256, 12_288, 12_289, 100_000}) {
+            for (int n : new int[] {0, 1, 1000, 300_001}) {
+                double[] x = random.doubles(n, -1.2, 1.2).toArray();
+                if (n > 3) {
+                    x[0] = Double.NaN;
+                    x[1] = 1.0;          // exactly high: the last bin
+                    x[2] = -1.0;         // exactly low: the first bin
+                }
+                long[] expected = new long[bins];
+                long[] got = new long[bins];
+                scalarOps(HistogramOps.class).count(x, 0, n, -1, 1, expected);
+                ops.count(x, 0, n, -1, 1, got);
+                assertThat(got).as("f64, %d bins, n=%d", bins, n).containsExactly(expected);
+                float[] xf = Reference.toFloat(x);
+                long[] expectedF = new long[bins];
+                long[] gotF = new long[bins];
+                scalarOps(HistogramOps.class).count(xf, 0, n, -1, 1, expectedF);
+                ops.count(xf, 0, n, -1, 1, gotF);
+                assertThat(gotF).as("f32, %d bins, n=%d", bins, n).containsExactly(expectedF);
+            }
+        }
+    }
+
+    @Test
+    void monteCarloCountsTheSameHitsAsTheCpuForTheSameSeed() {
+        RandomOps ops = gpuOps(RandomOps.class);
+        for (int trial = 0; trial < 6; trial++) {
+            long seed = random.nextLong();
+            long from = random.nextInt(1000);
+            long to = from + (trial == 0 ? 0 : random.nextInt(3_000_000));
+            assertThat(ops.insideUnitCircle(seed, from, to)).as("seed %d, [%d, %d)", seed, from, to)
+                .isEqualTo(scalarOps(RandomOps.class).insideUnitCircle(seed, from, to));
+        }
+    }
+
+    @Test
+    void stencilsGiveTheCpusBitsEverywhereIncludingTheEdges() {
+        StencilOps ops = gpuOps(StencilOps.class);
+        for (int size : new int[] {3, 5}) {
+            for (int[] shape : new int[][] {{1, 1}, {2, 3}, {7, 33}, {9, 100}, {257, 129}}) {
+                int h = shape[0];
+                int w = shape[1];
+                float[] image = Reference.toFloat(random.doubles((long) h * w, 0, 1).toArray());
+                float[] weights = Reference.toFloat(random.doubles(size * size, 0, 0.2).toArray());
+                float[] out = new float[h * w];
+                ops.convolve(image, h, w, weights, size, out, 0, h);
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        assertThat(out[y * w + x]).as("%dx%d stencil, pixel (%d, %d) of %dx%d", size, size, y, x, h, w)
+                            .isEqualTo(StencilOps.pixel(image, h, w, weights, size, y, x));
+                    }
+                }
+            }
+        }
+    }
+}
