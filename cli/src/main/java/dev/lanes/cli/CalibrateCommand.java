@@ -67,7 +67,15 @@ final class CalibrateCommand implements Callable<Integer> {
                 profile.scalarMemoryGbps(), profile.simdMemoryGbps(), profile.memoryGbpsAll(), profile.cores());
             out.printf(Locale.ROOT, "triad        %.1f GB/s with %d threads (axpy, 24 bytes per element)%n",
                 profile.triadGbpsAll(), profile.cores());
-            out.println("gpu          " + (profile.gpu() == null ? "none usable" : profile.gpu().toString()));
+            var gpu = profile.gpu();
+            if (gpu == null) {
+                out.println("gpu          none usable");
+            } else {
+                out.printf(Locale.ROOT, "gpu          device copy %.0f GB/s (read + write); pinned copies %.1f GB/s to the device, %.1f GB/s back%n",
+                    gpu.deviceGbps(), gpu.hostToDeviceGbps(), gpu.deviceToHostGbps());
+                out.printf(Locale.ROOT, "gpu          FMA %.0f GFLOP/s f32, %.0f GFLOP/s f64; a launch and its wait %.1f µs%n",
+                    gpu.gflopsF32(), gpu.gflopsF64(), gpu.launchNanos() / 1e3);
+            }
             for (Map.Entry<Integer, Double> e : profile.dispatchNanos().entrySet()) {
                 out.printf(Locale.ROOT, "dispatch     %d threads: %.1f µs per call%n", e.getKey(), e.getValue() / 1e3);
             }

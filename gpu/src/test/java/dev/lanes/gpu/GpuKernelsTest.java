@@ -1,7 +1,6 @@
 package dev.lanes.gpu;
 
 import dev.lanes.core.exec.ArrayOps;
-import dev.lanes.core.exec.Availability;
 import dev.lanes.core.exec.GemmOps;
 import dev.lanes.core.exec.HistogramOps;
 import dev.lanes.core.exec.RandomOps;
@@ -14,7 +13,6 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every GPU kernel against the scalar reference, on random sizes (0, 1, around the block
@@ -30,8 +28,7 @@ class GpuKernelsTest {
 
     @BeforeEach
     void needsADevice() {
-        Availability a = gpu.availability();
-        assumeTrue(a.usable(), "no usable GPU here: " + a.detail());
+        DeviceRequirement.assumeDevice(gpu.availability());
     }
 
     private <O> O gpuOps(Class<O> type) {

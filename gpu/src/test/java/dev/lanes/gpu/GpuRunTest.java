@@ -1,0 +1,95 @@
+package dev.lanes.gpu;
+
+import dev.lanes.core.exec.Accelerators;
+import dev.lanes.core.exec.Availability;
+import dev.lanes.core.exec.Backend;
+import dev.lanes.core.kernel.KernelRegistry;
+import dev.lanes.core.machine.MachineInfo;
+import dev.lanes.core.run.RunListener;
+import dev.lanes.core.run.RunResult;
+import dev.lanes.core.run.Runner;
+import dev.lanes.core.run.StageResult;
+import dev.lanes.core.spec.SpecLoader;
+import dev.lanes.core.spec.Workload;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Whole workloads on the GPU through the runner, as {@code lanes run --backend gpu} runs
+ * them: every stage verified against the scalar reference, the phases timed by the device,
+ * and a stage that reads the previous GPU stage's output copying nothing in.
+ */
+class GpuRunTest {
+
+    @BeforeEach
+    void needsADevice() {
+        DeviceRequirement.assumeDevice(new GpuAccelerator().availability());
+    }
+
+    private static RunResult run(String spec) {
+        Accelerators accelerators = Accelerators.load();
+        Workload w = new SpecLoader(KernelRegistry.builtIn(), 2, 8L << 30).parse("gpu.yaml", spec, List.of(), false);
+        return new Runner(accelerators, RunListener.NONE, "test").run(w, MachineInfo.detect(accelerators), null);
+    }
+
+    private static StageResult stage(RunResult r, String id) {
+        return r.stages().stream().filter(s -> s.stage().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyGpuKernelPassesItsCheckEndToEnd() {
+        RunResult r = run("""
+            settings: { warmup: 1, iterations: 3, min-warmup-ms: 0 }
+            stages:
+              - { id: x, kernel: generate, params: { length: 1000003, type: f32 } }
+              - { id: y, kernel: generate, params: { length: 1000003, type: f32, seed: 3 } }
+              - { id: squares, kernel: sum-of-squares, inputs: [x], backend: gpu }
+              - { id: dot, kernel: dot, inputs: [x, y], backend: gpu }
+              - { id: rows, kernel: row-sum-of-squares, inputs: [x], params: { cols: 1000003 }, backend: gpu }
+              - { id: counts, kernel: histogram, inputs: [x], params: { bins: 64, low: 0, high: 1 }, backend: gpu }
+              - { id: pi, kernel: monte-carlo-pi, params: { samples: 10000000 }, backend: gpu }
+              - { id: mm, kernel: matmul, params: { n: 300, m: 257, k: 129, type: f32 }, backend: gpu }
+              - { id: mm64, kernel: matmul, params: { n: 200, type: f64 }, backend: gpu }
+              - { id: net, kernel: mlp-forward, params: { batch: 1000, layers: [784, 256, 10] }, backend: gpu }
+              - { id: img, kernel: generate, params: { length: 1000000, type: f32 } }
+              - { id: blur, kernel: stencil2d, inputs: [img], params: { width: 1000, stencil: [5, 5] }, backend: gpu }
+            """);
+        assertThat(r.stages().stream().filter(s -> !s.source()).toList()).hasSize(10).allSatisfy(s -> {
+            assertThat(s.backend()).isEqualTo("gpu");
+            assertThat(s.check().passed()).as(s.stage() + ": " + s.check()).isTrue();
+            assertThat(s.device()).as(s.stage()).isNotNull();
+            assertThat(s.device().kernelNanos()).as(s.stage()).isPositive();
+            assertThat(s.device().launches()).as(s.stage()).isPositive();
+        });
+        assertThat(stage(r, "squares").device().toDeviceBytes()).isEqualTo(1000003L * 4);
+        assertThat(stage(r, "squares").note()).contains("one-time device costs");
+    }
+
+    @Test
+    void aStageReadingTheLastGpuStagesOutputCopiesNothingIn() {
+        RunResult r = run("""
+            settings: { warmup: 1, iterations: 3, min-warmup-ms: 0 }
+            stages:
+              - { id: x, kernel: generate, params: { length: 2000000, type: f64 } }
+              - { id: y, kernel: generate, params: { length: 2000000, type: f64, seed: 8 } }
+              - { id: update, kernel: axpy, inputs: [x, y], params: { a: 2 }, backend: gpu }
+              - { id: norm, kernel: sum-of-squares, inputs: [update], backend: gpu }
+            """);
+        assertThat(stage(r, "update").check().passed()).isTrue();
+        assertThat(stage(r, "update").device().toDeviceBytes()).isEqualTo(2 * 2000000L * 8);
+        assertThat(stage(r, "update").device().toHostBytes()).isEqualTo(2000000L * 8);
+        assertThat(stage(r, "norm").check().passed()).isTrue();
+        assertThat(stage(r, "norm").device().toDeviceBytes()).as("axpy's output stayed on the device").isZero();
+    }
+
+    @Test
+    void theGpuIsOneOfTheBackendsTheRunnerFinds() {
+        Availability gpu = Accelerators.load().availability(Backend.GPU);
+        assertThat(gpu.usable()).isTrue();
+        assertThat(gpu.detail()).containsPattern("sm_\\d+");
+    }
+}
