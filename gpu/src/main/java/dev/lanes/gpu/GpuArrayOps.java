@@ -44,6 +44,25 @@ final class GpuArrayOps implements ArrayOps {
         axpy("axpy_f32", new KernelArgs().f32(a), x, y, from, to);
     }
 
+    /** (x, [y,] n, partials) of sum_of_squares_* and dot_*. */
+    static KernelArgs reductionArgs(CUdeviceptr x, CUdeviceptr y, long n, CUdeviceptr partials) {
+        KernelArgs args = new KernelArgs().pointer(x);
+        if (y != null) {
+            args.pointer(y);
+        }
+        return args.i64(n).pointer(partials);
+    }
+
+    /** (a, x, y, n) of axpy_*, the scalar already in {@code a}. */
+    static KernelArgs axpyArgs(KernelArgs a, CUdeviceptr x, CUdeviceptr y, long n) {
+        return a.pointer(x).pointer(y).i64(n);
+    }
+
+    /** (x, rows, cols, out) of row_sum_of_squares_*. */
+    static KernelArgs rowSumsArgs(CUdeviceptr x, long rows, long cols, CUdeviceptr out) {
+        return new KernelArgs().pointer(x).i64(rows).i64(cols).pointer(out);
+    }
+
     @Override
     public void rowSumsOfSquares(double[] x, int cols, int colBlock, double[] out, int fromRow, int toRow) {
         rowSums("row_sum_of_squares_f64", x, cols, out, fromRow, toRow);
@@ -64,11 +83,7 @@ final class GpuArrayOps implements ArrayOps {
             CUdeviceptr yd = y == null ? null : device.input(y, from, to);
             LaunchGeometry g = LaunchGeometry.gridStride(n, device.multiprocessors());
             DeviceBuffer partials = device.scratch((long) g.blocks() * Double.BYTES, "the partial sums");
-            KernelArgs args = new KernelArgs().pointer(xd);
-            if (yd != null) {
-                args.pointer(yd);
-            }
-            device.launch(PtxModule.ARRAY_KERNELS, kernel, g, args.i64(n).pointer(partials.pointer()));
+            device.launch(PtxModule.ARRAY_KERNELS, kernel, g, reductionArgs(xd, yd, n, partials.pointer()));
             double sum = 0;
             for (double p : device.readDoubles(partials, g.blocks())) {
                 sum += p;
@@ -86,7 +101,7 @@ final class GpuArrayOps implements ArrayOps {
             CUdeviceptr yd = device.inout(y, from, to);
             long n = to - from;
             device.launch(PtxModule.ARRAY_KERNELS, kernel, LaunchGeometry.gridStride(n, device.multiprocessors()),
-                scalar.pointer(xd).pointer(yd).i64(n));
+                axpyArgs(scalar, xd, yd, n));
             return null;
         });
     }
@@ -100,7 +115,7 @@ final class GpuArrayOps implements ArrayOps {
             CUdeviceptr xd = device.input(x, fromRow * cols, toRow * cols);
             CUdeviceptr od = device.output(out, fromRow, toRow);
             device.launch(PtxModule.ARRAY_KERNELS, kernel, LaunchGeometry.warpPerRow(rows, device.multiprocessors()),
-                new KernelArgs().pointer(xd).i64(rows).i64(cols).pointer(od));
+                rowSumsArgs(xd, rows, cols, od));
             return null;
         });
     }

@@ -36,8 +36,9 @@ final class GpuCalibration {
             long hostBytes = quick ? 64L << 20 : 256L << 20;
             double device = deviceCopyGbps(copyBytes, repeats);
             double[] pinned = pinnedCopyGbps(hostBytes, repeats);
-            double f32 = fmaGflops("fma_peak_f32", quick ? 1024 : 8192, repeats);
-            double f64 = fmaGflops("fma_peak_f64", quick ? 256 : 2048, repeats);
+            // an H100's 270k resident threads do 4.3 MFLOP per iteration: 4096 take about 0.3 ms in f32
+            double f32 = fmaGflops("fma_peak_f32", quick ? 4096 : 32768, repeats);
+            double f64 = fmaGflops("fma_peak_f64", quick ? 2048 : 16384, repeats);
             double launch = launchNanos(quick ? 50 : 500) + hostOverheadNanos;
             return new MachineProfile.GpuProfile(pinned[0], pinned[1], device, f32, f64, launch);
         } finally {
@@ -88,9 +89,8 @@ final class GpuCalibration {
             * LaunchGeometry.THREADS, cuda.multiprocessors);
         DeviceBuffer out = pool.take((long) g.blocks() * LaunchGeometry.THREADS * Double.BYTES, "calibration");
         try {
-            KernelArgs args = new KernelArgs().pointer(out.pointer()).i32(iterations);
-            args = kernel.endsWith("f32") ? args.f32(-1f) : args.f64(-1.0);
-            KernelArgs launchArgs = args;
+            KernelArgs launchArgs = fmaPeakArgs(out.pointer(), iterations, kernel.endsWith("f32"));
+            KernelSignatures.check(PtxModule.ARRAY_KERNELS, kernel, launchArgs);
             var f = cuda.function(PtxModule.ARRAY_KERNELS, kernel);
             double best = Double.MAX_VALUE;
             for (int i = 0; i <= repeats; i++) {          // the first launch pays the module's JIT: not counted
@@ -106,14 +106,20 @@ final class GpuCalibration {
         }
     }
 
+    /** (out, iterations, never) of fma_peak_*: never is −1, which the chains (all positive) never sum to. */
+    static KernelArgs fmaPeakArgs(jcuda.driver.CUdeviceptr out, int iterations, boolean f32) {
+        KernelArgs args = new KernelArgs().pointer(out).i32(iterations);
+        return f32 ? args.f32(-1f) : args.f64(-1.0);
+    }
+
     /** Median nanoseconds of an empty launch and the wait for it, on the host's clock. */
     private double launchNanos(int count) {
         var f = cuda.function(PtxModule.ARRAY_KERNELS, "noop");
-        Pointer none = new KernelArgs().pointer();
+        KernelSignatures.check(PtxModule.ARRAY_KERNELS, "noop", new KernelArgs());
         long[] nanos = new long[count];
         for (int i = 0; i < count; i++) {
             long t0 = System.nanoTime();
-            JCudaDriver.cuLaunchKernel(f, 1, 1, 1, 32, 1, 1, 0, cuda.stream, none, null);
+            JCudaDriver.cuLaunchKernel(f, 1, 1, 1, 32, 1, 1, 0, cuda.stream, null, null);
             JCudaDriver.cuStreamSynchronize(cuda.stream);
             nanos[i] = System.nanoTime() - t0;
         }

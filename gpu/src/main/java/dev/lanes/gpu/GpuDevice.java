@@ -47,9 +47,17 @@ final class GpuDevice implements DeviceSession {
                 return guarded(body);
             }
             beginHere();
-            T result = guarded(body);
-            endHere(null);
-            return result;
+            boolean ended = false;
+            try {
+                T result = guarded(body);
+                endHere(null);
+                ended = true;
+                return result;
+            } finally {
+                if (!ended) {
+                    abandon();
+                }
+            }
         });
     }
 
@@ -97,8 +105,28 @@ final class GpuDevice implements DeviceSession {
     }
 
     private void beginHere() {
+        if (inExecution) {
+            abandon();              // the last execution failed before it ended
+        }
         timeline.begin();
         inExecution = true;
+    }
+
+    /** Ends an execution that failed part-way: nothing comes back, its buffers are reused. */
+    private void abandon() {
+        if (broken == null) {
+            try {
+                JCudaDriver.cuStreamSynchronize(cuda.stream);
+            } catch (CudaException e) {
+                fail("CUDA error (kernels " + timeline.kernelsSoFar() + "): " + e.getMessage(), e);
+            }
+        }
+        staging.settle();
+        if (broken == null) {
+            transients.forEach(pool::give);
+        }
+        transients.clear();
+        inExecution = false;
     }
 
     /** Brings back what the host lacks of {@code output} (of every array the device wrote, when null), then waits. */
@@ -247,6 +275,7 @@ final class GpuDevice implements DeviceSession {
     }
 
     void launch(String module, String kernel, LaunchGeometry g, KernelArgs args) {
+        KernelSignatures.check(module, kernel, args);
         CUfunction f = cuda.function(module, kernel);
         try {
             timeline.around(Timeline.Phase.KERNEL, 0, kernel, () -> JCudaDriver.cuLaunchKernel(f, g.gridX(), g.gridY(), 1,

@@ -47,12 +47,17 @@ final class GpuGemmOps implements GemmOps {
             CUdeviceptr biasd = bias == null ? null : device.input(bias, 0, n);
             CUdeviceptr cd = device.output(c, r0 * n, r1 * n);
             for (LaunchGeometry.GemmSlab slab : LaunchGeometry.gemm(r1 - r0, n, tile)) {
-                KernelArgs args = new KernelArgs().pointer(ad.withByteOffset((long) slab.firstRow() * k * bytes)).pointer(bd);
-                args = biasd == null ? args.nullPointer() : args.pointer(biasd);
-                args.i32(relu ? 1 : 0).pointer(cd.withByteOffset((long) slab.firstRow() * n * bytes)).i32(slab.rows()).i32(n).i32(k);
-                device.launch(PtxModule.DENSE_KERNELS, kernel, slab.geometry(), args);
+                device.launch(PtxModule.DENSE_KERNELS, kernel, slab.geometry(), args(ad.withByteOffset((long) slab.firstRow() * k * bytes),
+                    bd, biasd, relu, cd.withByteOffset((long) slab.firstRow() * n * bytes), slab.rows(), n, k));
             }
             return null;
         });
+    }
+
+    /** (a, b, bias, relu, c, m, n, k) of gemm_*; a null bias passes a null pointer. */
+    static KernelArgs args(CUdeviceptr a, CUdeviceptr b, CUdeviceptr bias, boolean relu, CUdeviceptr c, int m, int n, int k) {
+        KernelArgs args = new KernelArgs().pointer(a).pointer(b);
+        args = bias == null ? args.nullPointer() : args.pointer(bias);
+        return args.i32(relu ? 1 : 0).pointer(c).i32(m).i32(n).i32(k);
     }
 }

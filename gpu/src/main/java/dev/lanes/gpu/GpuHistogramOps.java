@@ -35,13 +35,19 @@ final class GpuHistogramOps implements HistogramOps {
             String kernel = (LaunchGeometry.privatized(bins, device.sharedPerBlock()) ? "histogram_shared_" : "histogram_global_") + type;
             DeviceBuffer deviceCounts = device.scratch((long) bins * Long.BYTES, "the counts");
             device.zero(deviceCounts, (long) bins * Long.BYTES);
-            device.launch(PtxModule.IMAGE_KERNELS, kernel, g, new KernelArgs().pointer(device.input(x, from, to)).i64(n)
-                .f64(low).f64(high).f64(HistogramOps.scale(bins, low, high)).i32(bins).pointer(deviceCounts.pointer()));
+            device.launch(PtxModule.IMAGE_KERNELS, kernel, g,
+                args(device.input(x, from, to), n, low, high, bins, deviceCounts.pointer()));
             long[] got = device.readLongs(deviceCounts, bins);
             for (int b = 0; b < bins; b++) {
                 counts[b] += got[b];
             }
             return null;
         });
+    }
+
+    /** (x, n, low, high, scale, bins, counts) of histogram_*: scale as the reference computes it. */
+    static KernelArgs args(jcuda.driver.CUdeviceptr x, long n, double low, double high, int bins, jcuda.driver.CUdeviceptr counts) {
+        return new KernelArgs().pointer(x).i64(n).f64(low).f64(high).f64(HistogramOps.scale(bins, low, high)).i32(bins)
+            .pointer(counts);
     }
 }

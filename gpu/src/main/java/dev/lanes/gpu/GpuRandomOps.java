@@ -19,12 +19,17 @@ final class GpuRandomOps implements RandomOps {
             LaunchGeometry g = LaunchGeometry.gridStride(to - from, device.multiprocessors());
             DeviceBuffer partials = device.scratch((long) g.blocks() * Long.BYTES, "the partial counts");
             device.launch(PtxModule.ARRAY_KERNELS, "monte_carlo_pi", g,
-                new KernelArgs().i64(seed).i64(from).i64(to).pointer(partials.pointer()));
+                args(seed, from, to, partials.pointer()));
             long inside = 0;
             for (long p : device.readLongs(partials, g.blocks())) {
                 inside += p;
             }
             return inside;
         });
+    }
+
+    /** (seed, from, to, partials) of monte_carlo_pi. */
+    static KernelArgs args(long seed, long from, long to, jcuda.driver.CUdeviceptr partials) {
+        return new KernelArgs().i64(seed).i64(from).i64(to).pointer(partials);
     }
 }

@@ -25,8 +25,15 @@ final class GpuStencilOps implements StencilOps {
             var w = device.input(weights, 0, size * size);
             var o = device.outputBase(out, fromRow * width, toRow * width);
             device.launch(PtxModule.IMAGE_KERNELS, "stencil" + size + "_f32", LaunchGeometry.stencil(height, width),
-                new KernelArgs().pointer(in).pointer(w).i32(height).i32(width).pointer(o).i32(LaunchGeometry.tilesAcross(width)));
+                args(in, height, width, w, o));
             return null;
         });
+    }
+
+    /** (image, height, width, weights, out, tiles_across) of stencil3_f32 and stencil5_f32. */
+    static KernelArgs args(jcuda.driver.CUdeviceptr image, int height, int width, jcuda.driver.CUdeviceptr weights,
+                           jcuda.driver.CUdeviceptr out) {
+        return new KernelArgs().pointer(image).i32(height).i32(width).pointer(weights).pointer(out)
+            .i32(LaunchGeometry.tilesAcross(width));
     }
 }

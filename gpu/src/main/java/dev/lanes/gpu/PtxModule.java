@@ -51,6 +51,25 @@ record PtxModule(String name, String text) {
         return names;
     }
 
+    private static final Pattern PARAM = Pattern.compile("\\.param \\.(\\w+) ");
+
+    /**
+     * The PTX types of a kernel's parameters in order ("u64" for pointers and 64-bit
+     * integers, "u32", "f32", "f64"): what a launch must pass.
+     */
+    List<String> parameters(String kernel) {
+        Matcher entry = Pattern.compile("^\\.visible \\.entry " + Pattern.quote(kernel) + "\\(([^)]*)\\)", Pattern.MULTILINE).matcher(text);
+        if (!entry.find()) {
+            throw new IllegalArgumentException("PTX module " + name + " has no kernel " + kernel);
+        }
+        List<String> types = new ArrayList<>();
+        Matcher param = PARAM.matcher(entry.group(1));
+        while (param.find()) {
+            types.add(param.group(1));
+        }
+        return types;
+    }
+
     /** The nvcc build that wrote it, e.g. "V13.0.88", from the PTX header. */
     Optional<String> compilerVersion() {
         Matcher m = RELEASE.matcher(text);
