@@ -73,6 +73,8 @@ final class CalibrateCommand implements Callable<Integer> {
             } else {
                 out.printf(Locale.ROOT, "gpu          device copy %.0f GB/s (read + write); pinned copies %.1f GB/s to the device, %.1f GB/s back%n",
                     gpu.deviceGbps(), gpu.hostToDeviceGbps(), gpu.deviceToHostGbps());
+                out.printf(Locale.ROOT, "gpu          JVM arrays through pinned staging: %.1f GB/s to the device, %.1f GB/s back%n",
+                    gpu.stagedToDeviceGbps(), gpu.stagedToHostGbps());
                 out.printf(Locale.ROOT, "gpu          FMA %.0f GFLOP/s f32, %.0f GFLOP/s f64; a launch and its wait %.1f µs%n",
                     gpu.gflopsF32(), gpu.gflopsF64(), gpu.launchNanos() / 1e3);
             }

@@ -18,12 +18,14 @@ import java.util.Arrays;
 final class GpuCalibration {
     private final CudaContext cuda;
     private final BufferPool pool;
+    private final PinnedStaging staging;
     private final CUevent start = new CUevent();
     private final CUevent stop = new CUevent();
 
-    GpuCalibration(CudaContext cuda, BufferPool pool) {
+    GpuCalibration(CudaContext cuda, BufferPool pool, PinnedStaging staging) {
         this.cuda = cuda;
         this.pool = pool;
+        this.staging = staging;
     }
 
     /** @param hostOverheadNanos what an execution adds on the host beyond a launch and a wait (the CUDA thread's hops) */
@@ -40,7 +42,8 @@ final class GpuCalibration {
             double f32 = fmaGflops("fma_peak_f32", quick ? 4096 : 32768, repeats);
             double f64 = fmaGflops("fma_peak_f64", quick ? 2048 : 16384, repeats);
             double launch = launchNanos(quick ? 50 : 500) + hostOverheadNanos;
-            return new MachineProfile.GpuProfile(pinned[0], pinned[1], device, f32, f64, launch);
+            double[] staged = stagedCopyGbps((int) (hostBytes / Float.BYTES), repeats);
+            return new MachineProfile.GpuProfile(pinned[0], pinned[1], device, f32, f64, launch, staged[0], staged[1]);
         } finally {
             JCudaDriver.cuEventDestroy(start);
             JCudaDriver.cuEventDestroy(stop);
@@ -81,6 +84,31 @@ final class GpuCalibration {
             pool.give(device);
             pool.releaseAll();
             JCudaDriver.cuMemFreeHost(host);
+        }
+    }
+
+    /** {to the device, back} GB/s between a JVM float[] and the device, through the pinned staging buffers, host clock. */
+    private double[] stagedCopyGbps(int elements, int repeats) {
+        HostArray host = new HostArray(new float[elements]);
+        DeviceBuffer device = pool.take(host.bytes(elements), "calibration");
+        try {
+            double up = Double.MAX_VALUE;
+            double down = Double.MAX_VALUE;
+            for (int i = 0; i < repeats; i++) {
+                long t0 = System.nanoTime();
+                staging.upload(host, 0, elements, device.pointer());
+                JCudaDriver.cuStreamSynchronize(cuda.stream);
+                long t1 = System.nanoTime();
+                staging.download(device.pointer(), host, 0, elements);
+                long t2 = System.nanoTime();
+                staging.settle();
+                up = Math.min(up, t1 - t0);
+                down = Math.min(down, t2 - t1);
+            }
+            return new double[] {host.bytes(elements) / up, host.bytes(elements) / down};
+        } finally {
+            pool.give(device);
+            pool.releaseAll();
         }
     }
 

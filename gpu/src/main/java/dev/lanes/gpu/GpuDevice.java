@@ -205,7 +205,7 @@ final class GpuDevice implements DeviceSession {
         }
         java.util.Arrays.sort(hops);
         long hopNanos = hops[hops.length / 2];
-        return call(() -> new GpuCalibration(cuda, pool).measure(quick, HOPS_PER_EXECUTION * hopNanos));
+        return call(() -> new GpuCalibration(cuda, pool, staging).measure(quick, HOPS_PER_EXECUTION * hopNanos));
     }
 
     // ---- helpers for the ops bodies, on the CUDA thread ---------------------------------------

@@ -38,9 +38,11 @@ public record MachineProfile(String schema, String fingerprint, String createdAt
      * @param gflopsF32        f32 FMA throughput of the CUDA cores
      * @param gflopsF64        f64 FMA throughput
      * @param launchNanos      cost of launching an empty kernel and waiting for it
+     * @param stagedToDeviceGbps a JVM array to the device, through pinned staging: what a stage's copy in reaches
+     * @param stagedToHostGbps   the device to a JVM array, through pinned staging
      */
     public record GpuProfile(double hostToDeviceGbps, double deviceToHostGbps, double deviceGbps, double gflopsF32,
-                             double gflopsF64, double launchNanos) {
+                             double gflopsF64, double launchNanos, double stagedToDeviceGbps, double stagedToHostGbps) {
 
         public double gflops(dev.lanes.core.data.ElementType type) {
             return type == dev.lanes.core.data.ElementType.F64 ? gflopsF64 : gflopsF32;

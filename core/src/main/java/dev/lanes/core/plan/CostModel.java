@@ -27,7 +27,8 @@ public record CostModel(MachineProfile profile) {
         }
         double computeNanos = work.flops() / gpu.gflops(type);
         double memoryNanos = work.bytesMoved() / gpu.deviceGbps();
-        double transferNanos = inputBytes / gpu.hostToDeviceGbps() + outputBytes / gpu.deviceToHostGbps();
+        // A stage's copies start from JVM arrays: through pinned staging, slower than the pinned DMA alone.
+        double transferNanos = inputBytes / gpu.stagedToDeviceGbps() + outputBytes / gpu.stagedToHostGbps();
         double body = Math.max(computeNanos, memoryNanos);
         double overheadNanos = gpu.launchNanos();
         String bound = transferNanos >= Math.max(body, overheadNanos) ? "transfer"

@@ -88,13 +88,13 @@ class GpuCostModelTest {
     private static final Accelerators ALL = new Accelerators(Map.of(Backend.SCALAR, new ScalarAccelerator(),
         Backend.SIMD, new Usable(Backend.SIMD), Backend.GPU, new Usable(Backend.GPU)));
 
-    /** 8 CPU cores as in PlannerTest; a GPU with 3 TB/s and 50 TFLOP/s f32 behind 5 GB/s PCIe, 10 µs per launch. */
+    /** 8 CPU cores as in PlannerTest; a GPU with 3 TB/s and 50 TFLOP/s f32 behind PCIe at 8 GB/s pinned, 5 GB/s from JVM arrays, 10 µs per launch. */
     private static MachineProfile fastGpuSlowPcie() {
         MachineProfile cpu = PlannerTest.profile(2_000);
         return new MachineProfile(cpu.schema(), cpu.fingerprint(), cpu.createdAt(), cpu.method(), 0, cpu.cores(),
             cpu.scalarGflops(), cpu.simdGflops(), cpu.simdGflopsF32(), cpu.scalarCacheGbps(), cpu.simdCacheGbps(),
             cpu.scalarMemoryGbps(), cpu.simdMemoryGbps(), cpu.memoryGbpsAll(), cpu.triadGbpsAll(), cpu.dispatchNanos(),
-            cpu.cacheBytes(), new MachineProfile.GpuProfile(5, 5, 3000, 50_000, 25_000, 10_000));
+            cpu.cacheBytes(), new MachineProfile.GpuProfile(8, 8, 3000, 50_000, 25_000, 10_000, 5, 5));
     }
 
     @Test
