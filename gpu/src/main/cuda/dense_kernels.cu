@@ -16,14 +16,16 @@ struct alignas(sizeof(T) * W) Pack {
     T v[W];
 };
 
-template <typename T, int BM, int BN, int BK, int TM, int TN>
+template <typename T, int BM, int BN, int BK, int TM, int TN, int PAD>
 __device__ __forceinline__ void gemm(const T* __restrict__ a, const T* __restrict__ b, const T* __restrict__ bias,
                                      int relu, T* __restrict__ c, int m, int n, int k) {
     const int THREADS_X = BN / TN;                   // 16
     const int THREADS = (BM / TM) * THREADS_X;       // 256
     const int A_LOADS = BM * BK / THREADS;
     const int B_LOADS = BK * BN / THREADS;
-    __shared__ __align__(16) T as[2][BK][BM];
+    // A's slice is stored transposed; PAD elements of padding per row (4 in f32) put the 8
+    // rows a warp writes at once in different banks (without it, 8 threads share a bank).
+    __shared__ __align__(16) T as[2][BK][BM + PAD];
     __shared__ __align__(16) T bs[2][BK][BN];
 
     int tx = threadIdx.x % THREADS_X;
@@ -140,17 +142,18 @@ __device__ __forceinline__ void gemm(const T* __restrict__ a, const T* __restric
 extern "C" {
 
 // Launch with 256 threads and a grid of (ceil(n / 128), ceil(m / 128)); bias may be null.
-__global__ void __launch_bounds__(256) gemm_f32(const float* __restrict__ a, const float* __restrict__ b,
+// At most 128 registers, so two blocks (512 threads) share an SM.
+__global__ void __launch_bounds__(256, 2) gemm_f32(const float* __restrict__ a, const float* __restrict__ b,
                                                 const float* __restrict__ bias, int relu, float* __restrict__ c,
                                                 int m, int n, int k) {
-    gemm<float, 128, 128, 8, 8, 8>(a, b, bias, relu, c, m, n, k);
+    gemm<float, 128, 128, 8, 8, 8, 4>(a, b, bias, relu, c, m, n, k);
 }
 
 // Launch with 256 threads and a grid of (ceil(n / 64), ceil(m / 64)); bias may be null.
 __global__ void __launch_bounds__(256) gemm_f64(const double* __restrict__ a, const double* __restrict__ b,
                                                 const double* __restrict__ bias, int relu, double* __restrict__ c,
                                                 int m, int n, int k) {
-    gemm<double, 64, 64, 8, 4, 4>(a, b, bias, relu, c, m, n, k);
+    gemm<double, 64, 64, 8, 4, 4, 0>(a, b, bias, relu, c, m, n, k);
 }
 
 }
