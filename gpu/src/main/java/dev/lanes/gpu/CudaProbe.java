@@ -35,7 +35,7 @@ final class CudaProbe {
             }
             return Availability.usable(describeDevice0(count[0]));
         } catch (UnsatisfiedLinkError e) {
-            return Availability.unavailable("no NVIDIA driver: JCuda's native library needs libcuda.so.1, which did not load");
+            return Availability.unavailable(linkFailure(e.getMessage()));
         } catch (NoClassDefFoundError | ExceptionInInitializerError e) {
             return Availability.unavailable("JCuda failed to initialise: " + firstLine(String.valueOf(e)));
         } catch (CudaException e) {
@@ -47,6 +47,22 @@ final class CudaProbe {
                 // JCuda never loaded; nothing to restore
             }
         }
+    }
+
+    /**
+     * Why JCuda's native library did not load. JCuda's message is a page of nested stack
+     * traces; the line that matters is the loader's last complaint, usually that the
+     * driver's libcuda.so.1 is missing — the everyday "no GPU here".
+     */
+    static String linkFailure(String message) {
+        String text = message == null ? "" : message;
+        if (text.contains("libcuda.so.1: cannot open shared object file")) {
+            return "no NVIDIA driver: JCuda's native library needs libcuda.so.1, which did not load";
+        }
+        String last = text.lines().filter(l -> l.contains("UnsatisfiedLinkError:")).reduce((a, b) -> b).orElse(firstLine(text));
+        int at = last.indexOf("UnsatisfiedLinkError:");
+        String detail = at >= 0 ? last.substring(at + "UnsatisfiedLinkError:".length()) : last;
+        return "JCuda's native library did not load: " + detail.strip();
     }
 
     /** The reason for a failed {@code cuInit}, for the codes that mean "no usable GPU". */

@@ -41,7 +41,32 @@ class GpuAcceleratorTest {
     }
 
     @Test
-    void theGpuHasNoKernelsYet() {
-        assertThat(new GpuAccelerator().ops(dev.lanes.core.exec.ArrayOps.class)).isEmpty();
+    void withoutAUsableGpuThereAreNoGpuOpsAndNoDevice() {
+        GpuAccelerator gpu = new GpuAccelerator();
+        if (!gpu.availability().usable()) {
+            assertThat(gpu.ops(dev.lanes.core.exec.ArrayOps.class)).isEmpty();
+            assertThat(gpu.device()).isEmpty();
+        } else {
+            assertThat(gpu.ops(dev.lanes.core.exec.GemmOps.class)).isPresent();
+            assertThat(gpu.device()).isPresent();
+        }
+        assertThat(gpu.ops(dev.lanes.core.exec.SortOps.class)).as("no GPU sort").isEmpty();
+    }
+
+    @Test
+    void aDriverThatDoesNotLoadIsToldApartFromOtherLinkFailures() {
+        String missingDriver = """
+            Error while loading native library "JCudaDriver-12.6.0-linux-x86_64"
+            Stack trace from the attempt to load the library as a file:
+            java.lang.UnsatisfiedLinkError: no JCudaDriver-12.6.0-linux-x86_64 in java.library.path: /usr/lib
+            Stack trace from the attempt to load the library as a resource:
+            java.lang.UnsatisfiedLinkError: /tmp/libJCudaDriver-12.6.0-linux-x86_64.so: libcuda.so.1: cannot open shared object file: No such file or directory
+            """;
+        assertThat(CudaProbe.linkFailure(missingDriver)).isEqualTo("no NVIDIA driver: JCuda's native library needs libcuda.so.1, which did not load");
+        String missingSymbol = missingDriver.replace("libcuda.so.1: cannot open shared object file: No such file or directory",
+            "undefined symbol: cuCtxCreate_v4");
+        assertThat(CudaProbe.linkFailure(missingSymbol))
+            .isEqualTo("JCuda's native library did not load: /tmp/libJCudaDriver-12.6.0-linux-x86_64.so: undefined symbol: cuCtxCreate_v4");
+        assertThat(CudaProbe.linkFailure(null)).startsWith("JCuda's native library did not load");
     }
 }
