@@ -182,12 +182,7 @@ class EmulatedKernelsTest {
         HistogramOps cpu = scalar.ops(HistogramOps.class).orElseThrow();
         for (int bins : new int[] {1, 10, 300}) {
             for (int n : new int[] {1, 777, 9001}) {
-                double[] x = random.doubles(n, -1.2, 1.2).toArray();
-                if (n > 3) {
-                    x[0] = Double.NaN;
-                    x[1] = 1.0;
-                    x[2] = -1.0;
-                }
+                double[] x = Reference.histogramInput(random, n);
                 float[] xf = Reference.toFloat(x);
                 long[] expected = new long[bins];
                 cpu.count(x, 0, n, -1, 1, expected);

@@ -123,12 +123,7 @@ class GpuKernelsTest {
         HistogramOps ops = gpuOps(HistogramOps.class);
         for (int bins : new int[] {1, 7, 256, 12_288, 12_289, 100_000}) {
             for (int n : new int[] {0, 1, 1000, 300_001}) {
-                double[] x = random.doubles(n, -1.2, 1.2).toArray();
-                if (n > 3) {
-                    x[0] = Double.NaN;
-                    x[1] = 1.0;          // exactly high: the last bin
-                    x[2] = -1.0;         // exactly low: the first bin
-                }
+                double[] x = Reference.histogramInput(random, n);
                 long[] expected = new long[bins];
                 long[] got = new long[bins];
                 scalarOps(HistogramOps.class).count(x, 0, n, -1, 1, expected);

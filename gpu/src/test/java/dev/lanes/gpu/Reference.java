@@ -73,6 +73,20 @@ final class Reference {
         }
     }
 
+    /**
+     * n uniform values in [−1.2, 1.2) for a histogram over [−1, 1], with the cases that
+     * matter at its edges: a NaN, exactly high (the closed last bin) and exactly low.
+     */
+    static double[] histogramInput(java.util.Random random, int n) {
+        double[] x = random.doubles(n, -1.2, 1.2).toArray();
+        if (n > 3) {
+            x[0] = Double.NaN;
+            x[1] = 1.0;
+            x[2] = -1.0;
+        }
+        return x;
+    }
+
     static double[] toDouble(float[] x) {
         double[] d = new double[x.length];
         for (int i = 0; i < x.length; i++) {
