@@ -16,7 +16,18 @@ public sealed interface ParamType {
     String describe();
 
     /** An element count or length: size literals, bounded. */
-    record Size(long min, long max) implements ParamType {
+    /**
+     * A count or length, e.g. {@code 1M}.
+     *
+     * @param quickMax the most {@code --quick} lets it be: a length caps at 64Ki elements, a
+     *                 matrix dimension far lower (a 64Ki² product is no smoke run)
+     */
+    record Size(long min, long max, long quickMax) implements ParamType {
+
+        public Size(long min, long max) {
+            this(min, max, dev.lanes.core.Defaults.QUICK_MAX_SIZE);
+        }
+
         @Override
         public Object parse(JsonNode node) {
             long value;

@@ -29,6 +29,8 @@ public final class MatmulKernel implements Kernel {
     /** Rows of C per parallel block: enough work per block to amortise packing A's block. */
     static final int ROWS_PER_BLOCK = 128;
     private static final long MAX_DIMENSION = 1L << 20;
+    /** --quick: a 256³ product, milliseconds on any machine. */
+    private static final long QUICK_DIMENSION = 256;
     private static final int VERIFIED_ROWS = 8;
 
     @Override
@@ -44,9 +46,9 @@ public final class MatmulKernel implements Kernel {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-            ParamSpec.required("n", new ParamType.Size(1, MAX_DIMENSION), "columns of B and C (and m, k unless given)"),
-            ParamSpec.optional("m", new ParamType.Size(0, MAX_DIMENSION), 0L, "rows of A and C; 0 means n"),
-            ParamSpec.optional("k", new ParamType.Size(0, MAX_DIMENSION), 0L, "columns of A, rows of B; 0 means n"),
+            ParamSpec.required("n", new ParamType.Size(1, MAX_DIMENSION, QUICK_DIMENSION), "columns of B and C (and m, k unless given)"),
+            ParamSpec.optional("m", new ParamType.Size(0, MAX_DIMENSION, QUICK_DIMENSION), 0L, "rows of A and C; 0 means n"),
+            ParamSpec.optional("k", new ParamType.Size(0, MAX_DIMENSION, QUICK_DIMENSION), 0L, "columns of A, rows of B; 0 means n"),
             ParamSpec.optional("type", new ParamType.Choice(List.of("f64", "f32")), "f64", "element type"),
             ParamSpec.optional("seed", new ParamType.Integer(Long.MIN_VALUE, Long.MAX_VALUE), 42L, "seed of A and B"));
     }

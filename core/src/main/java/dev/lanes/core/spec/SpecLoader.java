@@ -500,8 +500,8 @@ public final class SpecLoader {
     private static Stage quickStage(Stage stage) {
         Params params = stage.params();
         for (ParamSpec spec : stage.kernel().params()) {
-            if (spec.type() instanceof ParamType.Size) {
-                params = params.with(spec.name(), Math.min(params.size(spec.name()), Defaults.QUICK_MAX_SIZE));
+            if (spec.type() instanceof ParamType.Size size) {
+                params = params.with(spec.name(), Math.min(params.size(spec.name()), size.quickMax()));
             }
         }
         return new Stage(stage.id(), stage.kernel(), params, stage.inputs(), stage.backend(), stage.location());
@@ -511,11 +511,12 @@ public final class SpecLoader {
         List<SweepAxis> result = new ArrayList<>();
         for (SweepAxis axis : sweep) {
             Stage stage = stages.stream().filter(s -> s.id().equals(axis.stage())).findFirst().orElseThrow();
-            boolean isSize = stage.kernel().params().stream()
-                .anyMatch(p -> p.name().equals(axis.param()) && p.type() instanceof ParamType.Size);
-            if (isSize) {
+            ParamType.Size size = stage.kernel().params().stream()
+                .filter(p -> p.name().equals(axis.param()) && p.type() instanceof ParamType.Size)
+                .map(p -> (ParamType.Size) p.type()).findFirst().orElse(null);
+            if (size != null) {
                 result.add(new SweepAxis(axis.stage(), axis.param(), axis.values().stream()
-                    .map(v -> (Object) Math.min((Long) v, Defaults.QUICK_MAX_SIZE)).distinct().toList()));
+                    .map(v -> (Object) Math.min((Long) v, size.quickMax())).distinct().toList()));
             } else {
                 result.add(axis);
             }

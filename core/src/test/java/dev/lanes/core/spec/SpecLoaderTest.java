@@ -270,6 +270,18 @@ class SpecLoaderTest {
     }
 
     @Test
+    void quickShrinksMatrixDimensionsFarMoreThanLengths() {
+        Workload w = loader.parse("mm.yaml", """
+            stages:
+              - { id: product, kernel: matmul, params: { n: 4096, k: 100 } }
+            sweep:
+              product.n: [64, 1024, 4096]
+            """, List.of(), true);
+        assertThat(w.points()).extracting(p -> p.paramsFor(w.stages().get(0)).size("n")).containsExactly(64L, 256L);
+        assertThat(w.stages().get(0).params().size("k")).isEqualTo(100);
+    }
+
+    @Test
     void missingFileAndDirectoryAreUsageErrors(@TempDir Path dir) throws Exception {
         assertThatThrownBy(() -> loader.load(dir.resolve("nope.yaml"), List.of(), false))
             .isInstanceOf(UsageException.class).hasMessageEndingWith("nope.yaml: no such spec file");
