@@ -86,18 +86,35 @@ final class CudaContext {
         }
         PtxModule ptx = PtxModule.load(name);
         m = new CUmodule();
-        JITOptions options = new JITOptions();
-        options.putInt(CUjit_option.CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES, JIT_LOG_BYTES);
-        options.putBytes(CUjit_option.CU_JIT_ERROR_LOG_BUFFER, new byte[JIT_LOG_BYTES]);
         long start = System.nanoTime();
         try {
-            JCudaDriver.cuModuleLoadDataJIT(m, Pointer.to(ptx.image()), options);
+            JCudaDriver.cuModuleLoadDataEx(m, Pointer.to(ptx.image()), 0, new int[0], new Pointer());
         } catch (CudaException e) {
-            throw new CudaFailure(loadFailure(name, e.getMessage(), options.getString(CUjit_option.CU_JIT_ERROR_LOG_BUFFER)), e);
+            throw new CudaFailure(loadFailure(name, e.getMessage(), jitErrorLog(ptx)), e);
         }
         jitNanos.put(name, System.nanoTime() - start);
         modules.put(name, m);
         return m;
+    }
+
+    /**
+     * The JIT's error log for a module that did not load, from a second attempt that asks
+     * for it (the first asks for nothing, so that no option can be what fails); empty if
+     * even that says nothing.
+     */
+    private static String jitErrorLog(PtxModule ptx) {
+        JITOptions options = new JITOptions();
+        try {
+            options.putInt(CUjit_option.CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES, JIT_LOG_BYTES);
+            options.putBytes(CUjit_option.CU_JIT_ERROR_LOG_BUFFER, new byte[JIT_LOG_BYTES]);
+            JCudaDriver.cuModuleLoadDataJIT(new CUmodule(), Pointer.to(ptx.image()), options);
+            return "";
+        } catch (CudaException e) {
+            String log = options.getString(CUjit_option.CU_JIT_ERROR_LOG_BUFFER);
+            return log == null ? "" : log;
+        } catch (RuntimeException e) {
+            return "";            // the log is a courtesy: never let it hide the first failure
+        }
     }
 
     /** Why a module did not load: an old driver is named as such; otherwise the JIT's own log. */
