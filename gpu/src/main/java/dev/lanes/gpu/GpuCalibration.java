@@ -43,7 +43,9 @@ final class GpuCalibration {
             double f64 = fmaGflops("fma_peak_f64", quick ? 2048 : 16384, repeats);
             double launch = launchNanos(quick ? 50 : 500) + hostOverheadNanos;
             double[] staged = stagedCopyGbps((int) (hostBytes / Float.BYTES), repeats);
-            return new MachineProfile.GpuProfile(pinned[0], pinned[1], device, f32, f64, launch, staged[0], staged[1]);
+            long[] memory = new long[1];
+            JCudaDriver.cuDeviceTotalMem(memory, cuda.device);
+            return new MachineProfile.GpuProfile(pinned[0], pinned[1], device, f32, f64, launch, staged[0], staged[1], memory[0]);
         } finally {
             JCudaDriver.cuEventDestroy(start);
             JCudaDriver.cuEventDestroy(stop);

@@ -40,9 +40,11 @@ public record MachineProfile(String schema, String fingerprint, String createdAt
      * @param launchNanos      cost of launching an empty kernel and waiting for it
      * @param stagedToDeviceGbps a JVM array to the device, through pinned staging: what a stage's copy in reaches
      * @param stagedToHostGbps   the device to a JVM array, through pinned staging
+     * @param memoryBytes        the device's memory: a stage needing more is not planned there
      */
     public record GpuProfile(double hostToDeviceGbps, double deviceToHostGbps, double deviceGbps, double gflopsF32,
-                             double gflopsF64, double launchNanos, double stagedToDeviceGbps, double stagedToHostGbps) {
+                             double gflopsF64, double launchNanos, double stagedToDeviceGbps, double stagedToHostGbps,
+                             long memoryBytes) {
 
         public double gflops(dev.lanes.core.data.ElementType type) {
             return type == dev.lanes.core.data.ElementType.F64 ? gflopsF64 : gflopsF32;

@@ -56,11 +56,11 @@ public final class Planner {
             ? "fastest estimate, " + chosen.bound() + "-bound"
             : String.format(Locale.ROOT, "within %d%% of the fastest (%s) with fewer resources", MARGIN_PERCENT, fastest.label());
         return new StagePlan(stage, kernel.name(), point, work.elements(), work.flops(), work.bytesMoved(), candidates,
-            chosen, reason, excluded(kernel));
+            chosen, reason, excluded(kernel, work));
     }
 
     /** The device backends the kernel has that are not candidates here, and why. */
-    List<String> excluded(Kernel kernel) {
+    List<String> excluded(Kernel kernel, Work work) {
         if (!kernel.backends().contains(Backend.GPU)) {
             return List.of();
         }
@@ -71,7 +71,19 @@ public final class Planner {
         if (model.profile().gpu() == null) {
             return List.of("gpu: the calibration in use has no GPU figures; run 'lanes calibrate'");
         }
+        if (!fitsOnGpu(work)) {
+            return List.of(String.format(Locale.ROOT, "gpu: the stage moves %.1f GiB, more than the %.0f%% of the GPU's %.1f GiB it may use",
+                work.bytesMoved() / GIB, GPU_MEMORY_SHARE * 100, model.profile().gpu().memoryBytes() / GIB));
+        }
         return List.of();
+    }
+
+    /** The share of device memory a stage's data may take: the rest is the context's, the scratch's and others'. */
+    static final double GPU_MEMORY_SHARE = 0.8;
+    private static final double GIB = 1L << 30;
+
+    private boolean fitsOnGpu(Work work) {
+        return work.bytesMoved() <= GPU_MEMORY_SHARE * model.profile().gpu().memoryBytes();
     }
 
     /** Plans every measured (non-source) stage at every sweep point, without running anything. */
@@ -133,7 +145,7 @@ public final class Planner {
             }
         }
         if (kernel.backends().contains(Backend.GPU) && accelerators.availability(Backend.GPU).usable()
-            && model.profile().gpu() != null) {
+            && model.profile().gpu() != null && fitsOnGpu(work)) {
             list.add(model.estimateGpu(work, type, traffic));
         }
         if (list.isEmpty()) {

@@ -94,7 +94,7 @@ class GpuCostModelTest {
         return new MachineProfile(cpu.schema(), cpu.fingerprint(), cpu.createdAt(), cpu.method(), 0, cpu.cores(),
             cpu.scalarGflops(), cpu.simdGflops(), cpu.simdGflopsF32(), cpu.scalarCacheGbps(), cpu.simdCacheGbps(),
             cpu.scalarMemoryGbps(), cpu.simdMemoryGbps(), cpu.memoryGbpsAll(), cpu.triadGbpsAll(), cpu.dispatchNanos(),
-            cpu.cacheBytes(), new MachineProfile.GpuProfile(8, 8, 3000, 50_000, 25_000, 10_000, 5, 5));
+            cpu.cacheBytes(), new MachineProfile.GpuProfile(8, 8, 3000, 50_000, 25_000, 10_000, 5, 5, 80L << 30));
     }
 
     @Test
@@ -127,6 +127,15 @@ class GpuCostModelTest {
         StagePlan p = planner.plan("mm", new AnyKernel("matmul"), Map.of(), new Work(1, 1e12, 1e6), ElementType.F32);
         assertThat(p.candidates()).noneMatch(e -> e.backend() == Backend.GPU);
         assertThat(p.excluded()).containsExactly("gpu: the calibration in use has no GPU figures; run 'lanes calibrate'");
+    }
+
+    @Test
+    void aStageLargerThanTheGpusMemoryIsNotPlannedThere() {
+        Planner planner = new Planner(new CostModel(fastGpuSlowPcie()), ALL);
+        Work huge = new Work(1, 1e15, 70.0 * (1L << 30));
+        StagePlan p = planner.plan("mm", new AnyKernel("matmul"), Map.of(), huge, ElementType.F32);
+        assertThat(p.candidates()).noneMatch(e -> e.backend() == Backend.GPU);
+        assertThat(p.excluded()).containsExactly("gpu: the stage moves 70.0 GiB, more than the 80% of the GPU's 80.0 GiB it may use");
     }
 
     @Test
