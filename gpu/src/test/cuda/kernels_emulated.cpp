@@ -1,7 +1,8 @@
 // Runs one of lanes' CUDA kernels on the CPU emulation (cuda_emu.h), on data the Java test
 // wrote, and writes what the kernel produced; the Java test compares it with the scalar
-// reference. The grids follow each kernel's launch comment, with a 2-multiprocessor device
-// (so a grid-stride loop wraps around several times). Usage: kernels_emulated KERNEL ARGS...
+// reference. The launch geometry comes from the Java test, which takes it from the GPU
+// backend's own LaunchGeometry (for a small device, so grid-stride loops wrap around).
+// Usage: kernels_emulated KERNEL GRID_X GRID_Y BLOCK_X BLOCK_Y SHARED_BYTES ARGS...
 //
 // Compiled by EmulatedKernelsTest: g++ -std=c++20 -include cuda_emu.h kernels_emulated.cpp
 #include "../../main/cuda/array_kernels.cu"
@@ -17,8 +18,9 @@
 
 namespace {
 
-const unsigned SMS = 2;
-const unsigned THREADS = 256;
+dim3 grid;
+dim3 block;
+size_t shared = 0;
 
 template <typename T>
 std::vector<T> readFile(const char* path) {
@@ -38,11 +40,6 @@ void writeFile(const char* path, const T* values, size_t count) {
     out.write(reinterpret_cast<const char*>(values), count * sizeof(T));
 }
 
-dim3 gridStride(long long n) {
-    long long blocks = std::clamp((n + THREADS - 1) / THREADS, 1LL, (long long)SMS * 8);
-    return dim3{(unsigned)blocks, 1, 1};
-}
-
 long long arg(char** argv, int i) {
     return std::atoll(argv[i]);
 }
@@ -56,16 +53,15 @@ int reduction(const std::string& kernel, int argc, char** argv) {
     int next = dot ? 4 : 3;
     long long n = arg(argv, next);
     long long offset = arg(argv, next + 1);       // an element offset makes the vector path see unaligned data
-    dim3 grid = gridStride(n);
     std::vector<double> partials(grid.x);
     if (dot) {
         auto k = std::is_same_v<T, float> ? (void (*)(const T*, const T*, long long, double*))dot_f32
                                           : (void (*)(const T*, const T*, long long, double*))dot_f64;
-        emu::launch(k, grid, dim3{THREADS, 1, 1}, 0, (const T*)x.data() + offset, (const T*)y.data() + offset, n, partials.data());
+        emu::launch(k, grid, block, shared, (const T*)x.data() + offset, (const T*)y.data() + offset, n, partials.data());
     } else {
         auto k = std::is_same_v<T, float> ? (void (*)(const T*, long long, double*))sum_of_squares_f32
                                           : (void (*)(const T*, long long, double*))sum_of_squares_f64;
-        emu::launch(k, grid, dim3{THREADS, 1, 1}, 0, (const T*)x.data() + offset, n, partials.data());
+        emu::launch(k, grid, block, shared, (const T*)x.data() + offset, n, partials.data());
     }
     double sum = 0;
     for (double p : partials) {
@@ -83,6 +79,10 @@ int main(int argc, char** argv) try {
         return 2;
     }
     std::string kernel = argv[1];
+    grid = dim3{(unsigned)arg(argv, 2), (unsigned)arg(argv, 3), 1};
+    block = dim3{(unsigned)arg(argv, 4), (unsigned)arg(argv, 5), 1};
+    shared = (size_t)arg(argv, 6);
+    argv += 5;          // kernel arguments from argv[2] on, as before the geometry
     if (kernel == "sum_of_squares_f32" || kernel == "dot_f32") {
         return reduction<float>(kernel, argc, argv);
     }
@@ -94,7 +94,7 @@ int main(int argc, char** argv) try {
         std::vector<float> x = readFile<float>(argv[3]);
         std::vector<float> y = readFile<float>(argv[4]);
         long long n = arg(argv, 5);
-        emu::launch(axpy_f32, gridStride(n), dim3{THREADS, 1, 1}, 0, a, (const float*)x.data(), y.data(), n);
+        emu::launch(axpy_f32, grid, block, shared, a, (const float*)x.data(), y.data(), n);
         writeFile(argv[6], y.data(), y.size());
         return 0;
     }
@@ -103,9 +103,7 @@ int main(int argc, char** argv) try {
         long long rows = arg(argv, 3);
         long long cols = arg(argv, 4);
         std::vector<double> out(rows, -1.0);
-        long long blocks = std::clamp((rows + THREADS / 32 - 1) / (THREADS / 32), 1LL, (long long)SMS * 8);
-        emu::launch(row_sum_of_squares_f64, dim3{(unsigned)blocks, 1, 1}, dim3{THREADS, 1, 1}, 0, (const double*)x.data(),
-                    rows, cols, out.data());
+        emu::launch(row_sum_of_squares_f64, grid, block, shared, (const double*)x.data(), rows, cols, out.data());
         writeFile(argv[5], out.data(), out.size());
         return 0;
     }
@@ -113,9 +111,8 @@ int main(int argc, char** argv) try {
         long long seed = std::strtoll(argv[2], nullptr, 10);
         long long from = arg(argv, 3);
         long long to = arg(argv, 4);
-        dim3 grid = gridStride(to - from);
         std::vector<unsigned long long> partials(grid.x);
-        emu::launch(monte_carlo_pi, grid, dim3{THREADS, 1, 1}, 0, seed, from, to, partials.data());
+        emu::launch(monte_carlo_pi, grid, block, shared, seed, from, to, partials.data());
         unsigned long long inside = 0;
         for (auto p : partials) {
             inside += p;
@@ -130,14 +127,12 @@ int main(int argc, char** argv) try {
         int k = (int)arg(argv, 8);
         int relu = (int)arg(argv, 5);
         bool bias = std::string(argv[4]) != "-";
-        unsigned tile = f32 ? 128 : 64;
-        dim3 grid{(n + tile - 1) / tile, (m + tile - 1) / tile, 1};
         if (f32) {
             std::vector<float> a = readFile<float>(argv[2]);
             std::vector<float> b = readFile<float>(argv[3]);
             std::vector<float> bi = bias ? readFile<float>(argv[4]) : std::vector<float>();
             std::vector<float> c((size_t)m * n, NAN);
-            emu::launch(gemm_f32, grid, dim3{THREADS, 1, 1}, 0, (const float*)a.data(), (const float*)b.data(),
+            emu::launch(gemm_f32, grid, block, shared, (const float*)a.data(), (const float*)b.data(),
                         (const float*)(bias ? bi.data() : nullptr), relu, c.data(), m, n, k);
             writeFile(argv[9], c.data(), c.size());
         } else {
@@ -145,46 +140,40 @@ int main(int argc, char** argv) try {
             std::vector<double> b = readFile<double>(argv[3]);
             std::vector<double> bi = bias ? readFile<double>(argv[4]) : std::vector<double>();
             std::vector<double> c((size_t)m * n, NAN);
-            emu::launch(gemm_f64, grid, dim3{THREADS, 1, 1}, 0, (const double*)a.data(), (const double*)b.data(),
+            emu::launch(gemm_f64, grid, block, shared, (const double*)a.data(), (const double*)b.data(),
                         (const double*)(bias ? bi.data() : nullptr), relu, c.data(), m, n, k);
             writeFile(argv[9], c.data(), c.size());
         }
         return 0;
     }
-    if (kernel == "stencil3_f32" || kernel == "stencil5_f32") {   // image h w weights out
+    if (kernel == "stencil3_f32" || kernel == "stencil5_f32") {   // image h w weights out tiles_across
         std::vector<float> image = readFile<float>(argv[2]);
         int h = (int)arg(argv, 3);
         int w = (int)arg(argv, 4);
         std::vector<float> weights = readFile<float>(argv[5]);
+        int across = (int)arg(argv, 7);
         std::vector<float> out((size_t)h * w, NAN);
-        int across = (w + STENCIL_BX - 1) / STENCIL_BX;
-        unsigned tiles = (unsigned)(across * ((h + STENCIL_BY - 1) / STENCIL_BY));
         auto k = kernel == "stencil3_f32" ? stencil3_f32 : stencil5_f32;
-        emu::launch(k, dim3{tiles, 1, 1}, dim3{STENCIL_BX, STENCIL_BY, 1}, 0, (const float*)image.data(), h, w,
-                    (const float*)weights.data(), out.data(), across);
+        emu::launch(k, grid, block, shared, (const float*)image.data(), h, w, (const float*)weights.data(), out.data(), across);
         writeFile(argv[6], out.data(), out.size());
         return 0;
     }
     if (kernel.rfind("histogram_", 0) == 0) {      // x low high scale bins out   (f32 or f64 by the name)
         bool f32 = kernel.size() > 4 && kernel.compare(kernel.size() - 3, 3, "f32") == 0;
-        bool shared = kernel.find("shared") != std::string::npos;
         double low = std::strtod(argv[3], nullptr);
         double high = std::strtod(argv[4], nullptr);
         double scale = std::strtod(argv[5], nullptr);
         int bins = (int)arg(argv, 6);
         std::vector<unsigned long long> counts(bins, 0);
-        size_t sharedBytes = shared ? (size_t)bins * 4 : 0;
         if (f32) {
             std::vector<float> x = readFile<float>(argv[2]);
-            dim3 grid = gridStride((long long)x.size());
-            auto k = shared ? histogram_shared_f32 : histogram_global_f32;
-            emu::launch(k, grid, dim3{THREADS, 1, 1}, sharedBytes, (const float*)x.data(), (long long)x.size(), low, high,
+            auto k = kernel.find("shared") != std::string::npos ? histogram_shared_f32 : histogram_global_f32;
+            emu::launch(k, grid, block, shared, (const float*)x.data(), (long long)x.size(), low, high,
                         scale, bins, counts.data());
         } else {
             std::vector<double> x = readFile<double>(argv[2]);
-            dim3 grid = gridStride((long long)x.size());
-            auto k = shared ? histogram_shared_f64 : histogram_global_f64;
-            emu::launch(k, grid, dim3{THREADS, 1, 1}, sharedBytes, (const double*)x.data(), (long long)x.size(), low, high,
+            auto k = kernel.find("shared") != std::string::npos ? histogram_shared_f64 : histogram_global_f64;
+            emu::launch(k, grid, block, shared, (const double*)x.data(), (long long)x.size(), low, high,
                         scale, bins, counts.data());
         }
         writeFile(argv[7], counts.data(), counts.size());

@@ -27,9 +27,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the CPU through a small emulation of CUDA (gpu/src/test/cuda/cuda_emu.h) and checked
  * against lanes' scalar reference: indexing, tails, tiling, barriers, shuffles and the
  * order of floating-point operations can be tested on every machine with g++, GPU or not.
+ * Every launch takes its grid from the GPU backend's own {@link LaunchGeometry}, for a
+ * device of {@value #MULTIPROCESSORS} multiprocessors (so grid-stride loops wrap around).
  * Sizes are small: every emulated CUDA thread is an OS thread.
  */
 class EmulatedKernelsTest {
+    private static final int MULTIPROCESSORS = 2;
+    private static final int SHARED_PER_BLOCK = 48 * 1024;
     private static Path work;
     private static Path binary;
     private static String unavailable;
@@ -64,14 +68,16 @@ class EmulatedKernelsTest {
         }
     }
 
-    private static String run(String... args) throws IOException, InterruptedException {
+    /** Runs one kernel: its name, the launch geometry, then its own arguments. */
+    private static String run(String kernel, LaunchGeometry g, String... args) throws IOException, InterruptedException {
         assumeTrue(unavailable == null, unavailable);
-        List<String> command = new ArrayList<>(List.of(binary.toString()));
+        List<String> command = new ArrayList<>(List.of(binary.toString(), kernel, "" + g.gridX(), "" + g.gridY(), "" + g.blockX(),
+            "" + g.blockY(), "" + g.sharedBytes()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(String.join(" ", args) + ":\n" + out).isZero();
+        assertThat(p.exitValue()).as(String.join(" ", command) + ":\n" + out).isZero();
         return out.strip();
     }
 
@@ -85,13 +91,14 @@ class EmulatedKernelsTest {
                 float[] yf = Reference.toFloat(y);
                 double bound = (n + 64) * Reference.U64;
                 String what = "n=" + n + ", offset=" + offset;
-                Reference.assertClose(number(run("sum_of_squares_f64", write(x), "" + n, "" + offset)),
+                LaunchGeometry g = LaunchGeometry.gridStride(n, MULTIPROCESSORS);
+                Reference.assertClose(number(run("sum_of_squares_f64", g, write(x), "" + n, "" + offset)),
                     Reference.dot(x, x, offset, n + offset), Reference.absDot(x, x, offset, n + offset), bound, "f64 sum " + what);
-                Reference.assertClose(number(run("sum_of_squares_f32", write(xf), "" + n, "" + offset)),
+                Reference.assertClose(number(run("sum_of_squares_f32", g, write(xf), "" + n, "" + offset)),
                     Reference.dot(xf, xf, offset, n + offset), Reference.absDot(xf, xf, offset, n + offset), bound, "f32 sum " + what);
-                Reference.assertClose(number(run("dot_f64", write(x), write(y), "" + n, "" + offset)),
+                Reference.assertClose(number(run("dot_f64", g, write(x), write(y), "" + n, "" + offset)),
                     Reference.dot(x, y, offset, n + offset), Reference.absDot(x, y, offset, n + offset), bound, "f64 dot " + what);
-                Reference.assertClose(number(run("dot_f32", write(xf), write(yf), "" + n, "" + offset)),
+                Reference.assertClose(number(run("dot_f32", g, write(xf), write(yf), "" + n, "" + offset)),
                     Reference.dot(xf, yf, offset, n + offset), Reference.absDot(xf, yf, offset, n + offset), bound, "f32 dot " + what);
             }
         }
@@ -104,7 +111,8 @@ class EmulatedKernelsTest {
             float[] x = Reference.toFloat(random.doubles(n, -1, 1).toArray());
             float[] y = Reference.toFloat(random.doubles(n, -1, 1).toArray());
             Path out = work.resolve("axpy.out");
-            run("axpy_f32", Float.toString(0.3f), write(x), write(y), "" + n, out.toString());
+            run("axpy_f32", LaunchGeometry.gridStride(n, MULTIPROCESSORS), Float.toString(0.3f), write(x), write(y), "" + n,
+                out.toString());
             float[] expected = y.clone();
             cpu.axpy(0.3f, x, expected, 0, n);
             assertThat(readFloats(out)).as("n=" + n).containsExactly(expected);
@@ -118,7 +126,8 @@ class EmulatedKernelsTest {
             int cols = shape[1];
             double[] x = random.doubles((long) rows * cols, -2, 2).toArray();
             Path out = work.resolve("rows.out");
-            run("row_sum_of_squares_f64", write(x), "" + rows, "" + cols, out.toString());
+            run("row_sum_of_squares_f64", LaunchGeometry.warpPerRow(rows, MULTIPROCESSORS), write(x), "" + rows, "" + cols,
+                out.toString());
             double[] got = readDoubles(out);
             for (int r = 0; r < rows; r++) {
                 Reference.assertClose(got[r], Reference.dot(x, x, r * cols, (r + 1) * cols),
@@ -131,7 +140,8 @@ class EmulatedKernelsTest {
     void monteCarloDrawsTheCpusPointsAndCountsTheSameHits() throws Exception {
         RandomOps cpu = scalar.ops(RandomOps.class).orElseThrow();
         for (long[] c : new long[][] {{42, 0, 0}, {42, 0, 1}, {-7, 13, 50_013}, {random.nextLong(), 1_000_000, 1_070_001}}) {
-            assertThat(Long.parseLong(run("monte_carlo_pi", Long.toString(c[0]), "" + c[1], "" + c[2])))
+            LaunchGeometry g = LaunchGeometry.gridStride(c[2] - c[1], MULTIPROCESSORS);
+            assertThat(Long.parseLong(run("monte_carlo_pi", g, Long.toString(c[0]), "" + c[1], "" + c[2])))
                 .as("seed %d, [%d, %d)", c[0], c[1], c[2]).isEqualTo(cpu.insideUnitCircle(c[0], c[1], c[2]));
         }
     }
@@ -146,11 +156,13 @@ class EmulatedKernelsTest {
             double[] b = random.doubles((long) k * n, -1, 1).toArray();
             double[] bias = random.doubles(n, -0.5, 0.5).toArray();
             Path out = work.resolve("gemm.out");
-            run("gemm_f64", write(a), write(b), write(bias), "1", "" + m, "" + n, "" + k, out.toString());
+            run("gemm_f64", single(LaunchGeometry.gemm(m, n, GpuGemmOps.TILE_F64)), write(a), write(b), write(bias), "1",
+                "" + m, "" + n, "" + k, out.toString());
             Reference.assertProduct(a, b, bias, true, readDoubles(out), m, n, k, Reference.U64, "f64");
             float[] af = Reference.toFloat(a);
             float[] bf = Reference.toFloat(b);
-            run("gemm_f32", write(af), write(bf), "-", "0", "" + m, "" + n, "" + k, out.toString());
+            run("gemm_f32", single(LaunchGeometry.gemm(m, n, GpuGemmOps.TILE_F32)), write(af), write(bf), "-", "0",
+                "" + m, "" + n, "" + k, out.toString());
             Reference.assertProduct(Reference.toDouble(af), Reference.toDouble(bf), null, false, Reference.toDouble(readFloats(out)),
                 m, n, k, Reference.U32, "f32");
         }
@@ -165,7 +177,8 @@ class EmulatedKernelsTest {
                 float[] image = Reference.toFloat(random.doubles((long) h * w, 0, 1).toArray());
                 float[] weights = Reference.toFloat(random.doubles(size * size, 0, 0.2).toArray());
                 Path out = work.resolve("stencil.out");
-                run("stencil" + size + "_f32", write(image), "" + h, "" + w, write(weights), out.toString());
+                run("stencil" + size + "_f32", LaunchGeometry.stencil(h, w), write(image), "" + h, "" + w, write(weights),
+                    out.toString(), "" + LaunchGeometry.tilesAcross(w));
                 float[] got = readFloats(out);
                 for (int y = 0; y < h; y++) {
                     for (int x = 0; x < w; x++) {
@@ -191,13 +204,22 @@ class EmulatedKernelsTest {
                 String scale = Double.toHexString(HistogramOps.scale(bins, -1, 1));
                 for (String variant : new String[] {"shared", "global"}) {
                     Path out = work.resolve("histogram.out");
-                    run("histogram_" + variant + "_f64", write(x), "-1", "1", scale, "" + bins, out.toString());
+                    // the backend's choice for a device with 48 KiB of shared memory per block, or with none
+                    LaunchGeometry g = LaunchGeometry.histogram(n, bins, MULTIPROCESSORS, variant.equals("shared") ? SHARED_PER_BLOCK : 0);
+                    assertThat(g.sharedBytes() > 0).isEqualTo(variant.equals("shared"));
+                    run("histogram_" + variant + "_f64", g, write(x), "-1", "1", scale, "" + bins, out.toString());
                     assertThat(readLongs(out)).as("%s f64, %d bins, n=%d", variant, bins, n).containsExactly(expected);
-                    run("histogram_" + variant + "_f32", write(xf), "-1", "1", scale, "" + bins, out.toString());
+                    run("histogram_" + variant + "_f32", g, write(xf), "-1", "1", scale, "" + bins, out.toString());
                     assertThat(readLongs(out)).as("%s f32, %d bins, n=%d", variant, bins, n).containsExactly(expectedF);
                 }
             }
         }
+    }
+
+    /** The one launch of a product small enough for a single slab. */
+    private static LaunchGeometry single(List<LaunchGeometry.GemmSlab> slabs) {
+        assertThat(slabs).hasSize(1);
+        return slabs.get(0).geometry();
     }
 
     private static double number(String printed) {
