@@ -33,21 +33,31 @@ record HostArray(Object array) {
 
     /** Copies {@code count} elements from index {@code from} to the start of {@code pinned}. */
     void copyTo(ByteBuffer pinned, int from, int count) {
+        copyTo(pinned, 0, from, count);
+    }
+
+    /** Copies {@code count} elements from index {@code from} to element {@code at} of {@code pinned}. */
+    void copyTo(ByteBuffer pinned, int at, int from, int count) {
         ByteBuffer to = pinned.duplicate().order(ByteOrder.nativeOrder()).clear();
         switch (array) {
-            case float[] a -> to.asFloatBuffer().put(a, from, count);
-            case double[] a -> to.asDoubleBuffer().put(a, from, count);
-            default -> to.asLongBuffer().put((long[]) array, from, count);
+            case float[] a -> to.asFloatBuffer().put(at, a, from, count);
+            case double[] a -> to.asDoubleBuffer().put(at, a, from, count);
+            default -> to.asLongBuffer().put(at, (long[]) array, from, count);
         }
     }
 
     /** Copies {@code count} elements from the start of {@code pinned} to index {@code from}. */
     void copyFrom(ByteBuffer pinned, int from, int count) {
+        copyFrom(pinned, 0, from, count);
+    }
+
+    /** Copies {@code count} elements from element {@code at} of {@code pinned} to index {@code from}. */
+    void copyFrom(ByteBuffer pinned, int at, int from, int count) {
         ByteBuffer source = pinned.duplicate().order(ByteOrder.nativeOrder()).clear();
         switch (array) {
-            case float[] a -> source.asFloatBuffer().get(a, from, count);
-            case double[] a -> source.asDoubleBuffer().get(a, from, count);
-            default -> source.asLongBuffer().get((long[]) array, from, count);
+            case float[] a -> source.asFloatBuffer().get(at, a, from, count);
+            case double[] a -> source.asDoubleBuffer().get(at, a, from, count);
+            default -> source.asLongBuffer().get(at, (long[]) array, from, count);
         }
     }
 }

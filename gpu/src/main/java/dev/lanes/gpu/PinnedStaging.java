@@ -12,13 +12,15 @@ import java.nio.ByteBuffer;
  * Copies between JVM arrays and the device through two pinned buffers of {@value #CHUNK_BYTES}
  * bytes: the device copies only from page-locked memory at full speed, and a JVM array
  * cannot be page-locked. Chunks alternate between the buffers, so the host's copy of one
- * chunk overlaps the device's copy of the other. On the CUDA thread only.
+ * chunk overlaps the device's copy of the other, and the host's copies run on several
+ * threads ({@link HostCopier}). On the CUDA thread only.
  */
 final class PinnedStaging {
     static final long CHUNK_BYTES = 16L << 20;
 
     private final CUstream stream;
     private final Timeline timeline;
+    private final HostCopier copier = new HostCopier(Runtime.getRuntime().availableProcessors());
     private final Pointer[] host = new Pointer[2];
     private final ByteBuffer[] view = new ByteBuffer[2];
     /** The event after the last device copy that used each buffer; null when it is free. */
@@ -39,7 +41,7 @@ final class PinnedStaging {
             ByteBuffer buffer = buffer(b);
             waitFor(b);
             long start = System.nanoTime();
-            source.copyTo(buffer, from + done, n);
+            copier.toPinned(source, from + done, n, buffer);
             timeline.addHostCopy(System.nanoTime() - start);
             long bytes = source.bytes(n);
             CUdeviceptr to = target.withByteOffset(source.bytes(done));
@@ -64,7 +66,7 @@ final class PinnedStaging {
             waitFor(b);
             int done = c * perChunk;
             long start = System.nanoTime();
-            target.copyFrom(buffer(b), from + done, Math.min(perChunk, count - done));
+            copier.fromPinned(buffer(b), target, from + done, Math.min(perChunk, count - done));
             timeline.addHostCopy(System.nanoTime() - start);
         }
     }
@@ -104,6 +106,7 @@ final class PinnedStaging {
     }
 
     void close() {
+        copier.close();
         for (int b = 0; b < 2; b++) {
             if (host[b] != null) {
                 JCudaDriver.cuMemFreeHost(host[b]);

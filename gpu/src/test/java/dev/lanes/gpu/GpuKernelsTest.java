@@ -69,13 +69,13 @@ class GpuKernelsTest {
             double[] expected = y.clone();
             scalarOps(ArrayOps.class).axpy(0.75, x, expected, 0, n);
             ops.axpy(0.75, x, y, 0, n);
-            assertThat(y).as("f64 n=" + n).containsExactly(expected);
+            assertThat(y).as("f64 n=" + n).isEqualTo(expected);
             float[] xf = Reference.toFloat(x);
             float[] yf = Reference.toFloat(random.doubles(n, -1, 1).toArray());
             float[] expectedF = yf.clone();
             scalarOps(ArrayOps.class).axpy(-1.5f, xf, expectedF, 0, n);
             ops.axpy(-1.5f, xf, yf, 0, n);
-            assertThat(yf).as("f32 n=" + n).containsExactly(expectedF);
+            assertThat(yf).as("f32 n=" + n).isEqualTo(expectedF);
         }
     }
 
@@ -128,13 +128,13 @@ class GpuKernelsTest {
                 long[] got = new long[bins];
                 scalarOps(HistogramOps.class).count(x, 0, n, -1, 1, expected);
                 ops.count(x, 0, n, -1, 1, got);
-                assertThat(got).as("f64, %d bins, n=%d", bins, n).containsExactly(expected);
+                assertThat(got).as("f64, %d bins, n=%d", bins, n).isEqualTo(expected);
                 float[] xf = Reference.toFloat(x);
                 long[] expectedF = new long[bins];
                 long[] gotF = new long[bins];
                 scalarOps(HistogramOps.class).count(xf, 0, n, -1, 1, expectedF);
                 ops.count(xf, 0, n, -1, 1, gotF);
-                assertThat(gotF).as("f32, %d bins, n=%d", bins, n).containsExactly(expectedF);
+                assertThat(gotF).as("f32, %d bins, n=%d", bins, n).isEqualTo(expectedF);
             }
         }
     }

@@ -31,20 +31,20 @@ class HostArrayTest {
         float[] fBack = new float[length];
         new HostArray(f).copyTo(pinned, from, count);
         new HostArray(fBack).copyFrom(pinned, from, count);
-        assertThat(Arrays.copyOfRange(fBack, from, length)).containsExactly(Arrays.copyOfRange(f, from, length));
+        assertThat(Arrays.copyOfRange(fBack, from, length)).isEqualTo(Arrays.copyOfRange(f, from, length));
         assertThat(Arrays.copyOfRange(fBack, 0, from)).as("untouched before the range").isEqualTo(new float[from]);
 
         double[] d = random.doubles(length).toArray();
         double[] dBack = new double[length];
         new HostArray(d).copyTo(pinned, from, count);
         new HostArray(dBack).copyFrom(pinned, from, count);
-        assertThat(Arrays.copyOfRange(dBack, from, length)).containsExactly(Arrays.copyOfRange(d, from, length));
+        assertThat(Arrays.copyOfRange(dBack, from, length)).isEqualTo(Arrays.copyOfRange(d, from, length));
 
         long[] l = random.longs(length).toArray();
         long[] lBack = new long[length];
         new HostArray(l).copyTo(pinned, from, count);
         new HostArray(lBack).copyFrom(pinned, from, count);
-        assertThat(Arrays.copyOfRange(lBack, from, length)).containsExactly(Arrays.copyOfRange(l, from, length));
+        assertThat(Arrays.copyOfRange(lBack, from, length)).isEqualTo(Arrays.copyOfRange(l, from, length));
     }
 
     @Test
