@@ -128,10 +128,17 @@ class CliTest {
 
     @Test
     void anUnusableOrMissingBackendExits3WithTheReason() throws Exception {
-        CliRun r = CliRun.of("run", spec(SPEC).toString(), "--backend", "gpu", "--quick");
+        CliRun r = CliRun.of("run", spec(SPEC).toString(), "--backend", "gpu", "--gpu", "off", "--quick");
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err().strip().lines().reduce((a, b) -> b).orElseThrow())
-            .startsWith("lanes: stage 'squares': backend gpu is not usable here: ");
+            .isEqualTo("lanes: stage 'squares': backend gpu is not usable here: disabled by --gpu off");
+        CliRun required = CliRun.of("run", spec(SPEC).toString(), "--gpu", "require", "--quick");
+        if (required.exit() != 0) {            // a machine without a usable GPU, as CI's
+            assertThat(required.exit()).isEqualTo(3);
+            assertThat(required.err()).contains("lanes: --gpu require: the GPU is not usable here: ");
+        }
+        CliRun plan = CliRun.of("plan", spec(SPEC).toString(), "--gpu", "off", "--cache-dir", dir.resolve("c").toString());
+        assertThat(plan.out()).contains("not a candidate: gpu: disabled by --gpu off");
         CliRun off = CliRun.of("run", spec(SPEC).toString(), "--backend", "simd", "--vector-bits", "0", "--quick");
         assertThat(off.exit()).isEqualTo(3);
         assertThat(off.err()).contains("backend simd is not usable here: disabled by --vector-bits 0");
