@@ -4,6 +4,7 @@
 // barriers of the warp, __shared__ variables are function statics (one block runs at a
 // time), and atomics are std::atomic_ref. It checks the kernels' logic — indexing, edges,
 // tiling, synchronisation, the order of floating-point operations — not their speed.
+// One launch runs at a time (the state below is global), as on one CUDA stream.
 //
 // Limits, all met by lanes' kernels: every thread of a block reaches each __syncthreads,
 // and every lane of a warp each shuffle; blocks have at most 1024 threads.
@@ -72,34 +73,36 @@ inline unsigned linearThread() {
     return threadIdx.x + threadIdx.y * blockDim.x + threadIdx.z * blockDim.x * blockDim.y;
 }
 
-// Runs kernel(args...) over the grid: blocks in order, the threads of a block at once.
+// Runs kernel(args...) over the grid. One OS thread per CUDA thread of a block, made once
+// per launch: each runs its thread of every block in turn, and a barrier after each block
+// keeps the blocks apart (the block's __shared__ statics are reused by the next one, as a
+// GPU reuses shared memory: kernels must not expect it cleared).
 template <typename Kernel, typename... Args>
 void launch(Kernel kernel, dim3 grid, dim3 threads, size_t sharedBytes, Args... args) {
     gridDim = grid;
     blockDim = threads;
     unsigned count = threads.x * threads.y * threads.z;
-    for (unsigned bz = 0; bz < grid.z; bz++) {
-        for (unsigned by = 0; by < grid.y; by++) {
-            for (unsigned bx = 0; bx < grid.x; bx++) {
-                Block b(count);
-                b.dynamicShared.assign(sharedBytes + 16, 0xAB);   // garbage, as on a GPU: kernels must clear what they use
-                block = &b;
-                std::vector<std::thread> pool;
-                pool.reserve(count);
-                for (unsigned t = 0; t < count; t++) {
-                    pool.emplace_back([=] {
-                        blockIdx = dim3{bx, by, bz};
-                        threadIdx = dim3{t % threads.x, (t / threads.x) % threads.y, t / (threads.x * threads.y)};
-                        kernel(args...);
-                    });
-                }
-                for (auto& th : pool) {
-                    th.join();
-                }
-                block = nullptr;
+    unsigned long long blocks = (unsigned long long)grid.x * grid.y * grid.z;
+    Block b(count);
+    b.dynamicShared.assign(sharedBytes + 16, 0xAB);   // garbage, as on a GPU: kernels must clear what they use
+    block = &b;
+    std::barrier<> betweenBlocks(count);
+    std::vector<std::thread> pool;
+    pool.reserve(count);
+    for (unsigned t = 0; t < count; t++) {
+        pool.emplace_back([&, t] {
+            threadIdx = dim3{t % threads.x, (t / threads.x) % threads.y, t / (threads.x * threads.y)};
+            for (unsigned long long i = 0; i < blocks; i++) {
+                blockIdx = dim3{(unsigned)(i % grid.x), (unsigned)(i / grid.x % grid.y), (unsigned)(i / grid.x / grid.y)};
+                kernel(args...);
+                betweenBlocks.arrive_and_wait();
             }
-        }
+        });
     }
+    for (auto& th : pool) {
+        th.join();
+    }
+    block = nullptr;
 }
 
 }  // namespace emu

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Device tests skip, with the probe's reason, where there is no GPU — except on the lent GPU
- * machines, where {@code gpu/device-run.sh test} sets {@code LANES_REQUIRE_GPU=1}: there a
- * missing GPU is a failure, not a quiet pass.
+ * Device tests skip, with the probe's reason, where there is no GPU — except where
+ * {@code LANES_REQUIRE_GPU=1}: on the lent GPU machines ({@code gpu/device-run.sh test}) and
+ * in the JVM of {@link EmulatedDriverTest}, a missing GPU is a failure, not a quiet pass.
  */
 final class DeviceRequirement {
     private DeviceRequirement() {

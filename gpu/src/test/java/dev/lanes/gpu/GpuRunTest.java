@@ -58,7 +58,7 @@ class GpuRunTest {
               - { id: img, kernel: generate, params: { length: 1000000, type: f32 } }
               - { id: blur, kernel: stencil2d, inputs: [img], params: { width: 1000, stencil: [5, 5] }, backend: gpu }
             """);
-        assertThat(r.stages().stream().filter(s -> !s.source()).toList()).hasSize(10).allSatisfy(s -> {
+        assertThat(r.stages().stream().filter(s -> !s.source()).toList()).hasSize(9).allSatisfy(s -> {
             assertThat(s.backend()).isEqualTo("gpu");
             assertThat(s.check().passed()).as(s.stage() + ": " + s.check()).isTrue();
             assertThat(s.device()).as(s.stage()).isNotNull();

@@ -1,0 +1,59 @@
+package dev.lanes.gpu;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The whole GPU backend — JCuda, the CUDA context thread, device memory, pinned staging,
+ * event timelines, residency, launches with their arguments, the runner's device path —
+ * run on a machine without a GPU: a second JVM loads a stand-in libcuda.so.1
+ * (gpu/src/test/cuda/fake_libcuda.cpp) whose launches run lanes' very kernels on the CPU
+ * emulation, and runs the device tests there with LANES_REQUIRE_GPU=1, so none may skip.
+ * It shows the host side is right; how fast the real kernels are needs a real GPU.
+ */
+class EmulatedDriverTest {
+
+    @Test
+    void theDeviceTestsPassAgainstTheEmulatedDriver() throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("lanes-fake-cuda");
+        Path sources = Path.of("src/test/cuda").toAbsolutePath();
+        try {
+            Process compile;
+            try {
+                compile = new ProcessBuilder("g++", "-std=c++20", "-O1", "-ffp-contract=off", "-shared", "-fPIC", "-pthread",
+                    "-Wl,-soname,libcuda.so.1", "-include", sources.resolve("cuda_emu.h").toString(), "-o",
+                    dir.resolve("libcuda.so.1").toString(), sources.resolve("fake_libcuda.cpp").toString())
+                    .redirectErrorStream(true).start();
+            } catch (IOException e) {
+                assumeTrue(false, "no g++ to build the emulated driver: " + e.getMessage());
+                return;
+            }
+            String log = new String(compile.getInputStream().readAllBytes());
+            assertThat(compile.waitFor(300, TimeUnit.SECONDS)).isTrue();
+            assertThat(compile.exitValue()).as("the emulated driver must compile wherever g++ does:\n" + log).isZero();
+
+            ProcessBuilder child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), DeviceTestMain.class.getName()))
+                .redirectErrorStream(true);
+            child.environment().put("LD_LIBRARY_PATH", dir.toString());
+            child.environment().put("LANES_REQUIRE_GPU", "1");
+            Process run = child.start();
+            String out = new String(run.getInputStream().readAllBytes());
+            assertThat(run.waitFor(600, TimeUnit.SECONDS)).isTrue();
+            assertThat(run.exitValue()).as(out).isZero();
+            assertThat(out).containsPattern("device tests: (\\d+) found, \\1 succeeded, 0 failed, 0 skipped");
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+}
