@@ -6,11 +6,12 @@
 #   gpu/device-run.sh test         (there) the GPU tests (GpuKernelsTest, GpuRunTest) on that
 #                                  runtime; a missing GPU fails them instead of skipping them
 #   gpu/device-run.sh bench        (there) bench/gpu.sh: the GPU speed goals, into $OUT
+#   gpu/device-run.sh all          (there) test, then bench; the test report also in $OUT/tests.txt
 #   gpu/device-run.sh lanes ARGS   (there, or here) lanes on that runtime and jar, e.g.
 #                                  `info`, `run samples/sum-of-squares.yaml --backend gpu`
 #
 # With the device tool: build here, then run with carry [".device"], e.g.
-#   command: gpu/device-run.sh test && gpu/device-run.sh bench
+#   command: gpu/device-run.sh all
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dev="$root/.device"
@@ -64,6 +65,15 @@ case "${1:-}" in
       --class-path "$dev/lanes.jar:$dev/tests/lanes-gpu-tests.jar:$(ls "$dev"/tests/assertj-core-*.jar)" \
       --select-class dev.lanes.gpu.GpuKernelsTest --select-class dev.lanes.gpu.GpuRunTest --fail-if-no-tests
     ;;
+  all)
+    mkdir -p "${OUT:-$root/bench/out/gpu}"
+    set +e
+    "$0" test 2>&1 | tee "${OUT:-$root/bench/out/gpu}/tests.txt"
+    tests=${PIPESTATUS[0]}
+    set -e
+    "$0" bench
+    exit "$tests"
+    ;;
   bench)
     [ -x "$dev/runtime/bin/java" ] || { echo "device-run: no $dev/runtime; run 'gpu/device-run.sh build' first" >&2; exit 2; }
     JAVA_HOME="$dev/runtime" LANES_JAR="$dev/lanes.jar" exec "$root/bench/gpu.sh"
@@ -74,7 +84,7 @@ case "${1:-}" in
     JAVA_HOME="$dev/runtime" LANES_JAR="$dev/lanes.jar" exec "$root/lanes" "$@"
     ;;
   *)
-    echo "usage: gpu/device-run.sh build | test | bench | lanes ARGS..." >&2
+    echo "usage: gpu/device-run.sh build | test | bench | all | lanes ARGS..." >&2
     exit 2
     ;;
 esac
