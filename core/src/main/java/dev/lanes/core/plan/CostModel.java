@@ -25,8 +25,9 @@ public record CostModel(MachineProfile profile) {
         if (gpu == null) {
             throw new IllegalStateException("no GPU in this profile");
         }
-        double computeNanos = work.flops() / gpu.gflops(type);
-        double memoryNanos = work.bytesMoved() / gpu.deviceGbps();
+        Roofline roof = gpuRoofline(work, type);
+        double computeNanos = roof.computeNanos();
+        double memoryNanos = roof.memoryNanos();
         // A stage's copies start from JVM arrays: through pinned staging, slower than the pinned DMA alone.
         double transferNanos = inputBytes / gpu.stagedToDeviceGbps() + outputBytes / gpu.stagedToHostGbps();
         double body = Math.max(computeNanos, memoryNanos);
@@ -37,11 +38,21 @@ public record CostModel(MachineProfile profile) {
             memoryNanos + transferNanos, overheadNanos);
     }
 
-    public Estimate estimate(Work work, ElementType type, Backend backend, Backend inner, int threads) {
+    /** The device's ceilings for a kernel's work: its FMA peak for the type, its copy bandwidth. */
+    public Roofline gpuRoofline(Work work, ElementType type) {
+        MachineProfile.GpuProfile gpu = profile.gpu();
+        return new Roofline(gpu.gflops(type), gpu.deviceGbps(), work.flops(), work.bytesMoved());
+    }
+
+    /**
+     * A CPU implementation's ceilings for this work: its peak on the cores it uses, and the
+     * bandwidth it reaches for this working set (cache or memory, capped by what all threads
+     * together reach from memory).
+     */
+    public Roofline roofline(Work work, ElementType type, Backend backend, Backend inner, int threads) {
         int usedCores = backend == Backend.THREADS ? Math.min(threads, profile.cores()) : 1;
         boolean simd = inner == Backend.SIMD;
         double gflopsPerCore = simd ? (type == ElementType.F32 ? profile.simdGflopsF32() : profile.simdGflops()) : profile.scalarGflops();
-        double computeNanos = work.flops() == 0 ? 0 : work.flops() / (gflopsPerCore * usedCores);
         boolean inCache = work.bytesMoved() <= profile.cacheBytes();
         double perThread = inCache
             ? (simd ? profile.simdCacheGbps() : profile.scalarCacheGbps())
@@ -50,7 +61,13 @@ public record CostModel(MachineProfile profile) {
         if (!inCache && usedCores > 1) {
             bandwidth = Math.min(bandwidth, profile.memoryGbpsAll());
         }
-        double memoryNanos = work.bytesMoved() / bandwidth;
+        return new Roofline(gflopsPerCore * usedCores, bandwidth, work.flops(), work.bytesMoved());
+    }
+
+    public Estimate estimate(Work work, ElementType type, Backend backend, Backend inner, int threads) {
+        Roofline roof = roofline(work, type, backend, inner, threads);
+        double computeNanos = roof.computeNanos();
+        double memoryNanos = roof.memoryNanos();
         double overheadNanos = backend == Backend.THREADS ? profile.dispatchNanosAt(threads) : 0;
         double body = Math.max(computeNanos, memoryNanos);
         String bound = overheadNanos > body ? "overhead" : memoryNanos >= computeNanos ? "memory" : "compute";

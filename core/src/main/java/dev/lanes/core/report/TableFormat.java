@@ -45,6 +45,8 @@ public final class TableFormat implements ResultFormat {
         if (planned) {
             header.add(6, "estimate");
             right.add(6, true);
+            header.add("of roof");
+            right.add(false);
         }
         if (swept) {
             header.add(1, "point");
@@ -62,6 +64,7 @@ public final class TableFormat implements ResultFormat {
                 s.flops() == 0 ? "–" : Units.sig(s.throughput().gflopsPerSecond()), check(s)));
             if (planned) {
                 row.add(6, s.estimate() == null ? "–" : Units.duration(s.estimate().nanos()));
+                row.add(s.roof() == null ? "–" : s.roof().describe());
             }
             if (swept) {
                 row.add(1, point(s.point()));
@@ -93,7 +96,8 @@ public final class TableFormat implements ResultFormat {
         if (onDevice.isEmpty()) {
             return;
         }
-        out.append('\n').append("Device phases · medians (CUDA events; host copies by the host clock)\n");
+        out.append('\n').append("Device phases · medians (CUDA events; host copies by the host clock; a device stage's "
+            + "'of roof' is its kernels' time against the device's calibrated peak and copy bandwidth)\n");
         TextTable t = new TextTable(List.of("stage", "to device", "GB/s", "kernel", "launches", "kernel GB/s", "kernel GFLOP/s",
             "to host", "GB/s", "host copies", "end to end"), List.of(false, true, true, true, true, true, true, true, true, true, true));
         for (StageResult s : onDevice) {

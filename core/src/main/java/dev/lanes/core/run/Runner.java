@@ -143,13 +143,15 @@ public final class Runner {
                 for (long s : m.samples()) {
                     samples.add(s);
                 }
+                DevicePhases phases = m.device().isEmpty() ? null : DevicePhases.median(m.device());
+                boolean modelled = planner != null && !stage.kernel().isSource();
                 StageResult result = new StageResult(stage.id(), stage.kernel().name(), point.values(),
                     stage.kernel().isSource(), impl.label(), impl.threads(), shape.work().elements(), shape.work().flops(),
                     shape.work().bytesMoved(), samples, m.gcSamples(), summary,
                     Throughput.of(shape.work(), summary.medianNanos()), check, m.output().checksum(),
                     m.output().describe(), joinNotes(joinNotes(planNote, choice.note()), deviceNote),
-                    planner == null || stage.kernel().isSource() ? null : estimate(stage, shape, type, impl, device, shapes),
-                    m.device().isEmpty() ? null : DevicePhases.median(m.device()), m.device());
+                    modelled ? estimate(stage, shape, type, impl, device, shapes) : null, phases, m.device(),
+                    modelled ? roof(shape, type, impl, summary.medianNanos(), phases) : null);
                 results.add(result);
                 listener.finished(result);
                 mediansByThreads.put(impl.threads(), summary.medianNanos());
@@ -217,6 +219,16 @@ public final class Runner {
                 : planner.model().estimateGpu(shape.work(), type, device.traffic(stage, shapes));
         }
         return planner.model().estimate(shape.work(), type, impl.backend(), impl.inner().backend(), impl.threads());
+    }
+
+    /** The median against the ceilings of the implementation that ran; a device's kernel time against its own. */
+    private RoofShare roof(StageShape shape, ElementType type, Implementation impl, double medianNanos, DevicePhases phases) {
+        if (impl.backend() == Backend.GPU) {
+            return planner.model().profile().gpu() == null || phases == null ? null
+                : RoofShare.of(planner.model().gpuRoofline(shape.work(), type), phases.kernelNanos());
+        }
+        return RoofShare.of(planner.model().roofline(shape.work(), type, impl.backend(), impl.inner().backend(), impl.threads()),
+            medianNanos);
     }
 
     private Implementation implementation(Estimate e) {

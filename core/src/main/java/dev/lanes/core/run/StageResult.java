@@ -21,12 +21,14 @@ import java.util.Map;
  * @param estimate     the cost model's estimate for this implementation; {@code null} without a profile
  * @param device       on a device, the median of each phase (copies in, kernels, copies back); {@code null} on the CPU
  * @param deviceSamples on a device, every sample's phases, in the order of {@code samplesNanos}
+ * @param roof         the median against the calibrated ceilings (a device's kernels' time against its own);
+ *                     {@code null} without a profile
  */
 public record StageResult(String stage, String kernel, Map<String, Object> point, boolean source, String backend,
                           int threads, long elements, double flops, double bytesMoved, List<Long> samplesNanos,
                           List<Integer> gcSamples, Summary summary, Throughput throughput, Check check,
                           double checksum, String output, String note, dev.lanes.core.plan.Estimate estimate,
-                          DevicePhases device, List<DevicePhases> deviceSamples) {
+                          DevicePhases device, List<DevicePhases> deviceSamples, RoofShare roof) {
 
     public StageResult {
         point = Map.copyOf(point);

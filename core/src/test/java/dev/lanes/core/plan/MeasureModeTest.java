@@ -47,6 +47,17 @@ class MeasureModeTest {
     }
 
     @Test
+    void everyMeasuredStageIsHeldAgainstTheRooflineOfWhatRan() {
+        StageResult squares = run(null);
+        Roofline roof = new CostModel(PlannerTest.profile(1_000)).roofline(new dev.lanes.core.kernel.Work(300_000, 600_000, 2_400_000),
+            ElementType.F64, Backend.THREADS, Backend.SCALAR, squares.threads());
+        assertThat(squares.roof()).isNotNull();
+        assertThat(squares.roof().share()).isCloseTo(roof.nanos() / squares.summary().medianNanos(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(squares.roof().bound()).isEqualTo(roof.memoryBound() ? "memory" : "compute");
+        assertThat(squares.roof().describe()).matches("\\d+% of [0-9.]+ (GB/s|GFLOP/s)");
+    }
+
+    @Test
     void trialsAreStoredAsWisdomAndReused() throws Exception {
         WisdomStore store = new WisdomStore(dir, "fp", warnings::add);
         StageResult first = run(store);

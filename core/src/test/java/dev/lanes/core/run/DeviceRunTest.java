@@ -13,6 +13,9 @@ import dev.lanes.core.exec.ScalarAccelerator;
 import dev.lanes.core.kernel.KernelRegistry;
 import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.machine.MachineProfile;
+import dev.lanes.core.plan.CostModel;
+import dev.lanes.core.plan.Planner;
+import dev.lanes.core.plan.Planning;
 import dev.lanes.core.report.TableFormat;
 import dev.lanes.core.spec.SpecLoader;
 import dev.lanes.core.spec.Workload;
@@ -24,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The runner's device path, on a recording stand-in for a GPU that computes with the scalar
@@ -168,6 +172,30 @@ class DeviceRunTest {
         assertThat(squares.note()).contains("one-time device costs, not in the samples: context 1 ms");
         assertThat(gpu.device.calls).last().isEqualTo("release");
         assertThat(new TableFormat().render(r)).contains("Device phases").contains("squares");
+    }
+
+    @Test
+    void aDeviceStagesKernelTimeIsHeldAgainstTheDevicesCeilings() {
+        FakeGpu gpu = new FakeGpu();
+        Accelerators accelerators = new Accelerators(Map.of(Backend.SCALAR, new ScalarAccelerator(), Backend.GPU, gpu));
+        MachineProfile.GpuProfile ceilings = new MachineProfile.GpuProfile(20, 20, 1000, 10_000, 5_000, 5_000, 10, 10, 8L << 30);
+        MachineProfile profile = new MachineProfile(MachineProfile.SCHEMA, "test", "now", "synthetic", 0, 2, 4, 16, 32, 50, 100,
+            10, 20, 30, 30, Map.of(2, 1000.0), 32L << 20, ceilings);
+        Planner planner = new Planner(new CostModel(profile), accelerators);
+        Workload w = new SpecLoader(KernelRegistry.builtIn(), 2, 1L << 30).parse("t.yaml", """
+            settings: { warmup: 1, iterations: 3, min-warmup-ms: 0 }
+            stages:
+              - { id: x, kernel: generate, params: { length: 100000, type: f64 } }
+              - { id: squares, kernel: sum-of-squares, inputs: [x], backend: gpu }
+            """, List.of(), false);
+        RunResult r = new Runner(accelerators, RunListener.NONE, "test", new Planning(planner, null))
+            .run(w, MachineInfo.detect(accelerators), null);
+        StageResult squares = r.stages().stream().filter(s -> s.stage().equals("squares")).findFirst().orElseThrow();
+        // 800 kB at the device's 1000 GB/s is 800 ns; the stand-in's kernels take 10 µs and a little more
+        assertThat(squares.roof().bound()).isEqualTo("memory");
+        assertThat(squares.roof().ceiling()).isEqualTo(1000);
+        assertThat(squares.roof().share()).isCloseTo(800.0 / squares.device().kernelNanos(), within(1e-12));
+        assertThat(squares.estimate().backend()).isEqualTo(Backend.GPU);
     }
 
     @Test
