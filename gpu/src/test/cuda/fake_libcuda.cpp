@@ -27,7 +27,19 @@ const CUresult INVALID_VALUE = 1;
 const CUresult OUT_OF_MEMORY = 2;
 const CUresult NOT_FOUND = 500;
 
-const long long MEMORY = 8LL << 30;
+// The device's memory: 8 GiB, or FAKE_CUDA_MEMORY_MIB to test running out of it.
+long long deviceMemory() {
+    static long long bytes = std::getenv("FAKE_CUDA_MEMORY_MIB") ? std::atoll(std::getenv("FAKE_CUDA_MEMORY_MIB")) << 20 : 8LL << 30;
+    return bytes;
+}
+
+// FAKE_CUDA_FAIL_KERNEL: the kernel whose launches fail (CUDA_ERROR_LAUNCH_FAILED), to test that path.
+bool failing(const std::string& kernel) {
+    const char* name = std::getenv("FAKE_CUDA_FAIL_KERNEL");
+    return name != nullptr && kernel == name;
+}
+
+const CUresult LAUNCH_FAILED = 719;
 
 struct Function {
     std::string name;
@@ -142,7 +154,7 @@ CUresult cuDeviceGetAttribute(int* value, int attribute, int) {
     }
 }
 
-CUresult cuDeviceTotalMem_v2(size_t* bytes, int) { *bytes = MEMORY; return OK; }
+CUresult cuDeviceTotalMem_v2(size_t* bytes, int) { *bytes = deviceMemory(); return OK; }
 
 CUresult cuDevicePrimaryCtxRetain(void** context, int) { *context = reinterpret_cast<void*>(0x1); return OK; }
 CUresult cuDevicePrimaryCtxRelease_v2(int) { return OK; }
@@ -177,13 +189,17 @@ CUresult cuLaunchKernel(void* function, unsigned gx, unsigned gy, unsigned gz, u
     if (bx * by * bz > 1024 || gy > 65535 || gz > 65535 || gx == 0 || bx == 0) {
         return INVALID_VALUE;
     }
-    static_cast<Function*>(function)->run(params, dim3{gx, gy, gz}, dim3{bx, by, bz}, shared);
+    Function* f = static_cast<Function*>(function);
+    if (failing(f->name)) {
+        return LAUNCH_FAILED;
+    }
+    f->run(params, dim3{gx, gy, gz}, dim3{bx, by, bz}, shared);
     return OK;
 }
 
 CUresult cuMemAlloc_v2(unsigned long long* pointer, size_t bytes) {
     std::lock_guard<std::mutex> guard(lock);
-    if (allocated + (long long)bytes > MEMORY) {
+    if (allocated + (long long)bytes > deviceMemory()) {
         return OUT_OF_MEMORY;
     }
     void* p = std::aligned_alloc(256, (bytes + 255) / 256 * 256);
@@ -210,8 +226,8 @@ CUresult cuMemFree_v2(unsigned long long pointer) {
 
 CUresult cuMemGetInfo_v2(size_t* free, size_t* total) {
     std::lock_guard<std::mutex> guard(lock);
-    *free = MEMORY - allocated;
-    *total = MEMORY;
+    *free = deviceMemory() - allocated;
+    *total = deviceMemory();
     return OK;
 }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,40 +21,68 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * It shows the host side is right; how fast the real kernels are needs a real GPU.
  */
 class EmulatedDriverTest {
+    private static Path dir;
 
-    @Test
-    void theDeviceTestsPassAgainstTheEmulatedDriver() throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("lanes-fake-cuda");
+    @org.junit.jupiter.api.BeforeAll
+    static void buildTheDriver() throws IOException, InterruptedException {
+        dir = Files.createTempDirectory("lanes-fake-cuda");
         Path sources = Path.of("src/test/cuda").toAbsolutePath();
+        Process compile;
         try {
-            Process compile;
-            try {
-                compile = new ProcessBuilder("g++", "-std=c++20", "-O1", "-ffp-contract=off", "-shared", "-fPIC", "-pthread",
-                    "-Wl,-soname,libcuda.so.1", "-include", sources.resolve("cuda_emu.h").toString(), "-o",
-                    dir.resolve("libcuda.so.1").toString(), sources.resolve("fake_libcuda.cpp").toString())
-                    .redirectErrorStream(true).start();
-            } catch (IOException e) {
-                assumeTrue(false, "no g++ to build the emulated driver: " + e.getMessage());
-                return;
-            }
-            String log = new String(compile.getInputStream().readAllBytes());
-            assertThat(compile.waitFor(300, TimeUnit.SECONDS)).isTrue();
-            assertThat(compile.exitValue()).as("the emulated driver must compile wherever g++ does:\n" + log).isZero();
+            compile = new ProcessBuilder("g++", "-std=c++20", "-O1", "-ffp-contract=off", "-shared", "-fPIC", "-pthread",
+                "-Wl,-soname,libcuda.so.1", "-include", sources.resolve("cuda_emu.h").toString(), "-o",
+                dir.resolve("libcuda.so.1").toString(), sources.resolve("fake_libcuda.cpp").toString())
+                .redirectErrorStream(true).start();
+        } catch (IOException e) {
+            dir = null;           // no g++: the tests below skip
+            return;
+        }
+        String log = new String(compile.getInputStream().readAllBytes());
+        assertThat(compile.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(compile.exitValue()).as("the emulated driver must compile wherever g++ does:\n" + log).isZero();
+    }
 
-            ProcessBuilder child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), DeviceTestMain.class.getName()))
-                .redirectErrorStream(true);
-            child.environment().put("LD_LIBRARY_PATH", dir.toString());
-            child.environment().put("LANES_REQUIRE_GPU", "1");
-            Process run = child.start();
-            String out = new String(run.getInputStream().readAllBytes());
-            assertThat(run.waitFor(600, TimeUnit.SECONDS)).isTrue();
-            assertThat(run.exitValue()).as(out).isZero();
-            assertThat(out).containsPattern("device tests: (\\d+) found, \\1 succeeded, 0 failed, 0 skipped");
-        } finally {
+    @org.junit.jupiter.api.AfterAll
+    static void removeTheDriver() throws IOException {
+        if (dir != null) {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
+    }
+
+    /** Runs test classes in a JVM that loads the emulated driver, with the given environment; its report. */
+    private static String runDeviceTests(Map<String, String> environment, String... classes) throws IOException, InterruptedException {
+        assumeTrue(dir != null, "no g++ to build the emulated driver");
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), DeviceTestMain.class.getName()));
+        command.addAll(List.of(classes));
+        ProcessBuilder child = new ProcessBuilder(command).redirectErrorStream(true);
+        child.environment().put("LD_LIBRARY_PATH", dir.toString());
+        child.environment().put("LANES_REQUIRE_GPU", "1");
+        child.environment().putAll(environment);
+        Process run = child.start();
+        String out = new String(run.getInputStream().readAllBytes());
+        assertThat(run.waitFor(600, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.exitValue()).as(out).isZero();
+        assertThat(out).containsPattern("device tests: (\\d+) found, \\1 succeeded, 0 failed, 0 skipped");
+        return out;
+    }
+
+    @Test
+    void theDeviceTestsPassAgainstTheEmulatedDriver() throws IOException, InterruptedException {
+        assertThat(runDeviceTests(Map.of())).contains("device tests: 10 found");
+    }
+
+    @Test
+    void runningOutOfDeviceMemoryIsReportedWithTheSizes() throws IOException, InterruptedException {
+        runDeviceTests(Map.of("FAKE_CUDA_MEMORY_MIB", "64"),
+            GpuFailuresTest.class.getName() + "#runningOutOfDeviceMemorySaysHowMuchWasNeededAndFree");
+    }
+
+    @Test
+    void aFailingKernelIsReportedByName() throws IOException, InterruptedException {
+        runDeviceTests(Map.of("FAKE_CUDA_FAIL_KERNEL", "sum_of_squares_f64"),
+            GpuFailuresTest.class.getName() + "#aFailedKernelIsNamedAndTheContextReportsItAfterwards");
     }
 }

@@ -1,0 +1,56 @@
+package dev.lanes.gpu;
+
+import dev.lanes.core.ExecutionException;
+import dev.lanes.core.exec.Accelerators;
+import dev.lanes.core.kernel.KernelRegistry;
+import dev.lanes.core.machine.MachineInfo;
+import dev.lanes.core.run.RunListener;
+import dev.lanes.core.run.Runner;
+import dev.lanes.core.spec.SpecLoader;
+import dev.lanes.core.spec.Workload;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * What a user reads when the GPU fails: out of device memory, a kernel that fails. Run by
+ * EmulatedDriverTest against the emulated driver set to fail that way (a real GPU cannot be
+ * told to); skipped anywhere else.
+ */
+class GpuFailuresTest {
+    private static final String SPEC = """
+        settings: { warmup: 1, iterations: 2, min-warmup-ms: 0 }
+        stages:
+          - { id: x, kernel: generate, params: { length: 12500000, type: f64 } }
+          - { id: squares, kernel: sum-of-squares, inputs: [x], backend: gpu }
+        """;
+
+    private static void run() {
+        Accelerators accelerators = Accelerators.load();
+        Workload w = new SpecLoader(KernelRegistry.builtIn(), 2, 4L << 30).parse("fail.yaml", SPEC, List.of(), false);
+        new Runner(accelerators, RunListener.NONE, "test").run(w, MachineInfo.detect(accelerators), null);
+    }
+
+    @Test
+    void runningOutOfDeviceMemorySaysHowMuchWasNeededAndFree() {
+        assumeTrue("64".equals(System.getenv("FAKE_CUDA_MEMORY_MIB")), "needs the emulated driver with 64 MiB of device memory");
+        assertThatThrownBy(GpuFailuresTest::run).isInstanceOf(ExecutionException.class)
+            .hasMessage("stage 'squares' (kernel sum-of-squares, gpu): kernel error: out of device memory: an input needs "
+                + "95.4 MiB, 64.0 MiB of 64.0 MiB are free");
+    }
+
+    @Test
+    void aFailedKernelIsNamedAndTheContextReportsItAfterwards() {
+        assumeTrue("sum_of_squares_f64".equals(System.getenv("FAKE_CUDA_FAIL_KERNEL")),
+            "needs the emulated driver failing sum_of_squares_f64");
+        assertThatThrownBy(GpuFailuresTest::run).isInstanceOf(ExecutionException.class)
+            .hasMessageStartingWith("stage 'squares' (kernel sum-of-squares, gpu): kernel error: CUDA kernel sum_of_squares_f64 "
+                + "did not launch (grid ")
+            .hasMessageEndingWith("CUDA_ERROR_LAUNCH_FAILED");
+        assertThatThrownBy(GpuFailuresTest::run).isInstanceOf(ExecutionException.class)
+            .hasMessageContaining("the CUDA context failed earlier: CUDA kernel sum_of_squares_f64 did not launch");
+    }
+}
