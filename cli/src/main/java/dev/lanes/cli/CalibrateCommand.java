@@ -67,6 +67,8 @@ final class CalibrateCommand implements Callable<Integer> {
                 profile.scalarMemoryGbps(), profile.simdMemoryGbps(), profile.memoryGbpsAll(), profile.cores());
             out.printf(Locale.ROOT, "triad        %.1f GB/s with %d threads (axpy, 24 bytes per element)%n",
                 profile.triadGbpsAll(), profile.cores());
+            profile.opsPerSecond().forEach((kind, rate) ->
+                out.printf(Locale.ROOT, "ops          %s: %.3g per second per core%n", kind, rate));
             var gpu = profile.gpu();
             if (gpu == null) {
                 out.println("gpu          none usable");

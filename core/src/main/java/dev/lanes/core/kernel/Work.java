@@ -8,6 +8,20 @@ package dev.lanes.core.kernel;
  * @param flops       floating-point operations (an FMA counts 2)
  * @param bytesMoved  the fewest bytes that must move to and from memory: each input read
  *                    once, each output written once
+ * @param opKind      for work that is neither floating-point arithmetic nor memory traffic
+ *                    (integer rounds of a generator or a hash), what one op is — e.g.
+ *                    {@value #RANDOM_POINT}; calibration measures how many a core does per
+ *                    second with the kernel's own code. {@code null} when there is none.
+ * @param ops         how many such ops
  */
-public record Work(long elements, double flops, double bytesMoved) {
+public record Work(long elements, double flops, double bytesMoved, String opKind, double ops) {
+    /** One Monte Carlo point: two counter-based uniforms (SplitMix64 rounds), two squares, a compare. */
+    public static final String RANDOM_POINT = "random-point";
+    /** One 64-byte SHA-256 compression. */
+    public static final String SHA256_BLOCK = "sha256-block";
+
+    /** Floating-point and memory work only. */
+    public Work(long elements, double flops, double bytesMoved) {
+        this(elements, flops, bytesMoved, null, 0);
+    }
 }

@@ -60,7 +60,7 @@ public final class MonteCarloPiKernel implements Kernel {
     @Override
     public StageShape shape(Params params, List<DataShape> inputs) {
         long n = params.size("samples");
-        return new StageShape(DataShape.scalarF64(), new Work(n, 3.0 * n, 0), 0);
+        return new StageShape(DataShape.scalarF64(), new Work(n, 3.0 * n, 0, Work.RANDOM_POINT, n), 0);
     }
 
     @Override

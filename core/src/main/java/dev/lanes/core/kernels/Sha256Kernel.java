@@ -86,7 +86,9 @@ public final class Sha256Kernel implements Kernel {
                 + " digest words, more than the largest Java array; use longer messages");
         }
         DataShape out = DataShape.array(ElementType.I64, 4 * messages);
-        return new StageShape(out, new Work(messages, 0, data.bytes() + out.bytes()), out.bytes());
+        // SHA-256 pads each message with 0x80, zeros and its 8-byte length to whole 64-byte blocks
+        long blocks = messages * (size + 8 + 1 + 63) / 64;
+        return new StageShape(out, new Work(messages, 0, data.bytes() + out.bytes(), Work.SHA256_BLOCK, blocks), out.bytes());
     }
 
     @Override

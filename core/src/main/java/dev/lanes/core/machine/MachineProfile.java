@@ -22,12 +22,15 @@ import java.util.TreeMap;
  * @param dispatchNanos    median cost of starting and joining an empty job, by thread count
  * @param cacheBytes       working sets up to this size are taken to be in cache
  * @param gpu              the GPU's ceilings, or {@code null} where no GPU is usable
+ * @param opsPerSecond     per core, for work counted in ops rather than FLOPs ({@code Work.opKind}), by
+ *                         "kind/backend" (e.g. "random-point/simd"); measured with the kernels' own code
  */
 public record MachineProfile(String schema, String fingerprint, String createdAt, String method, double seconds,
                              int cores, double scalarGflops, double simdGflops, double simdGflopsF32,
                              double scalarCacheGbps, double simdCacheGbps, double scalarMemoryGbps,
                              double simdMemoryGbps, double memoryGbpsAll, double triadGbpsAll,
-                             Map<Integer, Double> dispatchNanos, long cacheBytes, GpuProfile gpu) {
+                             Map<Integer, Double> dispatchNanos, long cacheBytes, GpuProfile gpu,
+                             Map<String, Double> opsPerSecond) {
 
     /**
      * A GPU's ceilings, measured where one is usable (the GPU backend's calibration).
@@ -55,6 +58,12 @@ public record MachineProfile(String schema, String fingerprint, String createdAt
 
     public MachineProfile {
         dispatchNanos = Map.copyOf(new TreeMap<>(dispatchNanos));
+        opsPerSecond = opsPerSecond == null ? Map.of() : Map.copyOf(new TreeMap<>(opsPerSecond));   // older profiles have none
+    }
+
+    /** Ops of a kind one core does per second with an inner backend's code; 0 when not measured. */
+    public double opsPerSecond(String kind, dev.lanes.core.exec.Backend inner) {
+        return kind == null ? 0 : opsPerSecond.getOrDefault(kind + "/" + inner.label(), 0.0);
     }
 
     /** Dispatch cost at a thread count: the measured one, else the nearest measured above or the largest. */

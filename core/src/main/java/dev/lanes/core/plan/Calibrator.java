@@ -100,6 +100,10 @@ public final class Calibrator {
         for (int p : threadCounts(machine.cores())) {
             dispatch.put(p, dispatchNanos(p, effort.dispatchCalls()));
         }
+        progress.accept("integer work");
+        OpRates opRates = new OpRates(this::warmUp);
+        Map<String, Double> ops = opRates.measure(scalar, simd, !effort.complete());
+        sink[0] += opRates.sink();
         MachineProfile.GpuProfile gpu = accelerators.find(Backend.GPU).filter(a -> a.availability().usable())
             .flatMap(Accelerator::device).map(device -> {
                 progress.accept("GPU copies, bandwidth, FMA peak and launch");
@@ -109,7 +113,7 @@ public final class Calibrator {
         return new MachineProfile(MachineProfile.SCHEMA, Fingerprint.of(machine),
             Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), effort.name(), seconds, machine.cores(),
             scalarGflops, simdGflops, simdGflopsF32, scalarCache, simdCache, scalarMemory, simdMemory, memoryAll, triadAll,
-            dispatch, CACHE_BYTES, gpu);
+            dispatch, CACHE_BYTES, gpu, ops);
     }
 
     /** 2, 4, 8, … up to the core count, and the core count itself. */

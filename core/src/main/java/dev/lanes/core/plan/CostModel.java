@@ -7,8 +7,9 @@ import dev.lanes.core.machine.MachineProfile;
 
 /**
  * Roofline estimates from a {@link MachineProfile}: the larger of compute time (FLOPs over
- * the backend's peak on the threads used) and memory time (bytes over the bandwidth the
- * backend reaches, in cache or from memory), plus the dispatch cost of a threaded call.
+ * the backend's peak on the threads used, or a kernel's integer ops over their calibrated
+ * rate, whichever is longer) and memory time (bytes over the bandwidth the backend
+ * reaches, in cache or from memory), plus the dispatch cost of a threaded call.
  */
 public record CostModel(MachineProfile profile) {
 
@@ -61,12 +62,14 @@ public record CostModel(MachineProfile profile) {
         if (!inCache && usedCores > 1) {
             bandwidth = Math.min(bandwidth, profile.memoryGbpsAll());
         }
-        return new Roofline(gflopsPerCore * usedCores, bandwidth, work.flops(), work.bytesMoved());
+        return new Roofline(gflopsPerCore * usedCores, bandwidth, work.flops(), work.bytesMoved(), work.opKind(),
+            profile.opsPerSecond(work.opKind(), inner) * usedCores, work.ops());
     }
 
     public Estimate estimate(Work work, ElementType type, Backend backend, Backend inner, int threads) {
         Roofline roof = roofline(work, type, backend, inner, threads);
-        double computeNanos = roof.computeNanos();
+        // integer work (a generator's, a hash's) is arithmetic too: it counts as compute time
+        double computeNanos = roof.arithmeticNanos();
         double memoryNanos = roof.memoryNanos();
         double overheadNanos = backend == Backend.THREADS ? profile.dispatchNanosAt(threads) : 0;
         double body = Math.max(computeNanos, memoryNanos);

@@ -1,14 +1,20 @@
 package dev.lanes.core.plan;
 
 /**
- * The ceilings a measurement is held against: the calibrated peak FLOP/s and bandwidth of
- * the implementation that ran (on the threads it used; a device's own), and the time the
- * work would take at the nearer of the two — the roofline's time.
+ * The ceilings a measurement is held against: the calibrated peak FLOP/s, bandwidth and (for
+ * work counted in ops, as a generator's or a hash's integer rounds) ops per second of the
+ * implementation that ran, on the threads it used (a device's own), and the time the work
+ * would take at the nearest of them — the roofline's time.
  *
- * @param gflops peak GFLOP/s for the element type
- * @param gbps   bandwidth in GB/s for the working set (cache or memory)
+ * @param gflops  peak GFLOP/s for the element type
+ * @param gbps    bandwidth in GB/s for the working set (cache or memory)
+ * @param opsRate ops of {@code opKind} per second; 0 when not measured (the term is left out)
  */
-public record Roofline(double gflops, double gbps, double flops, double bytes) {
+public record Roofline(double gflops, double gbps, double flops, double bytes, String opKind, double opsRate, double ops) {
+
+    public Roofline(double gflops, double gbps, double flops, double bytes) {
+        this(gflops, gbps, flops, bytes, null, 0, 0);
+    }
 
     public double computeNanos() {
         return flops == 0 ? 0 : flops / gflops;
@@ -18,13 +24,36 @@ public record Roofline(double gflops, double gbps, double flops, double bytes) {
         return bytes == 0 ? 0 : bytes / gbps;
     }
 
-    /** The roofline's time: the larger of compute and memory time. */
-    public double nanos() {
-        return Math.max(computeNanos(), memoryNanos());
+    /** Time at the measured ops rate; 0 without ops or without a rate. */
+    public double opsNanos() {
+        return ops == 0 || opsRate <= 0 ? 0 : ops / opsRate * 1e9;
     }
 
-    public boolean memoryBound() {
-        return memoryNanos() >= computeNanos();
+    /** The time of the work on the slower of the arithmetic units: FLOPs or ops. */
+    public double arithmeticNanos() {
+        return Math.max(computeNanos(), opsNanos());
+    }
+
+    /** The roofline's time: the largest of compute, ops and memory time. */
+    public double nanos() {
+        return Math.max(arithmeticNanos(), memoryNanos());
+    }
+
+    /** "memory", "compute" or "ops": which ceiling binds. */
+    public String bound() {
+        if (memoryNanos() >= arithmeticNanos()) {
+            return "memory";
+        }
+        return opsNanos() > computeNanos() ? "ops" : "compute";
+    }
+
+    /** The binding ceiling in its own unit: GB/s, GFLOP/s, or ops per second. */
+    public double ceiling() {
+        return switch (bound()) {
+            case "memory" -> gbps;
+            case "compute" -> gflops;
+            default -> opsRate;
+        };
     }
 
     /** The share of the ceiling a measured time reaches: 1 is the roofline itself. */

@@ -53,7 +53,7 @@ class MeasureModeTest {
             ElementType.F64, Backend.THREADS, Backend.SCALAR, squares.threads());
         assertThat(squares.roof()).isNotNull();
         assertThat(squares.roof().share()).isCloseTo(roof.nanos() / squares.summary().medianNanos(), org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(squares.roof().bound()).isEqualTo(roof.memoryBound() ? "memory" : "compute");
+        assertThat(squares.roof().bound()).isEqualTo(roof.bound());
         assertThat(squares.roof().describe()).matches("\\d+% of [0-9.]+ (GB/s|GFLOP/s)");
     }
 

@@ -45,11 +45,30 @@ class PlannerTest {
     /** 8 cores; scalar 10 GB/s, SIMD 100 GB/s in cache, 20 GB/s per core and 60 GB/s in all from memory. */
     static MachineProfile profile(double dispatchNanos) {
         return new MachineProfile(MachineProfile.SCHEMA, "test", "now", "synthetic", 0, 8, 4, 32, 64, 10, 100, 6, 20, 60, 50,
-            Map.of(2, dispatchNanos, 4, dispatchNanos, 8, dispatchNanos), 32L << 20, null);
+            Map.of(2, dispatchNanos, 4, dispatchNanos, 8, dispatchNanos), 32L << 20, null,
+            Map.of("random-point/scalar", 1e8, "random-point/simd", 5e8));
     }
 
     private static Work sumOfSquares(long n) {
         return new Work(n, 2.0 * n, 8.0 * n);
+    }
+
+    @Test
+    void integerWorkIsTimedAtItsCalibratedRateAndBindsWhenSlowest() {
+        CostModel model = new CostModel(profile(5_000));
+        long n = 100_000_000;
+        Work points = new Work(n, 3.0 * n, 0, Work.RANDOM_POINT, n);
+        Estimate simd = model.estimate(points, ElementType.F64, Backend.SIMD, Backend.SIMD, 1);
+        assertThat(simd.computeNanos()).isCloseTo(n / 5e8 * 1e9, within(1.0));           // 5e8 points/s, not 3e8 FLOP at 32 GFLOP/s
+        assertThat(simd.bound()).isEqualTo("compute");
+        Estimate threads = model.estimate(points, ElementType.F64, Backend.THREADS, Backend.SCALAR, 4);
+        assertThat(threads.computeNanos()).isCloseTo(n / (4 * 1e8) * 1e9, within(1.0));
+        Roofline roof = model.roofline(points, ElementType.F64, Backend.SIMD, Backend.SIMD, 1);
+        assertThat(roof.bound()).isEqualTo("ops");
+        assertThat(roof.ceiling()).isEqualTo(5e8);
+        Work hashes = new Work(1000, 0, 64_000, Work.SHA256_BLOCK, 2000);
+        assertThat(model.estimate(hashes, ElementType.I64, Backend.SCALAR, Backend.SCALAR, 1).computeNanos())
+            .as("no sha256 rate in this profile: only bytes count").isZero();
     }
 
     @Test
@@ -119,7 +138,7 @@ class PlannerTest {
     @Test
     void dispatchAtAThreadCountNotMeasuredUsesTheNextOneUp() {
         MachineProfile p = new MachineProfile(MachineProfile.SCHEMA, "t", "now", "synthetic", 0, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-            Map.of(2, 100.0, 8, 800.0), 1, null);
+            Map.of(2, 100.0, 8, 800.0), 1, null, null);
         assertThat(p.dispatchNanosAt(1)).isZero();
         assertThat(p.dispatchNanosAt(2)).isEqualTo(100);
         assertThat(p.dispatchNanosAt(3)).isEqualTo(800);

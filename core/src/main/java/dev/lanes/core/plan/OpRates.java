@@ -1,0 +1,90 @@
+package dev.lanes.core.plan;
+
+import dev.lanes.core.exec.Accelerator;
+import dev.lanes.core.exec.Backend;
+import dev.lanes.core.exec.HashOps;
+import dev.lanes.core.exec.RandomOps;
+import dev.lanes.core.kernel.Work;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * How many ops of each {@link Work#opKind} kind one core does per second, measured with the
+ * kernels' own chunk functions: Monte Carlo points ({@code RandomOps}) with the scalar and
+ * the SIMD code, SHA-256 blocks ({@code HashOps}, which has only scalar code). Work that is
+ * integer rounds rather than FLOPs or bytes has no other ceiling to be held against.
+ */
+final class OpRates {
+    private static final int PASSES = 5;
+
+    private final Consumer<Runnable> warmUp;
+    private long sink;
+
+    /** @param warmUp runs a pass until the JIT has compiled it and it stops getting faster */
+    OpRates(Consumer<Runnable> warmUp) {
+        this.warmUp = warmUp;
+    }
+
+    /** "kind/backend" → ops per second per core. */
+    Map<String, Double> measure(Accelerator scalar, Optional<Accelerator> simd, boolean quick) {
+        Map<String, Double> rates = new LinkedHashMap<>();
+        int points = quick ? 1 << 18 : 1 << 21;
+        double scalarPoints = pointsPerSecond(scalar, points);
+        rates.put(key(Work.RANDOM_POINT, Backend.SCALAR), scalarPoints);
+        simd.flatMap(a -> a.ops(RandomOps.class)).ifPresent(ops ->
+            rates.put(key(Work.RANDOM_POINT, Backend.SIMD), Math.max(scalarPoints, pointsPerSecond(ops, points))));
+        rates.put(key(Work.SHA256_BLOCK, Backend.SCALAR), sha256BlocksPerSecond(scalar, quick ? 1 << 8 : 1 << 11));
+        return rates;
+    }
+
+    static String key(String kind, Backend inner) {
+        return kind + "/" + inner.label();
+    }
+
+    private double pointsPerSecond(Accelerator accelerator, int points) {
+        return pointsPerSecond(accelerator.ops(RandomOps.class).orElseThrow(), points);
+    }
+
+    private double pointsPerSecond(RandomOps ops, int points) {
+        warmUp.accept(() -> sink += ops.insideUnitCircle(sink, 0, points));
+        return points / medianSeconds(() -> sink += ops.insideUnitCircle(sink, 0, points));
+    }
+
+    /**
+     * Messages of 4 KiB: 65 compressions each (the last holds the padding and the length), so
+     * the rate is the compressions' own, not a message's fixed costs — a ceiling, which short
+     * messages stay below.
+     */
+    private double sha256BlocksPerSecond(Accelerator accelerator, int messages) {
+        HashOps ops = accelerator.ops(HashOps.class).orElseThrow();
+        int bytes = 4096;
+        long[] digests = new long[4 * messages];
+        HashOps.Messages source = (m, into) -> Arrays.fill(into, (byte) m);
+        Runnable pass = () -> {
+            ops.sha256(source, bytes, 0, messages, digests);
+            sink += digests[0];
+        };
+        warmUp.accept(pass);
+        return (double) messages * ((bytes + 9 + 63) / 64) / medianSeconds(pass);
+    }
+
+    private static double medianSeconds(Runnable pass) {
+        long[] times = new long[PASSES];
+        for (int i = 0; i < PASSES; i++) {
+            long t0 = System.nanoTime();
+            pass.run();
+            times[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(times);
+        return times[PASSES / 2] / 1e9;
+    }
+
+    /** Keeps the results alive, so the passes cannot be optimised away. */
+    long sink() {
+        return sink;
+    }
+}
