@@ -41,6 +41,14 @@ bool failing(const std::string& kernel) {
 
 const CUresult LAUNCH_FAILED = 719;
 
+// FAKE_CUDA_INIT_ERROR: what cuInit returns (e.g. 100, no device); FAKE_CUDA_DEVICES: how many
+// devices there are; FAKE_CUDA_PTX_ERROR: what loading a module returns (e.g. 222, a driver
+// too old for the PTX). The absence paths, which a real machine cannot be told to take.
+int envInt(const char* name, int otherwise) {
+    const char* value = std::getenv(name);
+    return value == nullptr ? otherwise : std::atoi(value);
+}
+
 struct Function {
     std::string name;
     std::function<void(void**, dim3, dim3, size_t)> run;
@@ -134,9 +142,9 @@ void* at(unsigned long long address) {
 
 extern "C" {
 
-CUresult cuInit(unsigned) { return OK; }
+CUresult cuInit(unsigned) { return envInt("FAKE_CUDA_INIT_ERROR", OK); }
 CUresult cuDriverGetVersion(int* version) { *version = 13000; return OK; }
-CUresult cuDeviceGetCount(int* count) { *count = 1; return OK; }
+CUresult cuDeviceGetCount(int* count) { *count = envInt("FAKE_CUDA_DEVICES", 1); return OK; }
 CUresult cuDeviceGet(int* device, int ordinal) { *device = ordinal; return ordinal == 0 ? OK : INVALID_VALUE; }
 
 CUresult cuDeviceGetName(char* name, int length, int) {
@@ -165,6 +173,9 @@ CUresult cuStreamDestroy_v2(void*) { return OK; }
 CUresult cuStreamSynchronize(void*) { return OK; }
 
 CUresult cuModuleLoadDataEx(void** module, const void* image, unsigned, void*, void**) {
+    if (envInt("FAKE_CUDA_PTX_ERROR", OK) != OK) {
+        return envInt("FAKE_CUDA_PTX_ERROR", OK);
+    }
     // the PTX is not compiled: its kernels are the emulated ones; that it came NUL-terminated is checked
     if (image == nullptr || std::strstr(static_cast<const char*>(image), ".visible .entry") == nullptr) {
         return 218;   // CUDA_ERROR_INVALID_PTX

@@ -81,6 +81,14 @@ class EmulatedDriverTest {
     }
 
     @Test
+    void aDriverWithoutADeviceOrTooOldForThePtxIsReportedAsSuch() throws IOException, InterruptedException {
+        String test = GpuFailuresTest.class.getName();
+        runDeviceTests(Map.of("FAKE_CUDA_INIT_ERROR", "100"), test + "#aMachineWithADriverButNoDeviceHasNoGpuAndSaysSo");
+        runDeviceTests(Map.of("FAKE_CUDA_DEVICES", "0"), test + "#aDriverWithNoDevicesHasNoGpu");
+        runDeviceTests(Map.of("FAKE_CUDA_PTX_ERROR", "222"), test + "#aDriverTooOldForThePtxIsNamedAsSuch");
+    }
+
+    @Test
     void aFailingKernelIsReportedByName() throws IOException, InterruptedException {
         runDeviceTests(Map.of("FAKE_CUDA_FAIL_KERNEL", "sum_of_squares_f64"),
             GpuFailuresTest.class.getName() + "#aFailedKernelIsNamedAndTheContextReportsItAfterwards");

@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * What a user reads when the GPU fails: out of device memory, a kernel that fails. Run by
+ * What a user reads when the GPU fails or is absent: out of device memory, a kernel that
+ * fails, a driver without a device, a driver too old for the PTX. Run by
  * EmulatedDriverTest against the emulated driver set to fail that way (a real GPU cannot be
  * told to); skipped anywhere else.
  */
@@ -52,5 +54,31 @@ class GpuFailuresTest {
             .hasMessageEndingWith("CUDA_ERROR_LAUNCH_FAILED");
         assertThatThrownBy(GpuFailuresTest::run).isInstanceOf(ExecutionException.class)
             .hasMessageContaining("the CUDA context failed earlier: CUDA kernel sum_of_squares_f64 did not launch");
+    }
+
+    @Test
+    void aMachineWithADriverButNoDeviceHasNoGpuAndSaysSo() {
+        assumeTrue("100".equals(System.getenv("FAKE_CUDA_INIT_ERROR")), "needs the emulated driver reporting no device");
+        Accelerators accelerators = Accelerators.load();
+        assertThat(accelerators.availability(dev.lanes.core.exec.Backend.GPU).detail())
+            .isEqualTo("no CUDA device (cuInit: CUDA_ERROR_NO_DEVICE)");
+        assertThatThrownBy(GpuFailuresTest::run).isInstanceOf(ExecutionException.class)
+            .hasMessage("stage 'squares': backend gpu is not usable here: no CUDA device (cuInit: CUDA_ERROR_NO_DEVICE)");
+    }
+
+    @Test
+    void aDriverWithNoDevicesHasNoGpu() {
+        assumeTrue("0".equals(System.getenv("FAKE_CUDA_DEVICES")), "needs the emulated driver with no devices");
+        assertThat(Accelerators.load().availability(dev.lanes.core.exec.Backend.GPU).detail())
+            .isEqualTo("the CUDA driver reports no device");
+    }
+
+    @Test
+    void aDriverTooOldForThePtxIsNamedAsSuch() {
+        assumeTrue("222".equals(System.getenv("FAKE_CUDA_PTX_ERROR")), "needs the emulated driver refusing the PTX");
+        assertThatThrownBy(GpuFailuresTest::run).isInstanceOf(ExecutionException.class)
+            .hasMessageStartingWith("stage 'squares' (kernel sum-of-squares, gpu): kernel error: PTX module array_kernels: "
+                + "the driver is too old for this PTX (built by nvcc V")
+            .hasMessageEndingWith("); update the NVIDIA driver");
     }
 }
