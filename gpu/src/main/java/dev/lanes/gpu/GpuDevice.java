@@ -35,6 +35,10 @@ final class GpuDevice implements DeviceSession {
     private final Residency residency = new Residency();
     /** Buffers of this execution's host inputs and scratch, handed back when it ends. */
     private final List<DeviceBuffer> transients = new ArrayList<>();
+    /** Whole host arrays this execution copied in: kept past its end, in case the stage is over ({@link #keepInputs}). */
+    private final java.util.IdentityHashMap<Object, DeviceBuffer> copiedIn = new java.util.IdentityHashMap<>();
+    /** The last execution's whole inputs, until the next execution starts or the stage keeps them. */
+    private final java.util.IdentityHashMap<Object, DeviceBuffer> lastInputs = new java.util.IdentityHashMap<>();
     private boolean inExecution;
     /** A failure that left the context unusable (an illegal address, a launch failure): every later call reports it. */
     private CudaFailure broken;
@@ -108,6 +112,8 @@ final class GpuDevice implements DeviceSession {
         if (inExecution) {
             abandon();              // the last execution failed before it ended
         }
+        lastInputs.values().forEach(pool::give);
+        lastInputs.clear();
         timeline.begin();
         inExecution = true;
     }
@@ -126,6 +132,7 @@ final class GpuDevice implements DeviceSession {
             transients.forEach(pool::give);
         }
         transients.clear();
+        copiedIn.clear();
         inExecution = false;
     }
 
@@ -145,10 +152,31 @@ final class GpuDevice implements DeviceSession {
             throw fail("CUDA error (kernels " + timeline.kernelsSoFar() + "): " + e.getMessage(), e);
         } finally {
             staging.settle();
+            // the whole inputs outlive the execution, until the next one or keepInputs
+            transients.removeAll(copiedIn.values());
+            lastInputs.putAll(copiedIn);
+            copiedIn.clear();
             transients.forEach(pool::give);
             transients.clear();
             inExecution = false;
         }
+    }
+
+    @Override
+    public void keepInputs() {
+        thread.run(() -> {
+            if (cuda == null || broken != null) {
+                return;
+            }
+            lastInputs.forEach((array, buffer) -> {
+                if (residency.find(array) == null) {
+                    residency.add(new HostArray(array), buffer);      // the host's and the device's copies agree: not dirty
+                } else {
+                    pool.give(buffer);
+                }
+            });
+            lastInputs.clear();
+        });
     }
 
     private List<Object> residentArrays() {
@@ -183,6 +211,8 @@ final class GpuDevice implements DeviceSession {
         thread.run(() -> {
             if (cuda != null) {
                 residency.clear().forEach(pool::give);
+                lastInputs.values().forEach(pool::give);
+                lastInputs.clear();
             }
         });
     }
@@ -227,6 +257,9 @@ final class GpuDevice implements DeviceSession {
         }
         DeviceBuffer b = scratch(host.bytes(to - from), "an input");
         staging.upload(host, from, to - from, b.pointer());
+        if (from == 0 && to == host.length()) {
+            copiedIn.put(array, b);
+        }
         return b.pointer();
     }
 

@@ -80,10 +80,27 @@ class GpuRunTest {
               - { id: norm, kernel: sum-of-squares, inputs: [update], backend: gpu }
             """);
         assertThat(stage(r, "update").check().passed()).isTrue();
-        assertThat(stage(r, "update").device().toDeviceBytes()).isEqualTo(2 * 2000000L * 8);
+        assertThat(stage(r, "update").device().toDeviceBytes()).isEqualTo(2 * 2000000L * 8);   // x, and y restored every sample
         assertThat(stage(r, "update").device().toHostBytes()).isEqualTo(2000000L * 8);
         assertThat(stage(r, "norm").check().passed()).isTrue();
         assertThat(stage(r, "norm").device().toDeviceBytes()).as("axpy's output stayed on the device").isZero();
+    }
+
+    @Test
+    void aStageReadingWhatTheLastGpuStageReadCopiesOnlyTheRest() {
+        RunResult r = run("""
+            settings: { warmup: 1, iterations: 3, min-warmup-ms: 0 }
+            stages:
+              - { id: x, kernel: generate, params: { length: 300000, type: f32 } }
+              - { id: y, kernel: generate, params: { length: 300000, type: f32, seed: 4 } }
+              - { id: squares, kernel: sum-of-squares, inputs: [x], backend: gpu }
+              - { id: dot, kernel: dot, inputs: [x, y], backend: gpu }
+            """);
+        assertThat(stage(r, "squares").device().toDeviceBytes()).as("every sample of the first stage copies x in")
+            .isEqualTo(300000L * 4);
+        assertThat(stage(r, "dot").device().toDeviceBytes()).as("x is still on the device: only y comes in")
+            .isEqualTo(300000L * 4);
+        assertThat(stage(r, "dot").check().passed()).isTrue();
     }
 
     @Test

@@ -9,9 +9,9 @@ import dev.lanes.core.machine.MachineProfile;
  * times itself.
  *
  * <p>The runner calls {@link #begin} before and {@link #end} after each timed execution, so
- * a sample covers the copies in, the kernels and the copies back. Data a device stage writes
- * stays on the device for the next device stage, until {@link #hostDataChanged} or
- * {@link #release}.
+ * a sample covers the copies in, the kernels and the copies back. Data a device stage wrote
+ * or read stays on the device for the next device stage ({@link #keepInputs}), until
+ * {@link #hostDataChanged} or {@link #release}.
  */
 public interface DeviceSession {
 
@@ -23,6 +23,13 @@ public interface DeviceSession {
      * and returns where the execution's time went.
      */
     DevicePhases end(Value output);
+
+    /**
+     * A stage's measurements are over: what its last execution copied in stays on the device
+     * (beside what its kernels wrote), so the next device stage reads those arrays without a
+     * copy. During the stage every sample copied its inputs in, as a whole offload does.
+     */
+    void keepInputs();
 
     /**
      * The host may have written arrays the device holds copies of (an in-place task was reset

@@ -100,6 +100,7 @@ public final class Planner {
                     plans.add(p);
                     if (p.chosen().backend() == Backend.GPU) {
                         onDevice.add(stage.id());
+                        onDevice.addAll(stage.inputs());
                     } else {
                         onDevice.clear();
                     }

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The device's part in one sweep point: which stages' outputs it holds, so that the next
- * device stage neither copies them again nor is charged for copying them, and when its
- * copies stop being trusted. Any execution on the CPU may write arrays the device holds
+ * The device's part in one sweep point: which stages' outputs it holds (those of device
+ * stages, and the inputs those stages read), so that the next device stage neither copies
+ * them again nor is charged for copying them, and when its copies stop being trusted. Any execution on the CPU may write arrays the device holds
  * (outputs are reused across implementations, axpy updates its input), so one ends the
  * device's copies: data stays on the device between consecutive device executions only.
  */
@@ -38,12 +38,16 @@ final class DeviceUse {
         }
     }
 
-    /** Records where the stage's output now lives; the device's one-time costs the first time, else null. */
+    /** Records what the device now holds; the device's one-time costs the first time, else null. */
     String afterMeasuring(Stage stage, Implementation impl) {
         if (impl.backend() != Backend.GPU) {
             return null;
         }
         onDevice.add(stage.id());
+        if (session != null) {
+            session.keepInputs();
+            onDevice.addAll(stage.inputs());
+        }
         if (costsReported || session == null) {
             return null;
         }

@@ -149,6 +149,24 @@ class GpuCostModelTest {
     }
 
     @Test
+    void aWorkloadsPlanKeepsAStageThatReadsAGpuStagesOutputOnTheGpu() {
+        Planner planner = new Planner(new CostModel(fastGpuSlowPcie()), ALL);
+        dev.lanes.core.spec.Workload w = new dev.lanes.core.spec.SpecLoader(dev.lanes.core.kernel.KernelRegistry.builtIn(), 8, 8L << 30)
+            .parse("chain.yaml", """
+                stages:
+                  - { id: mm, kernel: matmul, params: { n: 4096, type: f32 } }
+                  - { id: rows, kernel: row-sum-of-squares, inputs: [mm], params: { cols: 4096 } }
+                  - { id: cpu, kernel: sum-of-squares, inputs: [mm], backend: threads }
+                """, java.util.List.of(), false);
+        List<StagePlan> plans = planner.plan(w);
+        assertThat(plans).extracting(p -> p.chosen().backend()).startsWith(Backend.GPU, Backend.GPU);
+        // C read and the row sums written on the device at 3 TB/s, the sums copied back at 5 GB/s: no copy of C in
+        double c = 4096.0 * 4096 * 4;
+        double sums = 4096.0 * 8;
+        assertThat(plans.get(1).chosen().memoryNanos()).isCloseTo((c + sums) / 3000 + sums / 5, within(1.0));
+    }
+
+    @Test
     void inputsLeftOnTheDeviceByThePreviousStageAreNotCopiedAgain() {
         CostModel model = new CostModel(fastGpuSlowPcie());
         long n = 1_000_000;

@@ -55,6 +55,11 @@ class DeviceRunTest {
         }
 
         @Override
+        public void keepInputs() {
+            calls.add("keep");
+        }
+
+        @Override
         public void hostDataChanged() {
             calls.add("changed");
         }
@@ -231,6 +236,6 @@ class DeviceRunTest {
               x.length: [1000, 2000]
             """);
         // per point: the device stage's executions, then the CPU stage drops the copies, then the point ends
-        assertThat(String.join(" ", gpu.device.calls)).matches("(begin end )+changed release (begin end )+changed release");
+        assertThat(String.join(" ", gpu.device.calls)).matches("(begin end )+keep changed release (begin end )+keep changed release");
     }
 }
