@@ -28,8 +28,9 @@ final class KernelsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (name == null) {
             int width = registry.names().stream().mapToInt(String::length).max().orElse(0);
+            int backendsWidth = registry.all().stream().mapToInt(k -> backends(k).length()).max().orElse(0);
             for (Kernel k : registry.all()) {
-                out.printf("%-" + width + "s  %-22s  %s%n", k.name(), backends(k), k.summary());
+                out.printf("%-" + width + "s  %-" + backendsWidth + "s  %s%n", k.name(), backends(k), k.summary());
             }
         } else {
             Kernel k = registry.find(name).orElseThrow(() -> new UsageException("unknown kernel '" + name + "'"
