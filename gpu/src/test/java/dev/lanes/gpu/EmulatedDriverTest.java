@@ -71,7 +71,7 @@ class EmulatedDriverTest {
 
     @Test
     void theDeviceTestsPassAgainstTheEmulatedDriver() throws IOException, InterruptedException {
-        assertThat(runDeviceTests(Map.of())).contains("device tests: 11 found");
+        assertThat(runDeviceTests(Map.of())).contains("device tests: 12 found");
     }
 
     @Test

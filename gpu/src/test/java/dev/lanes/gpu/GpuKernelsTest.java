@@ -80,6 +80,21 @@ class GpuKernelsTest {
     }
 
     @Test
+    void aRangeOfAnArrayTheDeviceHoldsIsReadAtItsOffset() {
+        ArrayOps ops = gpuOps(ArrayOps.class);
+        int n = 100_003;
+        double[] x = random.doubles(n, -1, 1).toArray();
+        double[] y = random.doubles(n, -1, 1).toArray();
+        ops.axpy(0.5, x, y, 0, n);                       // y is now on the device, written by a kernel
+        for (int from : new int[] {0, 1, 7, 4096, n - 1}) {
+            assertThat(ops.sumOfSquares(y, from, n)).as("from " + from)
+                .isCloseTo(Reference.dot(y, y, from, n), org.assertj.core.data.Percentage.withPercentage(1e-9));
+        }
+        assertThat(ops.dot(x, y, 3, n - 5)).isCloseTo(Reference.dot(x, y, 3, n - 5),
+            org.assertj.core.data.Offset.offset(1e-9 * Reference.absDot(x, y, 3, n - 5)));
+    }
+
+    @Test
     void rowSumsMatchTheReferenceRowByRow() {
         ArrayOps ops = gpuOps(ArrayOps.class);
         for (int[] shape : new int[][] {{1, 1}, {3, 31}, {1000, 33}, {17, 4099}, {5000, 64}}) {
