@@ -38,8 +38,13 @@ final class DeviceUse {
         }
     }
 
-    /** Records what the device now holds; the device's one-time costs the first time, else null. */
-    String afterMeasuring(Stage stage, Implementation impl) {
+    /**
+     * Records what the device now holds after a measurement of the stage.
+     *
+     * @param reported whether the measurement becomes a result (trials do not)
+     * @return the device's one-time costs, the first time a reported measurement ran on it; else null
+     */
+    String afterMeasuring(Stage stage, Implementation impl, boolean reported) {
         if (impl.backend() != Backend.GPU) {
             return null;
         }
@@ -48,7 +53,7 @@ final class DeviceUse {
             session.keepInputs();
             onDevice.addAll(stage.inputs());
         }
-        if (costsReported || session == null) {
+        if (!reported || costsReported || session == null) {
             return null;
         }
         costsReported = true;

@@ -136,7 +136,7 @@ public final class Runner {
                 Sampler.Measurement m = stage.kernel().isSource()
                     ? sampler.measure(stage, instance.task(), impl, 0, 1, 0)
                     : sampler.measure(stage, instance.task(), impl, settings.warmup(), settings.iterations(), settings.minWarmupMillis());
-                String deviceNote = device.afterMeasuring(stage, impl);
+                String deviceNote = device.afterMeasuring(stage, impl, true);
                 Check check = settings.verify() ? instance.verify(m.output()) : null;
                 Summary summary = Summary.of(m.samples());
                 List<Long> samples = new ArrayList<>();
@@ -193,7 +193,7 @@ public final class Runner {
                 Implementation trial = implementation(candidate);
                 device.beforeMeasuring(trial);
                 Sampler.Measurement m = sampler.measure(stage, instance.task(), trial, 3, TRIAL_ITERATIONS, TRIAL_WARMUP_MILLIS);
-                device.afterMeasuring(stage, trial);
+                device.afterMeasuring(stage, trial, false);
                 medians.put(candidate, Summary.of(m.samples()).medianNanos());
             }
         }
