@@ -65,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the results to FILE (atomically) instead of stdout.")
     Path output;
 
-    @Option(names = "--quick", description = "A smoke run: sizes capped at 64Ki elements, 1 warm-up and 3 measured iterations.")
+    @Option(names = "--quick", description = "A smoke run: sizes capped at 64Ki elements and matrix dimensions at 256, 1 warm-up and 3 measured iterations.")
     boolean quick;
 
     @Option(names = "--no-verify", description = "Skip checking results against the scalar reference.")
