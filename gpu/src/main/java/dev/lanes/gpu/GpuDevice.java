@@ -13,6 +13,8 @@ import jcuda.driver.CUfunction;
 import jcuda.driver.JCudaDriver;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -24,7 +26,8 @@ import java.util.concurrent.Callable;
  *
  * <p>Inputs that came from the host are copied in for every execution (a sample is a whole
  * offload); outputs of device kernels stay on the device, and come back only as far as the
- * runner needs them ({@link #end}).
+ * runner needs them ({@link #end}). When a stage is over, the inputs its last execution
+ * copied in stay too ({@link #keepInputs}), for the next device stage.
  */
 final class GpuDevice implements DeviceSession {
     private final CudaThread thread = new CudaThread();
@@ -36,9 +39,9 @@ final class GpuDevice implements DeviceSession {
     /** Buffers of this execution's host inputs and scratch, handed back when it ends. */
     private final List<DeviceBuffer> transients = new ArrayList<>();
     /** Whole host arrays this execution copied in: kept past its end, in case the stage is over ({@link #keepInputs}). */
-    private final java.util.IdentityHashMap<Object, DeviceBuffer> copiedIn = new java.util.IdentityHashMap<>();
+    private final IdentityHashMap<Object, DeviceBuffer> copiedIn = new IdentityHashMap<>();
     /** The last execution's whole inputs, until the next execution starts or the stage keeps them. */
-    private final java.util.IdentityHashMap<Object, DeviceBuffer> lastInputs = new java.util.IdentityHashMap<>();
+    private final IdentityHashMap<Object, DeviceBuffer> lastInputs = new IdentityHashMap<>();
     private boolean inExecution;
     /** A failure that left the context unusable (an illegal address, a launch failure): every later call reports it. */
     private CudaFailure broken;
@@ -233,7 +236,7 @@ final class GpuDevice implements DeviceSession {
             thread.run(() -> { });
             hops[i] = System.nanoTime() - start;
         }
-        java.util.Arrays.sort(hops);
+        Arrays.sort(hops);
         long hopNanos = hops[hops.length / 2];
         return call(() -> new GpuCalibration(cuda, pool, staging).measure(quick, HOPS_PER_EXECUTION * hopNanos));
     }
