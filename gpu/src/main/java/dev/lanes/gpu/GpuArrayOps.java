@@ -79,13 +79,13 @@ final class GpuArrayOps implements ArrayOps {
         }
         return device.call(() -> {
             long n = to - from;
-            CUdeviceptr xd = device.input(x, from, to);
-            CUdeviceptr yd = y == null ? null : device.input(y, from, to);
+            CUdeviceptr xd = device.memory().input(x, from, to);
+            CUdeviceptr yd = y == null ? null : device.memory().input(y, from, to);
             LaunchGeometry g = LaunchGeometry.gridStride(n, device.multiprocessors());
-            DeviceBuffer partials = device.scratch((long) g.blocks() * Double.BYTES, "the partial sums");
+            DeviceBuffer partials = device.memory().scratch((long) g.blocks() * Double.BYTES, "the partial sums");
             device.launch(PtxModule.ARRAY_KERNELS, kernel, g, reductionArgs(xd, yd, n, partials.pointer()));
             double sum = 0;
-            for (double p : device.readDoubles(partials, g.blocks())) {
+            for (double p : device.memory().readDoubles(partials, g.blocks())) {
                 sum += p;
             }
             return sum;
@@ -97,8 +97,8 @@ final class GpuArrayOps implements ArrayOps {
             return;
         }
         device.call(() -> {
-            CUdeviceptr xd = device.input(x, from, to);
-            CUdeviceptr yd = device.inout(y, from, to);
+            CUdeviceptr xd = device.memory().input(x, from, to);
+            CUdeviceptr yd = device.memory().inout(y, from, to);
             long n = to - from;
             device.launch(PtxModule.ARRAY_KERNELS, kernel, LaunchGeometry.gridStride(n, device.multiprocessors()),
                 axpyArgs(scalar, xd, yd, n));
@@ -112,8 +112,8 @@ final class GpuArrayOps implements ArrayOps {
         }
         device.call(() -> {
             long rows = toRow - fromRow;
-            CUdeviceptr xd = device.input(x, fromRow * cols, toRow * cols);
-            CUdeviceptr od = device.output(out, fromRow, toRow);
+            CUdeviceptr xd = device.memory().input(x, fromRow * cols, toRow * cols);
+            CUdeviceptr od = device.memory().output(out, fromRow, toRow);
             device.launch(PtxModule.ARRAY_KERNELS, kernel, LaunchGeometry.warpPerRow(rows, device.multiprocessors()),
                 rowSumsArgs(xd, rows, cols, od));
             return null;

@@ -42,10 +42,10 @@ final class GpuGemmOps implements GemmOps {
             return;
         }
         device.call(() -> {
-            CUdeviceptr ad = device.input(a, r0 * k, r1 * k);
-            CUdeviceptr bd = device.input(b, 0, k * n);
-            CUdeviceptr biasd = bias == null ? null : device.input(bias, 0, n);
-            CUdeviceptr cd = device.output(c, r0 * n, r1 * n);
+            CUdeviceptr ad = device.memory().input(a, r0 * k, r1 * k);
+            CUdeviceptr bd = device.memory().input(b, 0, k * n);
+            CUdeviceptr biasd = bias == null ? null : device.memory().input(bias, 0, n);
+            CUdeviceptr cd = device.memory().output(c, r0 * n, r1 * n);
             for (LaunchGeometry.GemmSlab slab : LaunchGeometry.gemm(r1 - r0, n, tile)) {
                 device.launch(PtxModule.DENSE_KERNELS, kernel, slab.geometry(), args(ad.withByteOffset((long) slab.firstRow() * k * bytes),
                     bd, biasd, relu, cd.withByteOffset((long) slab.firstRow() * n * bytes), slab.rows(), n, k));

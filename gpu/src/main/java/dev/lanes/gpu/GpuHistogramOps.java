@@ -33,11 +33,11 @@ final class GpuHistogramOps implements HistogramOps {
             long n = to - from;
             LaunchGeometry g = LaunchGeometry.histogram(n, bins, device.multiprocessors(), device.sharedPerBlock());
             String kernel = (LaunchGeometry.privatized(bins, device.sharedPerBlock()) ? "histogram_shared_" : "histogram_global_") + type;
-            DeviceBuffer deviceCounts = device.scratch((long) bins * Long.BYTES, "the counts");
-            device.zero(deviceCounts, (long) bins * Long.BYTES);
+            DeviceBuffer deviceCounts = device.memory().scratch((long) bins * Long.BYTES, "the counts");
+            device.memory().zero(deviceCounts, (long) bins * Long.BYTES);
             device.launch(PtxModule.IMAGE_KERNELS, kernel, g,
-                args(device.input(x, from, to), n, low, high, bins, deviceCounts.pointer()));
-            long[] got = device.readLongs(deviceCounts, bins);
+                args(device.memory().input(x, from, to), n, low, high, bins, deviceCounts.pointer()));
+            long[] got = device.memory().readLongs(deviceCounts, bins);
             for (int b = 0; b < bins; b++) {
                 counts[b] += got[b];
             }

@@ -17,11 +17,11 @@ final class GpuRandomOps implements RandomOps {
         }
         return device.call(() -> {
             LaunchGeometry g = LaunchGeometry.gridStride(to - from, device.multiprocessors());
-            DeviceBuffer partials = device.scratch((long) g.blocks() * Long.BYTES, "the partial counts");
+            DeviceBuffer partials = device.memory().scratch((long) g.blocks() * Long.BYTES, "the partial counts");
             device.launch(PtxModule.ARRAY_KERNELS, "monte_carlo_pi", g,
                 args(seed, from, to, partials.pointer()));
             long inside = 0;
-            for (long p : device.readLongs(partials, g.blocks())) {
+            for (long p : device.memory().readLongs(partials, g.blocks())) {
                 inside += p;
             }
             return inside;

@@ -21,9 +21,9 @@ final class GpuStencilOps implements StencilOps {
         device.call(() -> {
             // The kernel computes every row (halo rows need the whole image anyway); only
             // [fromRow, toRow) is marked written, so only that comes back.
-            var in = device.input(image, 0, height * width);
-            var w = device.input(weights, 0, size * size);
-            var o = device.outputBase(out, fromRow * width, toRow * width);
+            var in = device.memory().input(image, 0, height * width);
+            var w = device.memory().input(weights, 0, size * size);
+            var o = device.memory().outputBase(out, fromRow * width, toRow * width);
             device.launch(PtxModule.IMAGE_KERNELS, "stencil" + size + "_f32", LaunchGeometry.stencil(height, width),
                 args(in, height, width, w, o));
             return null;
