@@ -25,7 +25,7 @@ final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--quick", description = "The sub-second calibration 'run' makes when none is stored; not saved.")
+    @Option(names = "--quick", description = "The short calibration (about 1.5 s) 'run' makes when none is stored; not saved.")
     boolean quick;
 
     @Option(names = "--format", paramLabel = "table|json", defaultValue = "table", description = "Output format. Default: ${DEFAULT-VALUE}.")

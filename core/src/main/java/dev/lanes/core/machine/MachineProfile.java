@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * 10^9 bytes per second: for the scalar backend that includes its FMA latency chain, which
  * is what a scalar reduction really achieves.
  *
- * @param method           "calibrate" (full) or "quick" (≤ 1 s, made when none is stored)
+ * @param method           "calibrate" (full) or "quick" (about 1.5 s, made when none is stored)
  * @param scalarGflops     per core, f64, independent FMA chains
  * @param simdGflops       per core, f64; 0 when SIMD is unusable
  * @param scalarCacheGbps  one thread, data in cache

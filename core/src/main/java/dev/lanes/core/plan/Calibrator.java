@@ -37,7 +37,7 @@ public final class Calibrator {
     /** Working sets up to this size are taken to be in cache (the SIMD loops' own threshold). */
     public static final long CACHE_BYTES = 32L << 20;
 
-    /** How hard to try: {@link #QUICK} takes under a second, {@link #FULL} a few seconds. */
+    /** How hard to try: {@link #QUICK} takes about 1.5 s (the CPU part), {@link #FULL} a few seconds. */
     public record Effort(String name, int cacheElements, int memoryElements, int memoryPasses, long peakNanos,
                          int dispatchCalls, long warmupNanos, int cacheCalls, boolean complete) {
         /** f32 peak taken as twice f64 (twice the lanes), no triad: neither changes a plan of today's kernels. */
