@@ -43,6 +43,6 @@ public interface DeviceSession {
     /** One-time costs paid so far (context creation, PTX JIT), for the report; empty when none. */
     String oneTimeCosts();
 
-    /** Measures the device's ceilings for the cost model; {@code quick} keeps it short (well under a second on a GPU machine, after the context). */
+    /** Measures the device's ceilings for the cost model; {@code quick} measures less, for the quick calibration. */
     MachineProfile.GpuProfile calibrate(boolean quick);
 }
