@@ -16,6 +16,7 @@ import dev.lanes.core.kernel.StageInstance;
 import dev.lanes.core.kernel.StageShape;
 import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.machine.WisdomStore;
+import dev.lanes.core.plan.DeviceTraffic;
 import dev.lanes.core.plan.Planning;
 import dev.lanes.core.plan.Wisdom;
 import dev.lanes.core.plan.Estimate;
@@ -113,9 +114,11 @@ public final class Runner {
             StageInstance instance = bind(stage, params, inputs);
             String planNote = null;
             StagePlan plan = null;
+            // what a device implementation would copy, given what earlier stages left there (not what this one leaves)
+            DeviceTraffic traffic = device.traffic(stage, shapes);
             if (planner != null && !stage.kernel().isSource()) {
                 plan = planner.plan(stage.id(), stage.kernel(), point.values(), shape.work(), type, Planner.maxThreads(settings),
-                    device.traffic(stage, shapes));
+                    traffic);
                 if (wisdomStore != null && requested == BackendChoice.AUTO && settings.threads().size() <= 1) {
                     Wisdom.Entry decided = decideByMeasurement(stage, instance, plan, type, device);
                     plan = plan.decided(decided.chosen(), "measured");
@@ -150,7 +153,7 @@ public final class Runner {
                     shape.work().bytesMoved(), samples, m.gcSamples(), summary,
                     Throughput.of(shape.work(), summary.medianNanos()), check, m.output().checksum(),
                     m.output().describe(), joinNotes(joinNotes(planNote, choice.note()), deviceNote),
-                    modelled ? estimate(stage, shape, type, impl, device, shapes) : null, phases, m.device(),
+                    modelled ? estimate(shape, type, impl, traffic) : null, phases, m.device(),
                     modelled ? roof(shape, type, impl, summary.medianNanos(), phases) : null);
                 results.add(result);
                 listener.finished(result);
@@ -212,11 +215,9 @@ public final class Runner {
     }
 
     /** The cost model's estimate of what was measured; a device's counts only the copies it really makes. */
-    private Estimate estimate(Stage stage, StageShape shape, ElementType type, Implementation impl, DeviceUse device,
-                              Map<String, StageShape> shapes) {
+    private Estimate estimate(StageShape shape, ElementType type, Implementation impl, DeviceTraffic traffic) {
         if (impl.backend() == Backend.GPU) {
-            return planner.model().profile().gpu() == null ? null
-                : planner.model().estimateGpu(shape.work(), type, device.traffic(stage, shapes));
+            return planner.model().profile().gpu() == null ? null : planner.model().estimateGpu(shape.work(), type, traffic);
         }
         return planner.model().estimate(shape.work(), type, impl.backend(), impl.inner().backend(), impl.threads());
     }

@@ -201,6 +201,9 @@ class DeviceRunTest {
         assertThat(squares.roof().ceiling()).isEqualTo(1000);
         assertThat(squares.roof().share()).isCloseTo(800.0 / squares.device().kernelNanos(), within(1e-12));
         assertThat(squares.estimate().backend()).isEqualTo(Backend.GPU);
+        // the estimate charges the copy of x the samples made (the device keeps x only after the stage)
+        assertThat(squares.estimate().nanos()).isEqualTo(new CostModel(profile).estimateGpu(new dev.lanes.core.kernel.Work(100000,
+            200000, 800000), dev.lanes.core.data.ElementType.F64, new dev.lanes.core.plan.DeviceTraffic(800000, 0)).nanos());
     }
 
     @Test
