@@ -14,9 +14,10 @@ import java.util.Set;
 /**
  * The device's part in one sweep point: which stages' outputs it holds (those of device
  * stages, and the inputs those stages read), so that the next device stage neither copies
- * them again nor is charged for copying them, and when its copies stop being trusted. Any execution on the CPU may write arrays the device holds
- * (outputs are reused across implementations, axpy updates its input), so one ends the
- * device's copies: data stays on the device between consecutive device executions only.
+ * them again nor is charged for copying them, and when its copies stop being trusted. Any
+ * execution on the CPU may write arrays the device holds (outputs are reused across
+ * implementations, axpy updates its input), so one ends the device's copies: data stays on
+ * the device between consecutive device executions only.
  */
 final class DeviceUse {
     private final Set<String> onDevice = new HashSet<>();
