@@ -42,8 +42,9 @@ bool failing(const std::string& kernel) {
 const CUresult LAUNCH_FAILED = 719;
 
 // FAKE_CUDA_INIT_ERROR: what cuInit returns (e.g. 100, no device); FAKE_CUDA_DEVICES: how many
-// devices there are; FAKE_CUDA_PTX_ERROR: what loading a module returns (e.g. 222, a driver
-// too old for the PTX). The absence paths, which a real machine cannot be told to take.
+// devices there are; FAKE_CUDA_DRIVER_VERSION: the CUDA release the driver says it supports
+// (e.g. 12040); FAKE_CUDA_PTX_ERROR: what loading a module returns (e.g. 222, a driver too old
+// for the PTX). The absence paths, which a real machine cannot be told to take.
 int envInt(const char* name, int otherwise) {
     const char* value = std::getenv(name);
     return value == nullptr ? otherwise : std::atoi(value);
@@ -143,7 +144,7 @@ void* at(unsigned long long address) {
 extern "C" {
 
 CUresult cuInit(unsigned) { return envInt("FAKE_CUDA_INIT_ERROR", OK); }
-CUresult cuDriverGetVersion(int* version) { *version = 13000; return OK; }
+CUresult cuDriverGetVersion(int* version) { *version = envInt("FAKE_CUDA_DRIVER_VERSION", 13000); return OK; }
 CUresult cuDeviceGetCount(int* count) { *count = envInt("FAKE_CUDA_DEVICES", 1); return OK; }
 CUresult cuDeviceGet(int* device, int ordinal) { *device = ordinal; return ordinal == 0 ? OK : INVALID_VALUE; }
 

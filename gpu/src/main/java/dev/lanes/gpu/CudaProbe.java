@@ -33,6 +33,12 @@ final class CudaProbe {
             if (count[0] == 0) {
                 return Availability.unavailable("the CUDA driver reports no device");
             }
+            int[] driver = new int[1];
+            JCudaDriver.cuDriverGetVersion(driver);
+            String tooOld = driverTooOld(driver[0], PtxModule.load(PtxModule.ARRAY_KERNELS).toolkitVersion().orElse(0));
+            if (tooOld != null) {
+                return Availability.unavailable(tooOld);
+            }
             return Availability.usable(describeDevice0(count[0]));
         } catch (UnsatisfiedLinkError e) {
             return Availability.unavailable(linkFailure(e.getMessage()));
@@ -63,6 +69,23 @@ final class CudaProbe {
         int at = last.indexOf("UnsatisfiedLinkError:");
         String detail = at >= 0 ? last.substring(at + "UnsatisfiedLinkError:".length()) : last;
         return "JCuda's native library did not load: " + detail.strip();
+    }
+
+    /**
+     * Why a driver cannot run lanes' PTX, or null when it can: a driver JIT-compiles PTX
+     * from its own CUDA release and older ones only (the load would fail with
+     * CUDA_ERROR_UNSUPPORTED_PTX_VERSION, after {@code auto} had planned for the GPU).
+     */
+    static String driverTooOld(int driverVersion, int ptxToolkitVersion) {
+        if (driverVersion >= ptxToolkitVersion) {
+            return null;
+        }
+        return "the NVIDIA driver supports CUDA " + release(driverVersion) + ", older than the CUDA " + release(ptxToolkitVersion)
+            + " that built lanes' PTX; update the driver";
+    }
+
+    private static String release(int version) {
+        return version / 1000 + "." + version % 1000 / 10;
     }
 
     /** The reason for a failed {@code cuInit}, for the codes that mean "no usable GPU". */

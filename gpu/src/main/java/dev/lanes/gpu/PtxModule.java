@@ -26,6 +26,7 @@ record PtxModule(String name, String text) {
 
     private static final Pattern ENTRY = Pattern.compile("^\\.visible \\.entry (\\w+)\\(", Pattern.MULTILINE);
     private static final Pattern RELEASE = Pattern.compile("^// Cuda compilation tools, release [0-9.]+, (V[0-9.]+)$", Pattern.MULTILINE);
+    private static final Pattern TOOLKIT = Pattern.compile("^// Cuda compilation tools, release (\\d+)\\.(\\d+),", Pattern.MULTILINE);
     private static final Pattern TARGET = Pattern.compile("^\\.target (\\w+)$", Pattern.MULTILINE);
 
     /** Reads a module from the jar; a missing one means a build that skipped its resources. */
@@ -74,6 +75,15 @@ record PtxModule(String name, String text) {
     Optional<String> compilerVersion() {
         Matcher m = RELEASE.matcher(text);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /**
+     * The CUDA release of the nvcc that wrote it, as the driver API numbers versions
+     * (13.0 → 13000): a driver older than that cannot JIT-compile the PTX.
+     */
+    Optional<Integer> toolkitVersion() {
+        Matcher m = TOOLKIT.matcher(text);
+        return m.find() ? Optional.of(Integer.parseInt(m.group(1)) * 1000 + Integer.parseInt(m.group(2)) * 10) : Optional.empty();
     }
 
     /** The virtual architecture, e.g. "sm_75". */

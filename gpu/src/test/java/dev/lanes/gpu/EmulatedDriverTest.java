@@ -86,6 +86,7 @@ class EmulatedDriverTest {
         runDeviceTests(Map.of("FAKE_CUDA_INIT_ERROR", "100"), test + "#aMachineWithADriverButNoDeviceHasNoGpuAndSaysSo");
         runDeviceTests(Map.of("FAKE_CUDA_DEVICES", "0"), test + "#aDriverWithNoDevicesHasNoGpu");
         runDeviceTests(Map.of("FAKE_CUDA_PTX_ERROR", "222"), test + "#aDriverTooOldForThePtxIsNamedAsSuch");
+        runDeviceTests(Map.of("FAKE_CUDA_DRIVER_VERSION", "12040"), test + "#aDriverOlderThanThePtxLeavesTheGpuUnusableBeforeAnythingIsPlanned");
     }
 
     @Test

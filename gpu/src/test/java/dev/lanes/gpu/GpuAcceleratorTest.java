@@ -54,6 +54,16 @@ class GpuAcceleratorTest {
     }
 
     @Test
+    void aDriverOlderThanTheToolkitOfThePtxIsNotUsable() {
+        int ptx = PtxModule.load(PtxModule.ARRAY_KERNELS).toolkitVersion().orElseThrow();
+        assertThat(ptx).isGreaterThanOrEqualTo(12000);
+        assertThat(CudaProbe.driverTooOld(ptx, ptx)).isNull();
+        assertThat(CudaProbe.driverTooOld(ptx + 10, ptx)).isNull();
+        assertThat(CudaProbe.driverTooOld(12040, 13000))
+            .isEqualTo("the NVIDIA driver supports CUDA 12.4, older than the CUDA 13.0 that built lanes' PTX; update the driver");
+    }
+
+    @Test
     void aDriverThatDoesNotLoadIsToldApartFromOtherLinkFailures() {
         String missingDriver = """
             Error while loading native library "JCudaDriver-12.6.0-linux-x86_64"

@@ -81,4 +81,11 @@ class GpuFailuresTest {
                 + "the driver is too old for this PTX (built by nvcc V")
             .hasMessageEndingWith("); update the NVIDIA driver");
     }
+
+    @Test
+    void aDriverOlderThanThePtxLeavesTheGpuUnusableBeforeAnythingIsPlanned() {
+        assumeTrue("12040".equals(System.getenv("FAKE_CUDA_DRIVER_VERSION")), "needs the emulated driver saying CUDA 12.4");
+        assertThat(Accelerators.load().availability(dev.lanes.core.exec.Backend.GPU).detail())
+            .startsWith("the NVIDIA driver supports CUDA 12.4, older than the CUDA 1").endsWith("that built lanes' PTX; update the driver");
+    }
 }
