@@ -31,7 +31,7 @@ fi
 for spec in bench/gpu/sum-of-squares-1e9.yaml bench/gpu/matmul-8192.yaml; do
   name="$(basename "$spec" .yaml)"
   echo "== lanes run $spec" | tee -a "$out/summary.txt"
-  lanes run "$root/$spec" --format json --output "$out/$name.json" 2>&1 | tail -3 | tee -a "$out/summary.txt"
+  lanes run "$root/$spec" --format json --output "$out/$name.json" 2>&1 | tail -3 | tee -a "$out/summary.txt" || true
   lanes run "$root/$spec" 2>/dev/null > "$out/$name.txt" || true
 done
 
@@ -42,7 +42,8 @@ for backend in auto threads gpu; do
 done
 
 if python3 -c 'import torch; assert torch.cuda.is_available()' 2>/dev/null; then
-  python3 "$root/bench/gpu/baselines.py" 8192 > "$out/baselines.json"
+  python3 "$root/bench/gpu/baselines.py" 8192 > "$out/baselines.json" \
+    || { echo "bench/gpu/baselines.py failed: no cuBLAS or PyTorch baselines" | tee -a "$out/summary.txt"; rm -f "$out/baselines.json"; }
 else
   echo "no python3 with PyTorch on CUDA: no cuBLAS or PyTorch baselines" | tee -a "$out/summary.txt"
 fi
