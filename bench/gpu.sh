@@ -36,9 +36,10 @@ for spec in bench/gpu/sum-of-squares-1e9.yaml bench/gpu/matmul-8192.yaml; do
 done
 
 echo "== planner: samples/gpu-offload.yaml" | tee -a "$out/summary.txt"
-lanes plan "$root/samples/gpu-offload.yaml" 2>/dev/null | tee "$out/offload-plan.txt" | tee -a "$out/summary.txt"
+lanes plan "$root/samples/gpu-offload.yaml" 2>>"$out/errors.txt" | tee "$out/offload-plan.txt" | tee -a "$out/summary.txt" || true
 for backend in auto threads gpu; do
-  lanes run "$root/samples/gpu-offload.yaml" --backend "$backend" --format json --output "$out/offload-$backend.json" 2>/dev/null
+  lanes run "$root/samples/gpu-offload.yaml" --backend "$backend" --format json --output "$out/offload-$backend.json" 2>>"$out/errors.txt" \
+    || echo "samples/gpu-offload.yaml --backend $backend failed (see errors.txt)" | tee -a "$out/summary.txt"
 done
 
 if python3 -c 'import torch; assert torch.cuda.is_available()' 2>/dev/null; then
