@@ -28,28 +28,27 @@ public interface ArrayOps {
      * partials folded in f64. A device overrides it with one launch for all the rows.
      */
     default void rowSumsOfSquares(double[] x, int cols, int colBlock, double[] out, int fromRow, int toRow) {
-        rowSums((from, to) -> sumOfSquares(x, from, to), cols, colBlock, out, fromRow, toRow);
+        // The call to sumOfSquares here is one call site for every implementation, which the
+        // JIT cannot inline as well as a final class's own: SimdArrayOps overrides this.
+        for (int r = fromRow; r < toRow; r++) {
+            int start = r * cols;
+            double sum = 0;
+            for (int c = 0; c < cols; c += colBlock) {
+                sum += sumOfSquares(x, start + c, start + Math.min(cols, c + colBlock));
+            }
+            out[r] = sum;
+        }
     }
 
     /** The f32 twin of {@link #rowSumsOfSquares(double[], int, int, double[], int, int)}. */
     default void rowSumsOfSquares(float[] x, int cols, int colBlock, double[] out, int fromRow, int toRow) {
-        rowSums((from, to) -> sumOfSquares(x, from, to), cols, colBlock, out, fromRow, toRow);
-    }
-
-    /** A reduction over an index range: what the row loop sums each column block with. */
-    @FunctionalInterface
-    interface RangeSum {
-        double over(int from, int to);
-    }
-
-    private static void rowSums(RangeSum sum, int cols, int colBlock, double[] out, int fromRow, int toRow) {
         for (int r = fromRow; r < toRow; r++) {
             int start = r * cols;
-            double total = 0;
+            double sum = 0;
             for (int c = 0; c < cols; c += colBlock) {
-                total += sum.over(start + c, start + Math.min(cols, c + colBlock));
+                sum += sumOfSquares(x, start + c, start + Math.min(cols, c + colBlock));
             }
-            out[r] = total;
+            out[r] = sum;
         }
     }
 }
