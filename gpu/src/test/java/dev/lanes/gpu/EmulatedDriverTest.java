@@ -54,8 +54,11 @@ class EmulatedDriverTest {
     /** Runs test classes in a JVM that loads the emulated driver, with the given environment; its report. */
     private static String runDeviceTests(Map<String, String> environment, String... classes) throws IOException, InterruptedException {
         assumeTrue(dir != null, "no g++ to build the emulated driver");
+        // its own temporary directory: JCuda unpacks its native library there, and must not
+        // overwrite the one this JVM may have loaded (on a machine with a real GPU)
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), DeviceTestMain.class.getName()));
+            "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + dir, "-cp", System.getProperty("java.class.path"),
+            DeviceTestMain.class.getName()));
         command.addAll(List.of(classes));
         ProcessBuilder child = new ProcessBuilder(command).redirectErrorStream(true);
         child.environment().put("LD_LIBRARY_PATH", dir.toString());
