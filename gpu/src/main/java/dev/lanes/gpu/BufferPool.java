@@ -16,7 +16,6 @@ import java.util.Map;
  */
 final class BufferPool {
     private final Map<Long, ArrayDeque<DeviceBuffer>> free = new HashMap<>();
-    private long held;
 
     /** A buffer of at least {@code bytes}: a freed one of that size, or a new one. */
     DeviceBuffer take(long bytes, String purpose) {
@@ -44,7 +43,6 @@ final class BufferPool {
                     size / 1048576.0, freeBytes[0] / 1048576.0, total[0] / 1048576.0), again);
             }
         }
-        held += size;
         return new DeviceBuffer(pointer, size);
     }
 
@@ -57,13 +55,8 @@ final class BufferPool {
         for (ArrayDeque<DeviceBuffer> buffers : free.values()) {
             for (DeviceBuffer b : buffers) {
                 JCudaDriver.cuMemFree(b.pointer());
-                held -= b.bytes();
             }
         }
         free.clear();
-    }
-
-    long heldBytes() {
-        return held;
     }
 }
