@@ -30,7 +30,7 @@ final class GpuDevice implements DeviceSession {
     private PinnedStaging staging;
     private DeviceMemory memory;
     private boolean inExecution;
-    /** A failure that left the context unusable (an illegal address, a launch failure): every later call reports it. */
+    /** A failure that left the context unusable (a sticky error: an illegal address, a failed kernel): every later call reports it. */
     private CudaFailure broken;
 
     /** Runs an ops body on the CUDA thread, as part of the current execution or as one of its own. */
@@ -59,13 +59,28 @@ final class GpuDevice implements DeviceSession {
         try {
             return body.call();
         } catch (CudaException e) {
-            throw fail("CUDA error (kernels " + timeline.kernelsSoFar() + "): " + e.getMessage(), e);
+            throw failed(e);
         }
     }
 
+    /**
+     * A CUDA call failed. The device runs the stream's work after the calls that enqueued
+     * it, so an error a kernel causes (an illegal address, a failed launch) surfaces in a
+     * later call: the message names the kernels of this execution enqueued so far.
+     */
+    private CudaFailure failed(CudaException e) {
+        String kernels = timeline.kernelsSoFar();
+        return fail("CUDA error" + (kernels.isEmpty() ? "" : " after kernel" + (kernels.contains(",") ? "s " : " ") + kernels)
+            + ": " + e.getMessage(), e);
+    }
+
+    /** A failure; one that leaves the context unusable is kept and reported by every later call. */
     private CudaFailure fail(String message, CudaException cause) {
-        broken = new CudaFailure(message, cause);
-        return broken;
+        CudaFailure failure = new CudaFailure(message, cause);
+        if (CudaErrors.isSticky(cause)) {
+            broken = failure;
+        }
+        return failure;
     }
 
     private void open() {
@@ -114,7 +129,7 @@ final class GpuDevice implements DeviceSession {
             try {
                 JCudaDriver.cuStreamSynchronize(cuda.stream);
             } catch (CudaException e) {
-                fail("CUDA error (kernels " + timeline.kernelsSoFar() + "): " + e.getMessage(), e);
+                failed(e);
             }
         }
         memory.executionAbandoned(broken == null);
@@ -127,7 +142,7 @@ final class GpuDevice implements DeviceSession {
             memory.bringBack(output == null ? null : arrayOf(output), output == null);
             return timeline.finish();
         } catch (CudaException e) {
-            throw fail("CUDA error (kernels " + timeline.kernelsSoFar() + "): " + e.getMessage(), e);
+            throw failed(e);
         } finally {
             memory.executionEnded();
             inExecution = false;

@@ -18,6 +18,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * run on a machine without a GPU: a second JVM loads a stand-in libcuda.so.1
  * (gpu/src/test/cuda/fake_libcuda.cpp) whose launches run lanes' very kernels on the CPU
  * emulation, and runs the device tests there with LANES_REQUIRE_GPU=1, so none may skip.
+ * Its stream runs copies and launches later, on a thread of its own, as a device does, so
+ * a missing wait shows as wrong results.
  * It shows the host side is right; how fast the real kernels are needs a real GPU.
  */
 class EmulatedDriverTest {
@@ -96,5 +98,7 @@ class EmulatedDriverTest {
     void aFailingKernelIsReportedByName() throws IOException, InterruptedException {
         runDeviceTests(Map.of("FAKE_CUDA_FAIL_KERNEL", "sum_of_squares_f64"),
             GpuFailuresTest.class.getName() + "#aFailedKernelIsNamedAndTheContextReportsItAfterwards");
+        runDeviceTests(Map.of("FAKE_CUDA_REFUSE_KERNEL", "sum_of_squares_f64"),
+            GpuFailuresTest.class.getName() + "#aRefusedLaunchIsNamedWithItsGeometryAndTheContextGoesOn");
     }
 }

@@ -5,6 +5,7 @@ import dev.lanes.core.exec.Accelerators;
 import dev.lanes.core.kernel.KernelRegistry;
 import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.run.RunListener;
+import dev.lanes.core.run.RunResult;
 import dev.lanes.core.run.Runner;
 import dev.lanes.core.spec.SpecLoader;
 import dev.lanes.core.spec.Workload;
@@ -31,9 +32,15 @@ class GpuFailuresTest {
         """;
 
     private static void run() {
+        run(SPEC);
+    }
+
+    /** Runs a spec on the GPU; whether every stage's check passed. */
+    private static boolean run(String spec) {
         Accelerators accelerators = Accelerators.load();
-        Workload w = new SpecLoader(KernelRegistry.builtIn(), 2, 4L << 30).parse("fail.yaml", SPEC, List.of(), false);
-        new Runner(accelerators, RunListener.NONE, "test").run(w, MachineInfo.detect(accelerators), null);
+        Workload w = new SpecLoader(KernelRegistry.builtIn(), 2, 4L << 30).parse("fail.yaml", spec, List.of(), false);
+        RunResult result = new Runner(accelerators, RunListener.NONE, "test").run(w, MachineInfo.detect(accelerators), null);
+        return result.stages().stream().allMatch(s -> s.check() == null || s.check().passed());
     }
 
     @Test
@@ -47,13 +54,28 @@ class GpuFailuresTest {
     @Test
     void aFailedKernelIsNamedAndTheContextReportsItAfterwards() {
         assumeTrue("sum_of_squares_f64".equals(System.getenv("FAKE_CUDA_FAIL_KERNEL")),
-            "needs the emulated driver failing sum_of_squares_f64");
+            "needs the emulated driver failing sum_of_squares_f64 as it runs");
+        // the launch succeeds; the device fails later, and the next call that waits for it says so
         assertThatThrownBy(GpuFailuresTest::run).isInstanceOf(ExecutionException.class)
-            .hasMessageStartingWith("stage 'squares' (kernel sum-of-squares, gpu): kernel error: CUDA kernel sum_of_squares_f64 "
-                + "did not launch (grid ")
-            .hasMessageEndingWith("CUDA_ERROR_LAUNCH_FAILED");
+            .hasMessage("stage 'squares' (kernel sum-of-squares, gpu): kernel error: CUDA error after kernel sum_of_squares_f64: "
+                + "CUDA_ERROR_LAUNCH_FAILED");
         assertThatThrownBy(GpuFailuresTest::run).isInstanceOf(ExecutionException.class)
-            .hasMessageContaining("the CUDA context failed earlier: CUDA kernel sum_of_squares_f64 did not launch");
+            .hasMessageContaining("the CUDA context failed earlier: CUDA error after kernel sum_of_squares_f64");
+    }
+
+    @Test
+    void aRefusedLaunchIsNamedWithItsGeometryAndTheContextGoesOn() {
+        assumeTrue("sum_of_squares_f64".equals(System.getenv("FAKE_CUDA_REFUSE_KERNEL")),
+            "needs the emulated driver refusing to launch sum_of_squares_f64");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            // not sticky: the second run fails the same way, not with "failed earlier"
+            assertThatThrownBy(GpuFailuresTest::run).isInstanceOf(ExecutionException.class)
+                .hasMessageStartingWith("stage 'squares' (kernel sum-of-squares, gpu): kernel error: CUDA kernel sum_of_squares_f64 "
+                    + "did not launch (grid ")
+                .hasMessageEndingWith("CUDA_ERROR_LAUNCH_OUT_OF_RESOURCES");
+        }
+        assertThat(run(SPEC.replace("sum-of-squares", "dot").replace("inputs: [x]", "inputs: [x, x]")))
+            .as("another kernel still runs on the same context").isTrue();
     }
 
     @Test
