@@ -30,7 +30,9 @@ std::vector<T> readFile(const char* path) {
     }
     std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     std::vector<T> values(bytes.size() / sizeof(T));
-    std::memcpy(values.data(), bytes.data(), values.size() * sizeof(T));
+    if (!values.empty()) {     // an empty vector's data() may be null, which memcpy may not be given
+        std::memcpy(values.data(), bytes.data(), values.size() * sizeof(T));
+    }
     return values;
 }
 

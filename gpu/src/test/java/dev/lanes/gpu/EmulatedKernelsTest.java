@@ -27,6 +27,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the CPU through a small emulation of CUDA (gpu/src/test/cuda/cuda_emu.h) and checked
  * against lanes' scalar reference: indexing, tails, tiling, barriers, shuffles and the
  * order of floating-point operations can be tested on every machine with g++, GPU or not.
+ * Built with AddressSanitizer and UBSan where g++ has them, so memory a kernel must not
+ * touch, and misaligned vector loads, fail the test as they would fault on a GPU.
  * Every launch takes its grid from the GPU backend's own {@link LaunchGeometry}, for a
  * device of {@value #MULTIPROCESSORS} multiprocessors (so grid-stride loops wrap around).
  * Sizes are small: every emulated CUDA thread is an OS thread.
@@ -45,20 +47,54 @@ class EmulatedKernelsTest {
     static void compile() throws IOException, InterruptedException {
         work = Files.createTempDirectory("lanes-emulated");
         binary = work.resolve("kernels_emulated");
-        Path sources = Path.of("src/test/cuda").toAbsolutePath();
         try {
-            Process p = new ProcessBuilder("g++", "-std=c++20", "-O1", "-ffp-contract=off", "-pthread", "-include",
-                sources.resolve("cuda_emu.h").toString(), "-o", binary.toString(), sources.resolve("kernels_emulated.cpp").toString())
-                .redirectErrorStream(true).start();
-            String log = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(300, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("g++ took more than 300 s");
+            // With AddressSanitizer a kernel that reads or writes outside its buffers (or its
+            // shared arrays) fails here, as it would fault on a GPU; UBSan's alignment check
+            // fails a 16-byte vector load from an address that is not 16-byte aligned, which a
+            // GPU refuses (CUDA_ERROR_MISALIGNED_ADDRESS). Without libasan, the plain build.
+            String log = compile(SANITIZERS);
+            if (log != null) {
+                sanitized = false;
+                String plain = compile(List.of());
+                assertThat(plain).as("the emulation must compile wherever g++ does:\n" + plain).isNull();
             }
-            assertThat(p.exitValue()).as("the emulation must compile wherever g++ does:\n" + log).isZero();
         } catch (IOException e) {
             unavailable = "no g++ to compile the CUDA emulation: " + e.getMessage();
         }
+    }
+
+    private static final List<String> SANITIZERS = List.of("-fsanitize=address,undefined", "-fno-sanitize-recover=all",
+        "-fno-omit-frame-pointer");
+    private static boolean sanitized = true;
+
+    /** Compiles the emulated kernels with these extra flags; null when it worked, else g++'s output. */
+    private static String compile(List<String> flags) throws IOException, InterruptedException {
+        Path sources = Path.of("src/test/cuda").toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of("g++", "-std=c++20", "-O1", "-ffp-contract=off", "-pthread"));
+        command.addAll(flags);
+        command.addAll(List.of("-include", sources.resolve("cuda_emu.h").toString(), "-o", binary.toString(),
+            sources.resolve("kernels_emulated.cpp").toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("g++ took more than 300 s");
+        }
+        return p.exitValue() == 0 ? null : log;
+    }
+
+    @Test
+    void theSanitizersCatchAKernelThatReadsPastItsData() throws Exception {
+        assumeTrue(unavailable == null, unavailable);
+        assumeTrue(sanitized, "g++ here cannot build with AddressSanitizer");
+        // the harness's own check: sum_of_squares told its 10 elements are 11
+        double[] x = random.doubles(10, -1, 1).toArray();
+        Process p = new ProcessBuilder(binary.toString(), "sum_of_squares_f64", "1", "1", "32", "1", "0", write(x), "11", "0")
+            .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isNotZero();
+        assertThat(out).contains("heap-buffer-overflow");
     }
 
     @AfterAll
@@ -74,7 +110,9 @@ class EmulatedKernelsTest {
         List<String> command = new ArrayList<>(List.of(binary.toString(), kernel, "" + g.gridX(), "" + g.gridY(), "" + g.blockX(),
             "" + g.blockY(), "" + g.sharedBytes()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("ASAN_OPTIONS", "detect_leaks=0");
+        Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(String.join(" ", command) + ":\n" + out).isZero();
