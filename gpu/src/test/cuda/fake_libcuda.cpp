@@ -312,7 +312,9 @@ CUresult cuModuleGetFunction(void** function, void*, const char* name) {
 CUresult cuLaunchKernel(void* function, unsigned gx, unsigned gy, unsigned gz, unsigned bx, unsigned by, unsigned bz,
                         unsigned shared, void*, void** params, void**) {
     STICKY();
-    if (bx * by * bz > 1024 || gy > 65535 || gz > 65535 || gx == 0 || bx == 0) {
+    // a real device's limits: 1024 threads a block, grid y and z under 2^16, 48 KiB of dynamic
+    // shared memory unless the kernel opted in to more (lanes' kernels do not)
+    if (bx * by * bz > 1024 || gy > 65535 || gz > 65535 || gx == 0 || bx == 0 || gx > 2147483647u || shared > 48 * 1024) {
         return INVALID_VALUE;
     }
     Function* f = static_cast<Function*>(function);
