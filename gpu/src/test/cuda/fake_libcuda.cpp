@@ -339,6 +339,7 @@ CUresult cuMemAlloc_v2(unsigned long long* pointer, size_t bytes) {
     if (p == nullptr) {
         return OUT_OF_MEMORY;
     }
+    std::memset(p, 0xA5, bytes);     // fresh device memory holds whatever was there: never count on zeros
     allocations[p] = bytes;
     allocated += bytes;
     *pointer = reinterpret_cast<unsigned long long>(p);
@@ -372,6 +373,7 @@ CUresult cuMemHostAlloc(void** pointer, size_t bytes, unsigned) {
     if (*pointer == nullptr) {
         return OUT_OF_MEMORY;
     }
+    std::memset(*pointer, 0xA5, bytes);
     std::lock_guard<std::mutex> guard(lock);
     pinned[static_cast<const char*>(*pointer)] = bytes;
     return OK;
