@@ -11,7 +11,8 @@
 // reads pinned memory before its copy has finished, or reuses a staging buffer still being
 // copied, reads or sends the wrong bytes, and the tests' results show it. As on a real
 // device, copies from or to pageable memory wait for the stream and are done when the call
-// returns; cuMemFree waits for the stream; an event's elapsed time is CUDA_ERROR_NOT_READY
+// returns (refused instead with FAKE_CUDA_PINNED_ONLY=1, as lanes' rule is to copy from pinned
+// memory only); cuMemFree waits for the stream; an event's elapsed time is CUDA_ERROR_NOT_READY
 // until both events have happened; and a kernel that fails (FAKE_CUDA_FAIL_KERNEL) is
 // reported by later calls, not by its launch, and leaves the context unusable.
 //
@@ -164,6 +165,9 @@ CUresult copy(void* to, const void* from, size_t bytes, bool host, const void* h
         return sticky.load();
     }
     if (host && !isPinned(hostSide, bytes)) {
+        if (envInt("FAKE_CUDA_PINNED_ONLY", 0) != 0) {
+            return INVALID_VALUE;    // lanes' rule: async copies only from pinned memory (a pageable one is a hidden synchronous copy)
+        }
         stream().waitFor();
         if (sticky.load() != OK) {
             return sticky.load();

@@ -5,6 +5,7 @@ import dev.lanes.core.exec.Availability;
 import dev.lanes.core.exec.Backend;
 import dev.lanes.core.kernel.KernelRegistry;
 import dev.lanes.core.machine.MachineInfo;
+import dev.lanes.core.machine.MachineProfile;
 import dev.lanes.core.run.RunListener;
 import dev.lanes.core.run.RunResult;
 import dev.lanes.core.run.Runner;
@@ -101,6 +102,17 @@ class GpuRunTest {
         assertThat(stage(r, "dot").device().toDeviceBytes()).as("x is still on the device: only y comes in")
             .isEqualTo(300000L * 4);
         assertThat(stage(r, "dot").check().passed()).isTrue();
+    }
+
+    @Test
+    void theQuickCalibrationMeasuresEveryFigureOfTheDevice() {
+        MachineProfile.GpuProfile p = new GpuAccelerator().device().orElseThrow().calibrate(true);
+        assertThat(List.of(p.hostToDeviceGbps(), p.deviceToHostGbps(), p.deviceGbps(), p.gflopsF32(), p.gflopsF64(),
+            p.launchNanos(), p.stagedToDeviceGbps(), p.stagedToHostGbps()))
+            .allSatisfy(v -> assertThat(v).isFinite().isPositive());
+        assertThat(p.memoryBytes()).as("device memory").isGreaterThanOrEqualTo(1L << 30);
+        // the planner's copies go through staging, which cannot beat the pinned copy it ends in by much
+        assertThat(p.stagedToDeviceGbps()).isLessThan(p.hostToDeviceGbps() * 1.5);
     }
 
     @Test
