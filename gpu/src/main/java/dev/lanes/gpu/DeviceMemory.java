@@ -140,11 +140,20 @@ final class DeviceMemory {
         transients.clear();
     }
 
-    /** The execution failed part-way; {@code reuse} when the device is still sound, so its buffers may be reused. */
+    /**
+     * The execution failed part-way; {@code reuse} when the device is still sound, so its
+     * buffers may be reused. What the device holds is no longer known to match the host (an
+     * output marked written by a kernel that never ran, a copy cut short), so nothing of it
+     * is kept: the next execution copies in afresh.
+     */
     void executionAbandoned(boolean reuse) {
         staging.settle();
         if (reuse) {
             transients.forEach(pool::give);
+            forget();
+        } else {
+            residency.clear();
+            lastInputs.clear();
         }
         transients.clear();
         copiedIn.clear();
