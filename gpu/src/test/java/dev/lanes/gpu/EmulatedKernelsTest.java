@@ -39,6 +39,10 @@ class EmulatedKernelsTest {
     private static Path work;
     private static Path binary;
     private static String unavailable;
+    private static final List<String> SANITIZERS = List.of("-fsanitize=address,undefined", "-fno-sanitize-recover=all",
+        "-fno-omit-frame-pointer");
+    /** Whether the binary was built with the sanitizers (g++ without libasan builds it plain). */
+    private static boolean sanitized = true;
 
     private final ScalarAccelerator scalar = new ScalarAccelerator();
     private final Random random = new Random(1125);
@@ -52,8 +56,7 @@ class EmulatedKernelsTest {
             // shared arrays) fails here, as it would fault on a GPU; UBSan's alignment check
             // fails a 16-byte vector load from an address that is not 16-byte aligned, which a
             // GPU refuses (CUDA_ERROR_MISALIGNED_ADDRESS). Without libasan, the plain build.
-            String log = compile(SANITIZERS);
-            if (log != null) {
+            if (compile(SANITIZERS) != null) {
                 sanitized = false;
                 String plain = compile(List.of());
                 assertThat(plain).as("the emulation must compile wherever g++ does:\n" + plain).isNull();
@@ -62,10 +65,6 @@ class EmulatedKernelsTest {
             unavailable = "no g++ to compile the CUDA emulation: " + e.getMessage();
         }
     }
-
-    private static final List<String> SANITIZERS = List.of("-fsanitize=address,undefined", "-fno-sanitize-recover=all",
-        "-fno-omit-frame-pointer");
-    private static boolean sanitized = true;
 
     /** Compiles the emulated kernels with these extra flags; null when it worked, else g++'s output. */
     private static String compile(List<String> flags) throws IOException, InterruptedException {
