@@ -3,7 +3,7 @@ package dev.lanes.cli;
 import dev.lanes.core.UsageException;
 import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.machine.MachineProfile;
-import dev.lanes.core.machine.ProfileStore;
+import dev.lanes.core.store.ProfileStore;
 import dev.lanes.core.plan.Calibrator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

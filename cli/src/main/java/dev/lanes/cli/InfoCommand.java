@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.lanes.core.UsageException;
 import dev.lanes.core.exec.Availability;
 import dev.lanes.core.machine.MachineInfo;
-import dev.lanes.core.spec.Bytes;
+import dev.lanes.core.text.Bytes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

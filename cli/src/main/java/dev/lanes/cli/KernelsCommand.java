@@ -5,7 +5,7 @@ import dev.lanes.core.exec.Backend;
 import dev.lanes.core.kernel.Kernel;
 import dev.lanes.core.kernel.KernelRegistry;
 import dev.lanes.core.kernel.ParamSpec;
-import dev.lanes.core.spec.Suggestions;
+import dev.lanes.core.text.Suggestions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -24,7 +24,7 @@ final class KernelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        KernelRegistry registry = KernelRegistry.builtIn();
+        KernelRegistry registry = dev.lanes.core.kernels.BuiltInKernels.registry();
         PrintWriter out = spec.commandLine().getOut();
         if (name == null) {
             int width = registry.names().stream().mapToInt(String::length).max().orElse(0);

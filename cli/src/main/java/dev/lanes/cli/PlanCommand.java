@@ -9,7 +9,7 @@ import dev.lanes.core.plan.CostModel;
 import dev.lanes.core.plan.Estimate;
 import dev.lanes.core.plan.Planner;
 import dev.lanes.core.plan.StagePlan;
-import dev.lanes.core.spec.SizeLiteral;
+import dev.lanes.core.text.SizeLiteral;
 import dev.lanes.core.spec.SpecLoader;
 import dev.lanes.core.spec.Workload;
 import picocli.CommandLine;
@@ -50,7 +50,7 @@ final class PlanCommand implements Callable<Integer> {
             throw new UsageException("--format: expected table or json, got '" + format + "'");
         }
         var accelerators = common.accelerators();
-        Workload workload = SpecLoader.forThisJvm(KernelRegistry.builtIn()).load(file, overrides, false);
+        Workload workload = SpecLoader.forThisJvm(dev.lanes.core.kernels.BuiltInKernels.registry()).load(file, overrides, false);
         MachineInfo machine = MachineInfo.detect(accelerators);
         var profile = ProfileSource.obtain(machine, accelerators, common.cacheDir, spec.commandLine().getErr());
         List<StagePlan> plans = new Planner(new CostModel(profile), accelerators).plan(workload);
@@ -61,7 +61,7 @@ final class PlanCommand implements Callable<Integer> {
             for (StagePlan p : plans) {
                 out.printf(Locale.ROOT, "%s (%s, n = %s%s): %.3g FLOP, %s moved%n", p.stage(), p.kernel(),
                     SizeLiteral.format(p.elements()), p.point().isEmpty() ? "" : ", " + p.point(), p.flops(),
-                    dev.lanes.core.spec.Bytes.format(p.bytesMoved()));
+                    dev.lanes.core.text.Bytes.format(p.bytesMoved()));
                 for (Estimate e : p.candidates()) {
                     out.printf(Locale.ROOT, "  %s %-22s %12s  %-8s (compute %s, memory %s, overhead %s)%n",
                         e.equals(p.chosen()) ? "→" : " ", e.label(), nanos(e.nanos()), e.bound(), nanos(e.computeNanos()),

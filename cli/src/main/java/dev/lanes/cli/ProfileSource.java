@@ -4,8 +4,8 @@ import dev.lanes.core.exec.Accelerators;
 import dev.lanes.core.machine.Fingerprint;
 import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.machine.MachineProfile;
-import dev.lanes.core.machine.ProfileStore;
-import dev.lanes.core.machine.WisdomStore;
+import dev.lanes.core.store.ProfileStore;
+import dev.lanes.core.store.WisdomStore;
 import dev.lanes.core.plan.Calibrator;
 
 import java.io.PrintWriter;

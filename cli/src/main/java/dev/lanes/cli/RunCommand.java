@@ -8,17 +8,17 @@ import dev.lanes.core.kernel.KernelRegistry;
 import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.plan.CostModel;
 import dev.lanes.core.plan.Planner;
-import dev.lanes.core.plan.Planning;
-import dev.lanes.core.machine.WisdomStore;
+import dev.lanes.core.run.Planning;
+import dev.lanes.core.store.WisdomStore;
 import dev.lanes.core.report.Format;
-import dev.lanes.core.report.OutputFile;
+import dev.lanes.core.io.AtomicFile;
 import dev.lanes.core.run.RunResult;
 import dev.lanes.core.run.Runner;
 import dev.lanes.core.run.StageResult;
 import dev.lanes.core.spec.Settings;
 import dev.lanes.core.spec.SpecLoader;
 import dev.lanes.core.spec.Workload;
-import dev.lanes.core.spec.Suggestions;
+import dev.lanes.core.text.Suggestions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("--warmup: must be in 0..1000000, got " + warmup);
         }
         Accelerators accelerators = common.accelerators();
-        SpecLoader loader = SpecLoader.forThisJvm(KernelRegistry.builtIn());
+        SpecLoader loader = SpecLoader.forThisJvm(dev.lanes.core.kernels.BuiltInKernels.registry());
         List<Integer> threadCounts = threads == null ? null : loader.threads(threads);
         List<Workload> workloads = new ArrayList<>();
         for (Path file : specs) {
@@ -177,7 +177,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         if (output != null) {
-            OutputFile.write(output, text.toString());
+            AtomicFile.write(output, text.toString());
             spec.commandLine().getErr().println("lanes: wrote " + output);
         } else {
             spec.commandLine().getOut().print(text);

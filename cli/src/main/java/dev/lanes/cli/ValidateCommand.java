@@ -32,7 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SpecLoader loader = SpecLoader.forThisJvm(KernelRegistry.builtIn());
+        SpecLoader loader = SpecLoader.forThisJvm(dev.lanes.core.kernels.BuiltInKernels.registry());
         int exit = ExitCodes.OK;
         for (Path file : specs) {
             try {

@@ -1,6 +1,6 @@
 package dev.lanes.gpu;
 
-import dev.lanes.core.machine.MachineProfile;
+import dev.lanes.core.exec.GpuProfile;
 import jcuda.Pointer;
 import jcuda.driver.CUevent;
 import jcuda.driver.CUevent_flags;
@@ -29,7 +29,7 @@ final class GpuCalibration {
     }
 
     /** @param hostOverheadNanos what an execution adds on the host beyond a launch and a wait (the CUDA thread's hops) */
-    MachineProfile.GpuProfile measure(boolean quick, long hostOverheadNanos) {
+    GpuProfile measure(boolean quick, long hostOverheadNanos) {
         JCudaDriver.cuEventCreate(start, CUevent_flags.CU_EVENT_DEFAULT);
         JCudaDriver.cuEventCreate(stop, CUevent_flags.CU_EVENT_DEFAULT);
         try {
@@ -45,7 +45,7 @@ final class GpuCalibration {
             double[] staged = stagedCopyGbps((int) (hostBytes / Float.BYTES), repeats);
             long[] memory = new long[1];
             JCudaDriver.cuDeviceTotalMem(memory, cuda.device);
-            return new MachineProfile.GpuProfile(pinned[0], pinned[1], device, f32, f64, launch, staged[0], staged[1], memory[0]);
+            return new GpuProfile(pinned[0], pinned[1], device, f32, f64, launch, staged[0], staged[1], memory[0]);
         } finally {
             JCudaDriver.cuEventDestroy(start);
             JCudaDriver.cuEventDestroy(stop);

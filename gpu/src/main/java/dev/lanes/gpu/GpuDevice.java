@@ -6,7 +6,7 @@ import dev.lanes.core.data.I64Array;
 import dev.lanes.core.data.Value;
 import dev.lanes.core.exec.DevicePhases;
 import dev.lanes.core.exec.DeviceSession;
-import dev.lanes.core.machine.MachineProfile;
+import dev.lanes.core.exec.GpuProfile;
 import jcuda.CudaException;
 import jcuda.driver.CUfunction;
 import jcuda.driver.JCudaDriver;
@@ -199,7 +199,7 @@ final class GpuDevice implements DeviceSession {
     private static final int HOPS_PER_EXECUTION = 3;
 
     @Override
-    public MachineProfile.GpuProfile calibrate(boolean quick) {
+    public GpuProfile calibrate(boolean quick) {
         long[] hops = new long[101];
         for (int i = 0; i < hops.length; i++) {
             long start = System.nanoTime();

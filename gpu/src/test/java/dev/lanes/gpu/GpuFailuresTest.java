@@ -38,7 +38,7 @@ class GpuFailuresTest {
     /** Runs a spec on the GPU; whether every stage's check passed. */
     private static boolean run(String spec) {
         Accelerators accelerators = Accelerators.load();
-        Workload w = new SpecLoader(KernelRegistry.builtIn(), 2, 4L << 30).parse("fail.yaml", spec, List.of(), false);
+        Workload w = new SpecLoader(dev.lanes.core.kernels.BuiltInKernels.registry(), 2, 4L << 30).parse("fail.yaml", spec, List.of(), false);
         RunResult result = new Runner(accelerators, RunListener.NONE, "test").run(w, MachineInfo.detect(accelerators), null);
         return result.stages().stream().allMatch(s -> s.check() == null || s.check().passed());
     }

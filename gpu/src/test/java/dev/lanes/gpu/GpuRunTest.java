@@ -5,7 +5,7 @@ import dev.lanes.core.exec.Availability;
 import dev.lanes.core.exec.Backend;
 import dev.lanes.core.kernel.KernelRegistry;
 import dev.lanes.core.machine.MachineInfo;
-import dev.lanes.core.machine.MachineProfile;
+import dev.lanes.core.exec.GpuProfile;
 import dev.lanes.core.run.RunListener;
 import dev.lanes.core.run.RunResult;
 import dev.lanes.core.run.Runner;
@@ -33,7 +33,7 @@ class GpuRunTest {
 
     private static RunResult run(String spec) {
         Accelerators accelerators = Accelerators.load();
-        Workload w = new SpecLoader(KernelRegistry.builtIn(), 2, 8L << 30).parse("gpu.yaml", spec, List.of(), false);
+        Workload w = new SpecLoader(dev.lanes.core.kernels.BuiltInKernels.registry(), 2, 8L << 30).parse("gpu.yaml", spec, List.of(), false);
         return new Runner(accelerators, RunListener.NONE, "test").run(w, MachineInfo.detect(accelerators), null);
     }
 
@@ -106,7 +106,7 @@ class GpuRunTest {
 
     @Test
     void theQuickCalibrationMeasuresEveryFigureOfTheDevice() {
-        MachineProfile.GpuProfile p = new GpuAccelerator().device().orElseThrow().calibrate(true);
+        GpuProfile p = new GpuAccelerator().device().orElseThrow().calibrate(true);
         assertThat(List.of(p.hostToDeviceGbps(), p.deviceToHostGbps(), p.deviceGbps(), p.gflopsF32(), p.gflopsF64(),
             p.launchNanos(), p.stagedToDeviceGbps(), p.stagedToHostGbps()))
             .allSatisfy(v -> assertThat(v).isFinite().isPositive());

@@ -44,5 +44,5 @@ public interface DeviceSession {
     String oneTimeCosts();
 
     /** Measures the device's ceilings for the cost model; {@code quick} measures less, for the quick calibration. */
-    MachineProfile.GpuProfile calibrate(boolean quick);
+    GpuProfile calibrate(boolean quick);
 }

@@ -1,7 +1,7 @@
 package dev.lanes.core.kernel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lanes.core.spec.SizeLiteral;
+import dev.lanes.core.text.SizeLiteral;
 
 import java.util.List;
 import java.util.Locale;
@@ -142,7 +142,7 @@ public sealed interface ParamType {
             }
             String value = node.asText().strip().toLowerCase(Locale.ROOT);
             if (!values.contains(value)) {
-                String hint = dev.lanes.core.spec.Suggestions.didYouMean(value, values);
+                String hint = dev.lanes.core.text.Suggestions.didYouMean(value, values);
                 throw new IllegalArgumentException("expected one of " + String.join(", ", values)
                     + ", got '" + node.asText() + "'" + hint);
             }

@@ -9,6 +9,7 @@ import dev.lanes.core.exec.ArrayOps;
 import dev.lanes.core.exec.Backend;
 import dev.lanes.core.exec.BlockExecutor;
 import dev.lanes.core.exec.BlockTask;
+import dev.lanes.core.exec.GpuProfile;
 import dev.lanes.core.exec.JitActivity;
 import dev.lanes.core.exec.PeakOps;
 import dev.lanes.core.exec.WorkerPool;
@@ -104,7 +105,7 @@ public final class Calibrator {
         OpRates opRates = new OpRates(this::warmUp);
         Map<String, Double> ops = opRates.measure(scalar, simd, !effort.complete());
         sink[0] += opRates.sink();
-        MachineProfile.GpuProfile gpu = accelerators.find(Backend.GPU).filter(a -> a.availability().usable())
+        GpuProfile gpu = accelerators.find(Backend.GPU).filter(a -> a.availability().usable())
             .flatMap(Accelerator::device).map(device -> {
                 progress.accept("GPU copies, bandwidth, FMA peak and launch");
                 return device.calibrate(!effort.complete());

@@ -1,5 +1,6 @@
 package dev.lanes.core.plan;
 
+import dev.lanes.core.exec.GpuProfile;
 import dev.lanes.core.data.ElementType;
 import dev.lanes.core.exec.Backend;
 import dev.lanes.core.kernel.Work;
@@ -22,7 +23,7 @@ public record CostModel(MachineProfile profile) {
     public Estimate estimateGpu(Work work, ElementType type, DeviceTraffic traffic) {
         double inputBytes = traffic.inputBytes();
         double outputBytes = traffic.outputBytes();
-        MachineProfile.GpuProfile gpu = profile.gpu();
+        GpuProfile gpu = profile.gpu();
         if (gpu == null) {
             throw new IllegalStateException("no GPU in this profile");
         }
@@ -41,7 +42,7 @@ public record CostModel(MachineProfile profile) {
 
     /** The device's ceilings for a kernel's work: its FMA peak for the type, its copy bandwidth. */
     public Roofline gpuRoofline(Work work, ElementType type) {
-        MachineProfile.GpuProfile gpu = profile.gpu();
+        GpuProfile gpu = profile.gpu();
         return new Roofline(gpu.gflops(type), gpu.deviceGbps(), work.flops(), work.bytesMoved());
     }
 

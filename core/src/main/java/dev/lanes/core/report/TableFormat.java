@@ -9,7 +9,7 @@ import dev.lanes.core.run.RunResult;
 import dev.lanes.core.run.ScalingResult;
 import dev.lanes.core.run.StageResult;
 import dev.lanes.core.run.Throughput;
-import dev.lanes.core.spec.SizeLiteral;
+import dev.lanes.core.text.SizeLiteral;
 import dev.lanes.core.stats.ScalingRow;
 import dev.lanes.core.stats.Summary;
 

@@ -1,5 +1,7 @@
 package dev.lanes.core.spec;
 
+import dev.lanes.core.text.Bytes;
+import dev.lanes.core.text.Suggestions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package dev.lanes.core.plan;
 
+import dev.lanes.core.exec.GpuProfile;
 import dev.lanes.core.data.ElementType;
 import dev.lanes.core.data.Value;
 import dev.lanes.core.exec.Accelerator;
@@ -94,7 +95,7 @@ class GpuCostModelTest {
         return new MachineProfile(cpu.schema(), cpu.fingerprint(), cpu.createdAt(), cpu.method(), 0, cpu.cores(),
             cpu.scalarGflops(), cpu.simdGflops(), cpu.simdGflopsF32(), cpu.scalarCacheGbps(), cpu.simdCacheGbps(),
             cpu.scalarMemoryGbps(), cpu.simdMemoryGbps(), cpu.memoryGbpsAll(), cpu.triadGbpsAll(), cpu.dispatchNanos(),
-            cpu.cacheBytes(), new MachineProfile.GpuProfile(8, 8, 3000, 50_000, 25_000, 10_000, 5, 5, 80L << 30), cpu.opsPerSecond());
+            cpu.cacheBytes(), new GpuProfile(8, 8, 3000, 50_000, 25_000, 10_000, 5, 5, 80L << 30), cpu.opsPerSecond());
     }
 
     @Test
@@ -151,7 +152,7 @@ class GpuCostModelTest {
     @Test
     void aWorkloadsPlanKeepsAStageThatReadsAGpuStagesOutputOnTheGpu() {
         Planner planner = new Planner(new CostModel(fastGpuSlowPcie()), ALL);
-        dev.lanes.core.spec.Workload w = new dev.lanes.core.spec.SpecLoader(dev.lanes.core.kernel.KernelRegistry.builtIn(), 8, 8L << 30)
+        dev.lanes.core.spec.Workload w = new dev.lanes.core.spec.SpecLoader(dev.lanes.core.kernels.BuiltInKernels.registry(), 8, 8L << 30)
             .parse("chain.yaml", """
                 stages:
                   - { id: mm, kernel: matmul, params: { n: 4096, type: f32 } }

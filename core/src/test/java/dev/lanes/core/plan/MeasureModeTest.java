@@ -1,12 +1,13 @@
 package dev.lanes.core.plan;
 
+import dev.lanes.core.run.Planning;
 import dev.lanes.core.data.ElementType;
 import dev.lanes.core.exec.Accelerators;
 import dev.lanes.core.exec.Backend;
 import dev.lanes.core.exec.ScalarAccelerator;
 import dev.lanes.core.kernel.KernelRegistry;
 import dev.lanes.core.machine.MachineInfo;
-import dev.lanes.core.machine.WisdomStore;
+import dev.lanes.core.store.WisdomStore;
 import dev.lanes.core.run.RunListener;
 import dev.lanes.core.run.RunResult;
 import dev.lanes.core.run.Runner;
@@ -39,7 +40,7 @@ class MeasureModeTest {
     private final List<String> warnings = new CopyOnWriteArrayList<>();
 
     private StageResult run(WisdomStore wisdom) {
-        Workload w = new SpecLoader(KernelRegistry.builtIn(), 2, 1L << 30).parse("t.yaml", SPEC, List.of(), false);
+        Workload w = new SpecLoader(dev.lanes.core.kernels.BuiltInKernels.registry(), 2, 1L << 30).parse("t.yaml", SPEC, List.of(), false);
         Planner planner = new Planner(new CostModel(PlannerTest.profile(1_000)), SCALAR_ONLY);
         RunResult r = new Runner(SCALAR_ONLY, RunListener.NONE, "test", new Planning(planner, wisdom))
             .run(w, MachineInfo.detect(SCALAR_ONLY), null);

@@ -5,6 +5,7 @@ import dev.lanes.core.exec.Accelerator;
 import dev.lanes.core.exec.Accelerators;
 import dev.lanes.core.exec.ArrayOps;
 import dev.lanes.core.exec.Availability;
+import dev.lanes.core.exec.GpuProfile;
 import dev.lanes.core.exec.Backend;
 import dev.lanes.core.exec.BackendChoice;
 import dev.lanes.core.exec.DevicePhases;
@@ -15,7 +16,7 @@ import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.machine.MachineProfile;
 import dev.lanes.core.plan.CostModel;
 import dev.lanes.core.plan.Planner;
-import dev.lanes.core.plan.Planning;
+import dev.lanes.core.run.Planning;
 import dev.lanes.core.report.TableFormat;
 import dev.lanes.core.spec.SpecLoader;
 import dev.lanes.core.spec.Workload;
@@ -75,7 +76,7 @@ class DeviceRunTest {
         }
 
         @Override
-        public MachineProfile.GpuProfile calibrate(boolean quick) {
+        public GpuProfile calibrate(boolean quick) {
             throw new UnsupportedOperationException();
         }
 
@@ -151,7 +152,7 @@ class DeviceRunTest {
 
     private static RunResult run(FakeGpu gpu, String spec) {
         Accelerators accelerators = new Accelerators(Map.of(Backend.SCALAR, new ScalarAccelerator(), Backend.GPU, gpu));
-        Workload w = new SpecLoader(KernelRegistry.builtIn(), 2, 1L << 30).parse("t.yaml", spec, List.of(), false);
+        Workload w = new SpecLoader(dev.lanes.core.kernels.BuiltInKernels.registry(), 2, 1L << 30).parse("t.yaml", spec, List.of(), false);
         return new Runner(accelerators, RunListener.NONE, "test").run(w, MachineInfo.detect(accelerators), null);
     }
 
@@ -183,11 +184,11 @@ class DeviceRunTest {
     void aDeviceStagesKernelTimeIsHeldAgainstTheDevicesCeilings() {
         FakeGpu gpu = new FakeGpu();
         Accelerators accelerators = new Accelerators(Map.of(Backend.SCALAR, new ScalarAccelerator(), Backend.GPU, gpu));
-        MachineProfile.GpuProfile ceilings = new MachineProfile.GpuProfile(20, 20, 1000, 10_000, 5_000, 5_000, 10, 10, 8L << 30);
+        GpuProfile ceilings = new GpuProfile(20, 20, 1000, 10_000, 5_000, 5_000, 10, 10, 8L << 30);
         MachineProfile profile = new MachineProfile(MachineProfile.SCHEMA, "test", "now", "synthetic", 0, 2, 4, 16, 32, 50, 100,
             10, 20, 30, 30, Map.of(2, 1000.0), 32L << 20, ceilings, Map.of());
         Planner planner = new Planner(new CostModel(profile), accelerators);
-        Workload w = new SpecLoader(KernelRegistry.builtIn(), 2, 1L << 30).parse("t.yaml", """
+        Workload w = new SpecLoader(dev.lanes.core.kernels.BuiltInKernels.registry(), 2, 1L << 30).parse("t.yaml", """
             settings: { warmup: 1, iterations: 3, min-warmup-ms: 0 }
             stages:
               - { id: x, kernel: generate, params: { length: 100000, type: f64 } }

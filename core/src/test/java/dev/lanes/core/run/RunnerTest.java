@@ -73,7 +73,7 @@ class RunnerTest {
     }
 
     private static RunResult run(Accelerators accelerators, String spec, BackendChoice override) {
-        Workload w = new SpecLoader(KernelRegistry.builtIn(), 2, 1L << 30).parse("t.yaml", spec, List.of(), false);
+        Workload w = new SpecLoader(dev.lanes.core.kernels.BuiltInKernels.registry(), 2, 1L << 30).parse("t.yaml", spec, List.of(), false);
         return new Runner(accelerators, RunListener.NONE, "test").run(w, MachineInfo.detect(accelerators), override);
     }
 

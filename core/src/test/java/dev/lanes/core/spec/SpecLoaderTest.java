@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SpecLoaderTest {
     private static final long GIB = 1L << 30;
-    private final SpecLoader loader = new SpecLoader(KernelRegistry.builtIn(), 2, 4 * GIB);
+    private final SpecLoader loader = new SpecLoader(dev.lanes.core.kernels.BuiltInKernels.registry(), 2, 4 * GIB);
 
     private static final String GOOD = """
         name: demo
@@ -197,7 +197,7 @@ class SpecLoaderTest {
 
     @Test
     void dataThatWouldNotFitIsRefusedWithTheEstimateAndTheLimit() {
-        SpecLoader small = new SpecLoader(KernelRegistry.builtIn(), 2, 100L << 20);
+        SpecLoader small = new SpecLoader(dev.lanes.core.kernels.BuiltInKernels.registry(), 2, 100L << 20);
         SpecException e = assertThrowsSpec(() -> small.parse("spec.yaml", """
             stages:
               - { id: x, kernel: generate, params: { length: 10M } }

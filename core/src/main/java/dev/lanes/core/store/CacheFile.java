@@ -1,11 +1,11 @@
-package dev.lanes.core.machine;
+package dev.lanes.core.store;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.lanes.core.report.OutputFile;
+import dev.lanes.core.io.AtomicFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,7 +62,7 @@ final class CacheFile<T> {
     void write(T value) {
         try {
             Files.createDirectories(file.getParent());
-            OutputFile.write(file, MAPPER.writeValueAsString(value) + System.lineSeparator());
+            AtomicFile.write(file, MAPPER.writeValueAsString(value) + System.lineSeparator());
         } catch (IOException | RuntimeException e) {
             warnings.accept("could not save the " + what + " to " + file + ": " + e.getMessage());
         }

@@ -1,5 +1,6 @@
-package dev.lanes.core.machine;
+package dev.lanes.core.store;
 
+import dev.lanes.core.machine.MachineProfile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.lanes.core.report;
+package dev.lanes.core.io;
 
 import dev.lanes.core.UsageException;
 
@@ -13,8 +13,8 @@ import java.nio.file.StandardCopyOption;
  * Writes a file so that readers see either the old content or the whole new one: the
  * text goes to a temporary file beside the target, which is then moved into place.
  */
-public final class OutputFile {
-    private OutputFile() {
+public final class AtomicFile {
+    private AtomicFile() {
     }
 
     public static void write(Path target, String text) {

@@ -1,6 +1,7 @@
-package dev.lanes.core.plan;
+package dev.lanes.core.run;
 
-import dev.lanes.core.machine.WisdomStore;
+import dev.lanes.core.plan.Planner;
+import dev.lanes.core.store.WisdomStore;
 
 /**
  * How {@code auto} is decided in a run: by the cost model alone ({@code wisdom} null, the

@@ -1,4 +1,4 @@
-package dev.lanes.core.machine;
+package dev.lanes.core.store;
 
 import dev.lanes.core.plan.Wisdom;
 

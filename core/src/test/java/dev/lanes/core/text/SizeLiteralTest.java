@@ -1,4 +1,4 @@
-package dev.lanes.core.spec;
+package dev.lanes.core.text;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

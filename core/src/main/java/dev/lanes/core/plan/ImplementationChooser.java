@@ -1,5 +1,11 @@
-package dev.lanes.core.exec;
+package dev.lanes.core.plan;
 
+import dev.lanes.core.exec.Accelerator;
+import dev.lanes.core.exec.Accelerators;
+import dev.lanes.core.exec.Availability;
+import dev.lanes.core.exec.Backend;
+import dev.lanes.core.exec.BackendChoice;
+import dev.lanes.core.exec.Implementation;
 import dev.lanes.core.ExecutionException;
 import dev.lanes.core.kernel.Kernel;
 

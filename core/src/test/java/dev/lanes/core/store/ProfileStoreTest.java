@@ -1,5 +1,6 @@
-package dev.lanes.core.machine;
+package dev.lanes.core.store;
 
+import dev.lanes.core.machine.MachineProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

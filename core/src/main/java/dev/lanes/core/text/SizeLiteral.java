@@ -1,4 +1,4 @@
-package dev.lanes.core.spec;
+package dev.lanes.core.text;
 
 import java.math.BigDecimal;
 import java.util.Locale;
