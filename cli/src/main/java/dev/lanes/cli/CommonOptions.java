@@ -52,4 +52,16 @@ final class CommonOptions {
         }
         return accelerators;
     }
+
+    /** The flags of these that change what runs, for the result's record. */
+    java.util.List<String> flags() {
+        java.util.List<String> flags = new java.util.ArrayList<>();
+        if (vectorBits != null) {
+            flags.add("--vector-bits " + vectorBits);
+        }
+        if (!gpu.strip().equalsIgnoreCase("auto")) {
+            flags.add("--gpu " + gpu.strip());
+        }
+        return flags;
+    }
 }

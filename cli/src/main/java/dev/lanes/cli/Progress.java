@@ -1,38 +1,81 @@
 package dev.lanes.cli;
 
+import dev.lanes.core.result.PointResult;
 import dev.lanes.core.run.RunListener;
-import dev.lanes.core.run.StageResult;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 
-/** A one-line progress display on stderr, only when stderr is a terminal. */
-final class Progress implements RunListener {
+/**
+ * Progress on stderr: on a terminal one line rewritten in place (stage, measurement k of n,
+ * elapsed, and an estimate of what remains); elsewhere a plain line per measurement, never
+ * a carriage return; nothing with {@code --quiet}. What remains is the planner's estimate
+ * of the measurements still to come, scaled by how the finished ones compared with theirs.
+ * Small enough that a library (and its terminal handling) would be more than it saves.
+ */
+final class Progress {
+    private enum Mode { TERMINAL, LINES, QUIET }
+
     private final PrintWriter err;
-    private final boolean enabled;
+    private final Mode mode;
+    private final long startNanos = System.nanoTime();
+    private double expectedDone;
+    private double expectedCurrent;
+    private double remaining;
     private int lastLength;
 
-    Progress(PrintWriter err, boolean enabled) {
+    private Progress(PrintWriter err, Mode mode) {
         this.err = err;
-        this.enabled = enabled;
+        this.mode = mode;
     }
 
-    @Override
-    public void started(String stage, String pointLabel, String implementation) {
-        if (enabled) {
-            String line = "running " + stage + (pointLabel.isEmpty() ? "" : " [" + pointLabel + "]") + " on " + implementation + " …";
+    static Progress forStderr(PrintWriter err, boolean quiet) {
+        return new Progress(err, quiet ? Mode.QUIET : System.console() != null && System.console().isTerminal()
+            ? Mode.TERMINAL : Mode.LINES);
+    }
+
+    void started(RunListener.Measuring m) {
+        if (mode == Mode.QUIET) {
+            return;
+        }
+        expectedCurrent = m.expectedNanos();
+        remaining = m.remainingExpectedNanos();
+        double elapsed = System.nanoTime() - startNanos;
+        String line = "[" + m.index() + "/" + m.total() + "] " + m.stage() + " " + m.implementation()
+            + (m.pointLabel().isEmpty() ? "" : " (" + m.pointLabel() + ")") + " · " + seconds(elapsed) + " elapsed"
+            + left(elapsed, m.index());
+        if (mode == Mode.TERMINAL) {
             err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
-            err.flush();
             lastLength = line.length();
+        } else {
+            err.println("lanes: " + line);
+        }
+        err.flush();
+    }
+
+    void finished(PointResult point) {
+        if (!point.source()) {
+            expectedDone += expectedCurrent;
         }
     }
 
-    @Override
-    public void finished(StageResult result) {
-        // the next start or clear() overwrites the line
+    /** ", about 12 s left": the estimates still to come, scaled by how the finished ones fared. */
+    private String left(double elapsed, int index) {
+        if (index <= 1 || expectedDone <= 0) {
+            return "";
+        }
+        double scale = elapsed / expectedDone;
+        return ", about " + seconds((expectedCurrent + remaining) * scale) + " left";
+    }
+
+    private static String seconds(double nanos) {
+        double s = nanos / 1e9;
+        return s < 10 ? String.format(Locale.ROOT, "%.1f s", s) : s < 120 ? String.format(Locale.ROOT, "%.0f s", s)
+            : String.format(Locale.ROOT, "%d min %02d s", (long) s / 60, (long) s % 60);
     }
 
     void clear() {
-        if (enabled && lastLength > 0) {
+        if (mode == Mode.TERMINAL && lastLength > 0) {
             err.print("\r" + " ".repeat(lastLength) + "\r");
             err.flush();
             lastLength = 0;

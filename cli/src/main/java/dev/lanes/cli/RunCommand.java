@@ -4,20 +4,21 @@ import dev.lanes.core.ExecutionException;
 import dev.lanes.core.UsageException;
 import dev.lanes.core.exec.Accelerators;
 import dev.lanes.core.exec.BackendChoice;
-import dev.lanes.core.kernel.KernelRegistry;
+import dev.lanes.core.kernels.BuiltInKernels;
 import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.plan.CostModel;
 import dev.lanes.core.plan.Planner;
-import dev.lanes.core.run.Planning;
-import dev.lanes.core.store.WisdomStore;
 import dev.lanes.core.report.Format;
-import dev.lanes.core.io.AtomicFile;
-import dev.lanes.core.run.RunResult;
+import dev.lanes.core.report.ResultOutputs;
+import dev.lanes.core.result.PointResult;
+import dev.lanes.core.result.RunResult;
+import dev.lanes.core.run.Planning;
+import dev.lanes.core.run.RunListener;
 import dev.lanes.core.run.Runner;
-import dev.lanes.core.run.StageResult;
 import dev.lanes.core.spec.Settings;
 import dev.lanes.core.spec.SpecLoader;
 import dev.lanes.core.spec.Workload;
+import dev.lanes.core.store.WisdomStore;
 import dev.lanes.core.text.Suggestions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,17 +30,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
-/** {@code lanes run SPEC...}: validate every spec, run them, print or write the results. */
+/**
+ * {@code lanes run SPEC...}: validate every spec and every output, run them, write the
+ * results as points finish; on Ctrl-C or a failure, keep what finished.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run workloads; print a table or write JSON. Every spec is validated before anything runs.")
+    description = "Run workloads; print a table or write JSON, CSV or Markdown. Every spec and output is checked before "
+        + "anything runs.")
 final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    OutputOptions outputs;
 
     @Parameters(arity = "1..*", paramLabel = "SPEC", description = "Workload spec files (YAML or JSON).")
     List<Path> specs;
@@ -59,12 +67,6 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "STAGE.PARAM=VALUE", description = "Override a stage parameter, e.g. --set data.length=100M.")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table", description = "Output format. Default: ${DEFAULT-VALUE}.")
-    String format;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the results to FILE (atomically) instead of stdout.")
-    Path output;
-
     @Option(names = "--quick", description = "A smoke run: sizes capped at 64Ki elements and matrix dimensions at 256, 1 warm-up and 3 measured iterations.")
     boolean quick;
 
@@ -79,10 +81,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--forget", description = "Clear this machine's wisdom before running.")
     boolean forget;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+    boolean quiet;
+
     @Override
     public Integer call() {
-        Format fmt = Format.parse(format).orElseThrow(() -> new UsageException("--format: unknown format '" + format + "'"
-            + Suggestions.didYouMean(format, Format.labels()) + " (expected one of " + String.join(", ", Format.labels()) + ")"));
         BackendChoice override = backend == null ? null : BackendChoice.parse(backend).orElseThrow(() -> new UsageException(
             "--backend: unknown backend '" + backend + "'" + Suggestions.didYouMean(backend, BackendChoice.labels())
                 + " (expected one of " + String.join(", ", BackendChoice.labels()) + ")"));
@@ -92,17 +95,20 @@ final class RunCommand implements Callable<Integer> {
         if (warmup != null && (warmup < 0 || warmup > 1_000_000)) {
             throw new UsageException("--warmup: must be in 0..1000000, got " + warmup);
         }
-        Accelerators accelerators = common.accelerators();
-        SpecLoader loader = SpecLoader.forThisJvm(dev.lanes.core.kernels.BuiltInKernels.registry());
-        List<Integer> threadCounts = threads == null ? null : loader.threads(threads);
-        List<Workload> workloads = new ArrayList<>();
-        for (Path file : specs) {
-            workloads.add(applyFlags(loader.load(file, overrides, quick), threadCounts));
-        }
-
         if (!planMode.equals("model") && !planMode.equals("measure")) {
             throw new UsageException("--plan: expected model or measure, got '" + planMode + "'");
         }
+        ResultOutputs targets = outputs.targets(spec.commandLine().getOut());
+        Accelerators accelerators = common.accelerators();
+        SpecLoader loader = SpecLoader.forThisJvm(BuiltInKernels.registry());
+        List<Integer> threadCounts = threads == null ? null : loader.threads(threads);
+        List<Workload> workloads = new ArrayList<>();
+        for (Path file : specs) {
+            Workload w = applyFlags(loader.load(file, overrides, quick), threadCounts);
+            w.checkWeakScaling(override);
+            workloads.add(w);
+        }
+
         MachineInfo machine = MachineInfo.detect(accelerators);
         Planner planner = new Planner(new CostModel(ProfileSource.obtain(machine, accelerators, common.cacheDir,
             spec.commandLine().getErr())), accelerators);
@@ -112,38 +118,90 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("lanes: forgot the wisdom in " + wisdom.path());
         }
         Planning planning = new Planning(planner, planMode.equals("measure") ? wisdom : null);
-        Progress progress = new Progress(spec.commandLine().getErr(), System.console() != null);
-        AtomicBoolean finished = new AtomicBoolean();
-        Thread interruptNotice = new Thread(() -> {
-            if (!finished.get()) {
-                System.err.println(System.lineSeparator() + "lanes: interrupted; no results were written");
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(interruptNotice);
+        Progress progress = Progress.forStderr(spec.commandLine().getErr(), quiet);
         List<RunResult> results = new ArrayList<>();
+        Thread keepOnInterrupt = new Thread(() -> {
+            String kept = targets.keepPartial();
+            System.err.println(System.lineSeparator() + "lanes: interrupted; "
+                + (kept == null ? "no stage point had finished, nothing was written" : kept));
+        });
+        Runtime.getRuntime().addShutdownHook(keepOnInterrupt);
         try {
             for (Workload workload : workloads) {
-                results.add(new Runner(accelerators, progress, LanesVersion.current(), planning).run(workload, machine, override));
+                RunListener listener = new RunListener() {
+                    @Override
+                    public void started(Measuring measuring) {
+                        progress.started(measuring);
+                    }
+
+                    @Override
+                    public void finished(PointResult point, Supplier<RunResult> soFar) {
+                        progress.finished(point);
+                        targets.update(() -> {
+                            List<RunResult> all = new ArrayList<>(results);
+                            all.add(soFar.get());
+                            return all;
+                        });
+                    }
+                };
+                results.add(new Runner(accelerators, listener, LanesVersion.current(), planning)
+                    .run(workload, machine, override, flags()));
             }
             progress.clear();
-            write(fmt, results);
+            targets.finish(results);
+        } catch (RuntimeException e) {
+            progress.clear();
+            String kept = targets.keepPartial();
+            if (kept != null) {
+                spec.commandLine().getErr().println("lanes: " + kept);
+            }
+            throw e;
         } finally {
-            finished.set(true);
             try {
-                Runtime.getRuntime().removeShutdownHook(interruptNotice);
+                Runtime.getRuntime().removeShutdownHook(keepOnInterrupt);
             } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting; the hook has run or will run harmlessly
+                // the JVM is exiting: the hook runs, and finds the outputs already closed
             }
         }
         for (RunResult result : results) {
-            StageResult failure = result.firstFailure().orElse(null);
+            PointResult failure = result.firstFailure().orElse(null);
             if (failure != null) {
-                throw new ExecutionException("stage '" + failure.stage() + "' (" + failure.backend() + " x" + failure.threads()
-                    + (failure.point().isEmpty() ? "" : ", " + failure.point()) + "): result does not match the scalar reference: "
-                    + failure.check().method() + " = " + failure.check().error() + " > bound " + failure.check().bound());
+                var check = failure.check();
+                throw new ExecutionException("stage '" + failure.key().stage() + "' (" + failure.key().labelWithThreads()
+                    + (failure.key().point().isEmpty() ? "" : ", " + failure.key().point().stream()
+                        .map(p -> p.name() + "=" + p.value()).toList()) + "): result does not match the scalar reference: "
+                    + check.method() + " = " + check.error() + " > bound " + check.bound());
             }
         }
         return 0;
+    }
+
+    /** The flags that changed what ran or how, as given: the result records them. */
+    private List<String> flags() {
+        List<String> flags = new ArrayList<>();
+        if (threads != null) {
+            flags.add("--threads " + threads);
+        }
+        if (backend != null) {
+            flags.add("--backend " + backend);
+        }
+        if (iterations != null) {
+            flags.add("--iterations " + iterations);
+        }
+        if (warmup != null) {
+            flags.add("--warmup " + warmup);
+        }
+        if (quick) {
+            flags.add("--quick");
+        }
+        if (noVerify) {
+            flags.add("--no-verify");
+        }
+        if (!planMode.equals("model")) {
+            flags.add("--plan " + planMode);
+        }
+        flags.addAll(common.flags());
+        return flags;
     }
 
     private Workload applyFlags(Workload workload, List<Integer> threadCounts) {
@@ -161,27 +219,5 @@ final class RunCommand implements Callable<Integer> {
             s = s.withVerify(false);
         }
         return workload.withSettings(s);
-    }
-
-    private void write(Format fmt, List<RunResult> results) {
-        StringBuilder text = new StringBuilder();
-        if (fmt == Format.JSON && results.size() > 1) {
-            text.append("[\n");
-            for (int i = 0; i < results.size(); i++) {
-                text.append(fmt.renderer().render(results.get(i)).stripTrailing()).append(i < results.size() - 1 ? ",\n" : "\n");
-            }
-            text.append("]\n");
-        } else {
-            for (int i = 0; i < results.size(); i++) {
-                text.append(i > 0 ? "\n" : "").append(fmt.renderer().render(results.get(i)));
-            }
-        }
-        if (output != null) {
-            AtomicFile.write(output, text.toString());
-            spec.commandLine().getErr().println("lanes: wrote " + output);
-        } else {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        }
     }
 }

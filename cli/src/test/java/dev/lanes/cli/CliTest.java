@@ -52,24 +52,40 @@ class CliTest {
         CliRun r = CliRun.of("run", spec(SPEC).toString(), "--format", "json", "--iterations", "6");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
-        assertThat(json.get("schema").asText()).isEqualTo("lanes.run/1");
+        assertThat(json.get("schema").asText()).isEqualTo("lanes.run/2");
+        assertThat(json.get("complete").asBoolean()).isTrue();
         assertThat(json.at("/machine/cores").asInt()).isPositive();
         assertThat(json.at("/machine/simd/usable").asBoolean()).isTrue();
         assertThat(json.at("/machine/gpu/detail").asText()).isNotBlank();
-        assertThat(json.at("/workload/digest").asText()).startsWith("sha256:");
-        JsonNode stages = json.get("stages");
-        assertThat(stages).hasSize(3);
-        JsonNode two = stages.get(2);
-        assertThat(two.get("stage").asText()).isEqualTo("squares");
-        assertThat(two.get("threads").asInt()).isEqualTo(2);
+        assertThat(json.at("/spec/digest").asText()).startsWith("sha256:");
+        assertThat(json.at("/spec/settings/min-warmup-ms").asLong()).isZero();
+        assertThat(json.at("/spec/settings/backend").asText()).isEqualTo("auto");
+        assertThat(json.at("/spec/flags/0").asText()).isEqualTo("--iterations 6");
+        JsonNode points = json.get("points");
+        assertThat(points).hasSize(3);
+        JsonNode two = points.get(2);
+        assertThat(two.at("/key/stage").asText()).isEqualTo("squares");
+        assertThat(two.at("/key/backend").asText()).isEqualTo("threads");
+        assertThat(two.at("/key/inner").asText()).isEqualTo("simd");
+        assertThat(two.at("/key/threads").asInt()).isEqualTo(2);
         assertThat(two.get("samplesNanos")).hasSize(6);
         assertThat(two.at("/summary/medianNanos").asDouble()).isPositive();
-        assertThat(two.at("/summary/medianInterval/level").asDouble()).isGreaterThanOrEqualTo(0.95);
+        assertThat(two.at("/summary/ciLevel").asDouble()).isGreaterThanOrEqualTo(0.95);
         assertThat(two.at("/throughput/gigabytesPerSecond").asDouble()).isPositive();
         assertThat(two.at("/check/passed").asBoolean()).isTrue();
         assertThat(two.get("bytesMoved").asDouble()).isEqualTo(1_600_000);
-        assertThat(json.at("/scaling/0/scaling/rows/1/speedup").asDouble()).isPositive();
-        assertThat(json.at("/scaling/0/scaling/amdahl/serialFraction").isNumber()).isTrue();
+        assertThat(two.get("workerBusyNanos")).hasSize(2);
+        JsonNode scaling = null;
+        for (JsonNode row : json.get("derived")) {
+            if (row.get("kind").asText().equals("strong-scaling")) {
+                scaling = row;
+            }
+        }
+        assertThat(scaling).isNotNull();
+        assertThat(scaling.at("/rows/1/speedup").asDouble()).isPositive();
+        assertThat(scaling.at("/rows/1/speedupCi/low").asDouble()).isPositive();
+        assertThat(scaling.get("amdahl").isNull()).isTrue();
+        assertThat(scaling.get("note").asText()).contains("at least 3 thread counts");
     }
 
     @Test
@@ -79,7 +95,7 @@ class CliTest {
         CliRun r = CliRun.of("run", spec(SPEC).toString(), "--format", "json", "--output", out.toString(), "--quick");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).isEmpty();
-        assertThat(new ObjectMapper().readTree(out.toFile()).get("schema").asText()).isEqualTo("lanes.run/1");
+        assertThat(new ObjectMapper().readTree(out.toFile()).get("schema").asText()).isEqualTo("lanes.run/2");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("spec.yaml", "result.json");
         }
@@ -90,8 +106,8 @@ class CliTest {
         CliRun r = CliRun.of("run", spec(SPEC).toString(), "--format", "json", "--set", "data.length=1000",
             "--set", "data.type=f32", "--backend", "scalar", "--quick");
         assertThat(r.exit()).as(r.err()).isZero();
-        JsonNode last = new ObjectMapper().readTree(r.out()).get("stages").get(1);
-        assertThat(last.get("backend").asText()).isEqualTo("scalar");
+        JsonNode last = new ObjectMapper().readTree(r.out()).get("points").get(1);
+        assertThat(last.at("/key/backend").asText()).isEqualTo("scalar");
         assertThat(last.get("elements").asLong()).isEqualTo(1000);
         assertThat(last.get("bytesMoved").asDouble()).isEqualTo(4000);
     }
@@ -162,9 +178,9 @@ class CliTest {
         assertThat(plan.out()).contains("squares (sum-of-squares, n = 200k)", "scalar", "simd", "threads(simd) x2", "choice: ");
         CliRun run = CliRun.of("run", spec(SPEC).toString(), "--cache-dir", cache.toString(), "--format", "json", "--quick");
         JsonNode result = new ObjectMapper().readTree(run.out());
-        assertThat(result.get("profile").asText()).startsWith("calibrate ");
-        assertThat(result.at("/stages/1/estimate/nanos").asDouble()).isPositive();
-        assertThat(result.at("/stages/1/estimate/bound").asText()).isIn("memory", "compute", "overhead");
+        assertThat(result.get("calibration").asText()).startsWith("calibrate ");
+        assertThat(result.at("/points/1/estimate/nanos").asDouble()).isPositive();
+        assertThat(result.at("/points/1/estimate/bound").asText()).isIn("memory", "compute", "overhead");
         CliRun table = CliRun.of("run", spec(SPEC).toString(), "--cache-dir", cache.toString(), "--quick");
         assertThat(table.out()).contains("estimate", "plan accuracy (estimate ÷ measured): median ");
     }

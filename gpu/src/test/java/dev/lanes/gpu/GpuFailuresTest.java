@@ -5,7 +5,7 @@ import dev.lanes.core.exec.Accelerators;
 import dev.lanes.core.kernel.KernelRegistry;
 import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.run.RunListener;
-import dev.lanes.core.run.RunResult;
+import dev.lanes.core.result.RunResult;
 import dev.lanes.core.run.Runner;
 import dev.lanes.core.spec.SpecLoader;
 import dev.lanes.core.spec.Workload;
@@ -40,7 +40,7 @@ class GpuFailuresTest {
         Accelerators accelerators = Accelerators.load();
         Workload w = new SpecLoader(dev.lanes.core.kernels.BuiltInKernels.registry(), 2, 4L << 30).parse("fail.yaml", spec, List.of(), false);
         RunResult result = new Runner(accelerators, RunListener.NONE, "test").run(w, MachineInfo.detect(accelerators), null);
-        return result.stages().stream().allMatch(s -> s.check() == null || s.check().passed());
+        return result.points().stream().allMatch(s -> s.check() == null || s.check().passed());
     }
 
     @Test

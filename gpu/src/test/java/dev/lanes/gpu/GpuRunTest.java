@@ -7,9 +7,9 @@ import dev.lanes.core.kernel.KernelRegistry;
 import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.exec.GpuProfile;
 import dev.lanes.core.run.RunListener;
-import dev.lanes.core.run.RunResult;
+import dev.lanes.core.result.RunResult;
 import dev.lanes.core.run.Runner;
-import dev.lanes.core.run.StageResult;
+import dev.lanes.core.result.PointResult;
 import dev.lanes.core.spec.SpecLoader;
 import dev.lanes.core.spec.Workload;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,8 +37,8 @@ class GpuRunTest {
         return new Runner(accelerators, RunListener.NONE, "test").run(w, MachineInfo.detect(accelerators), null);
     }
 
-    private static StageResult stage(RunResult r, String id) {
-        return r.stages().stream().filter(s -> s.stage().equals(id)).findFirst().orElseThrow();
+    private static PointResult stage(RunResult r, String id) {
+        return r.points().stream().filter(s -> s.key().stage().equals(id)).findFirst().orElseThrow();
     }
 
     @Test
@@ -59,15 +59,15 @@ class GpuRunTest {
               - { id: img, kernel: generate, params: { length: 1000000, type: f32 } }
               - { id: blur, kernel: stencil2d, inputs: [img], params: { width: 1000, stencil: [5, 5] }, backend: gpu }
             """);
-        assertThat(r.stages().stream().filter(s -> !s.source()).toList()).hasSize(9).allSatisfy(s -> {
-            assertThat(s.backend()).isEqualTo("gpu");
-            assertThat(s.check().passed()).as(s.stage() + ": " + s.check()).isTrue();
-            assertThat(s.device()).as(s.stage()).isNotNull();
-            assertThat(s.device().kernelNanos()).as(s.stage()).isPositive();
-            assertThat(s.device().launches()).as(s.stage()).isPositive();
+        assertThat(r.points().stream().filter(s -> !s.source()).toList()).hasSize(9).allSatisfy(s -> {
+            assertThat(s.key().backend()).isEqualTo("gpu");
+            assertThat(s.check().passed()).as(s.key().stage() + ": " + s.check()).isTrue();
+            assertThat(s.device()).as(s.key().stage()).isNotNull();
+            assertThat(s.device().kernelNanos()).as(s.key().stage()).isPositive();
+            assertThat(s.device().launches()).as(s.key().stage()).isPositive();
         });
         assertThat(stage(r, "squares").device().toDeviceBytes()).isEqualTo(1000003L * 4);
-        assertThat(stage(r, "squares").note()).contains("one-time device costs");
+        assertThat(stage(r, "squares").notes()).anySatisfy(n -> assertThat(n).contains("one-time device costs"));
     }
 
     @Test

@@ -36,9 +36,10 @@ class SamplesTest {
             int exit = cl.execute("run", spec.toString(), "--quick", "--format", "json");
             assertThat(exit).as(err.toString()).isZero();
             JsonNode json = new ObjectMapper().readTree(out.toString());
-            assertThat(json.get("schema").asText()).isEqualTo("lanes.run/1");
-            assertThat(json.at("/workload/quick").asBoolean()).isTrue();
-            JsonNode stages = json.get("stages");
+            assertThat(json.get("schema").asText()).isEqualTo("lanes.run/2");
+            assertThat(json.at("/spec/quick").asBoolean()).isTrue();
+            assertThat(json.get("complete").asBoolean()).isTrue();
+            JsonNode stages = json.get("points");
             assertThat(stages.size()).isPositive();
             for (JsonNode stage : stages) {
                 assertThat(stage.at("/check/passed").asBoolean()).as(stage.toString()).isTrue();

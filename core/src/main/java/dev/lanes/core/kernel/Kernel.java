@@ -40,6 +40,14 @@ public interface Kernel {
      */
     StageShape shape(Params params, List<DataShape> inputs);
 
+    /**
+     * The stage's size as its user sets it, for reports; by default the elements processed.
+     * Matrix kernels speak of their dimensions.
+     */
+    default StageSize size(Params params, StageShape shape) {
+        return StageSize.elements(shape.work().elements());
+    }
+
     /** Binds the kernel to input values of the shapes {@link #shape} accepted. */
     StageInstance bind(Params params, List<Value> inputs);
 }

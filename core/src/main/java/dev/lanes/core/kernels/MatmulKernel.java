@@ -14,6 +14,7 @@ import dev.lanes.core.kernel.ParamType;
 import dev.lanes.core.kernel.Params;
 import dev.lanes.core.kernel.StageInstance;
 import dev.lanes.core.kernel.StageShape;
+import dev.lanes.core.kernel.StageSize;
 import dev.lanes.core.kernel.Work;
 
 import java.util.List;
@@ -86,6 +87,14 @@ public final class MatmulKernel implements Kernel {
         DataShape out = DataShape.array(type, (long) d.m() * d.n());
         Work work = new Work((long) d.m() * d.n(), 2.0 * d.m() * d.n() * d.k(), (double) elements * type.bytes());
         return new StageShape(out, work, (elements + packed) * type.bytes());
+    }
+
+    /** {@code n} for a square product, else {@code m×n×k}: what the user set, not C's element count. */
+    @Override
+    public StageSize size(Params params, StageShape shape) {
+        Dimensions d = Dimensions.of(params);
+        return d.m() == d.n() && d.k() == d.n() ? new StageSize("n", List.of((long) d.n()))
+            : new StageSize("m×n×k", List.of((long) d.m(), (long) d.n(), (long) d.k()));
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.lanes.core.kernel.ParamType;
 import dev.lanes.core.kernel.Params;
 import dev.lanes.core.kernel.StageInstance;
 import dev.lanes.core.kernel.StageShape;
+import dev.lanes.core.kernel.StageSize;
 import dev.lanes.core.kernel.Work;
 
 import java.util.List;
@@ -89,6 +90,11 @@ public final class MlpForwardKernel implements Kernel {
         DataShape out = DataShape.array(type, output);
         Work work = new Work(batch, flops, (double) (input + weights + output) * type.bytes());
         return new StageShape(out, work, (input + 2 * weights + activations + packed) * type.bytes());
+    }
+
+    @Override
+    public StageSize size(Params params, StageShape shape) {
+        return new StageSize("batch", List.of(params.size("batch")));
     }
 
     @Override

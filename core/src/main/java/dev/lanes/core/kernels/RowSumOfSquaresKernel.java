@@ -17,6 +17,7 @@ import dev.lanes.core.kernel.ParamType;
 import dev.lanes.core.kernel.Params;
 import dev.lanes.core.kernel.StageInstance;
 import dev.lanes.core.kernel.StageShape;
+import dev.lanes.core.kernel.StageSize;
 import dev.lanes.core.kernel.Work;
 
 import java.util.List;
@@ -68,6 +69,12 @@ public final class RowSumOfSquaresKernel implements Kernel {
         long rows = x.length() / cols;
         DataShape out = DataShape.array(ElementType.F64, rows);
         return new StageShape(out, new Work(x.length(), 2.0 * x.length(), x.bytes() + out.bytes()), out.bytes());
+    }
+
+    @Override
+    public StageSize size(Params params, StageShape shape) {
+        long cols = params.size("cols");
+        return new StageSize("rows×cols", List.of(shape.output().length(), cols));
     }
 
     @Override

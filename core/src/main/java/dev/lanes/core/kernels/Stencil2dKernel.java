@@ -15,6 +15,7 @@ import dev.lanes.core.kernel.ParamType;
 import dev.lanes.core.kernel.Params;
 import dev.lanes.core.kernel.StageInstance;
 import dev.lanes.core.kernel.StageShape;
+import dev.lanes.core.kernel.StageSize;
 import dev.lanes.core.kernel.Work;
 
 import java.util.List;
@@ -109,6 +110,12 @@ public final class Stencil2dKernel implements Kernel {
             w[i] /= total;
         }
         return w;
+    }
+
+    @Override
+    public StageSize size(Params params, StageShape shape) {
+        long width = params.size("width");
+        return new StageSize("height×width", List.of(shape.output().length() / width, width));
     }
 
     @Override

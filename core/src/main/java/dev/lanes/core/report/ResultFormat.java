@@ -1,9 +1,12 @@
 package dev.lanes.core.report;
 
-import dev.lanes.core.run.RunResult;
+import dev.lanes.core.result.RunResult;
 
-/** A renderer of run results: pure, results in, text out. */
+import java.util.List;
+
+/** A renderer of run results: pure, results in, text out; it formats and never computes. */
 public interface ResultFormat {
 
-    String render(RunResult result);
+    /** Renders the results of one or several runs (several specs, several files). */
+    String render(List<RunResult> results);
 }

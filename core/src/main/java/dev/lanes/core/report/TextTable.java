@@ -1,46 +1,26 @@
 package dev.lanes.core.report;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table: columns padded to their widest cell, numbers right-aligned. */
+/** A grid as plain text: columns padded to their widest cell, numbers right-aligned, two spaces apart. */
 final class TextTable {
-    private final List<String> header;
-    private final List<Boolean> rightAligned;
-    private final List<List<String>> rows = new ArrayList<>();
-
-    TextTable(List<String> header, List<Boolean> rightAligned) {
-        this.header = header;
-        this.rightAligned = rightAligned;
+    private TextTable() {
     }
 
-    void add(List<String> row) {
-        rows.add(row);
-    }
-
-    String render() {
-        int[] widths = new int[header.size()];
-        for (int c = 0; c < widths.length; c++) {
-            widths[c] = header.get(c).length();
-            for (List<String> row : rows) {
-                widths[c] = Math.max(widths[c], row.get(c).length());
-            }
-        }
+    static String render(Grid grid) {
+        int[] widths = grid.widths();
         StringBuilder out = new StringBuilder();
-        line(out, header, widths);
-        for (List<String> row : rows) {
-            line(out, row, widths);
+        line(out, grid, grid.header(), widths);
+        for (List<String> row : grid.rows()) {
+            line(out, grid, row, widths);
         }
         return out.toString();
     }
 
-    private void line(StringBuilder out, List<String> cells, int[] widths) {
+    private static void line(StringBuilder out, Grid grid, List<String> cells, int[] widths) {
         StringBuilder line = new StringBuilder();
         for (int c = 0; c < cells.size(); c++) {
-            String cell = cells.get(c);
-            String pad = " ".repeat(widths[c] - cell.length());
-            boolean right = c < rightAligned.size() && rightAligned.get(c);
-            line.append(right ? pad + cell : cell + pad);
+            line.append(Grid.pad(cells.get(c), widths[c], grid.rightAligned(c)));
             if (c < cells.size() - 1) {
                 line.append("  ");
             }

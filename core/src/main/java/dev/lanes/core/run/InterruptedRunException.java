@@ -6,7 +6,7 @@ import dev.lanes.core.LanesException;
 /** The run was interrupted (SIGINT or a cancelled thread). Exit code 130. */
 public final class InterruptedRunException extends LanesException {
     public InterruptedRunException(String where) {
-        super("interrupted during " + where + "; no results were written");
+        super("interrupted during " + where);
     }
 
     @Override

@@ -2,14 +2,12 @@ package dev.lanes.core.run;
 
 import dev.lanes.core.ExecutionException;
 import dev.lanes.core.data.ElementType;
-import dev.lanes.core.data.Scalar;
 import dev.lanes.core.data.Value;
 import dev.lanes.core.exec.Accelerators;
 import dev.lanes.core.exec.Backend;
 import dev.lanes.core.exec.BackendChoice;
 import dev.lanes.core.exec.DevicePhases;
 import dev.lanes.core.exec.Implementation;
-import dev.lanes.core.plan.ImplementationChooser;
 import dev.lanes.core.kernel.Check;
 import dev.lanes.core.kernel.Params;
 import dev.lanes.core.kernel.StageInstance;
@@ -17,44 +15,54 @@ import dev.lanes.core.kernel.StageShape;
 import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.store.WisdomStore;
 import dev.lanes.core.plan.DeviceTraffic;
-import dev.lanes.core.run.Planning;
-import dev.lanes.core.plan.Wisdom;
 import dev.lanes.core.plan.Estimate;
+import dev.lanes.core.plan.ImplementationChooser;
 import dev.lanes.core.plan.Planner;
 import dev.lanes.core.plan.StagePlan;
+import dev.lanes.core.plan.Wisdom;
+import dev.lanes.core.result.Analysis;
+import dev.lanes.core.result.PointKey;
+import dev.lanes.core.result.PointResult;
+import dev.lanes.core.result.RunResult;
+import dev.lanes.core.result.SpecInfo;
+import dev.lanes.core.result.Throughput;
+import dev.lanes.core.result.WeakAxis;
 import dev.lanes.core.spec.Settings;
 import dev.lanes.core.spec.Stage;
 import dev.lanes.core.spec.SweepPoint;
 import dev.lanes.core.spec.Workload;
 import dev.lanes.core.spec.WorkloadShapes;
-import dev.lanes.core.stats.GrowthFit;
-import dev.lanes.core.stats.StrongScaling;
 import dev.lanes.core.stats.Summary;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Runs a workload: for every sweep point, every stage in order, on every implementation
  * its backend choice expands to (one per thread count for the threads backend). Each
  * measurement warms up, then times whole kernel calls with {@link System#nanoTime()};
  * inputs are bound and reset outside the timed region; every output is consumed; every
- * sample is kept; a sample during which a GC ran is flagged.
+ * sample is kept; a sample during which a GC ran is flagged. What every measurement will
+ * be is decided before the first one starts, so an unusable backend stops the run before
+ * anything ran, and progress can say how far along it is.
  */
 public final class Runner {
+    /** A measurement's fixed costs beyond its iterations: the full GC before it, verification. */
+    private static final double MEASUREMENT_OVERHEAD_NANOS = 50e6;
+
     private final Accelerators accelerators;
     private final RunListener listener;
     private final String lanesVersion;
-    private Sampler sampler;
-
     private final Planner planner;
     private final WisdomStore wisdomStore;
+    private Sampler sampler;
 
     public Runner(Accelerators accelerators, RunListener listener, String lanesVersion) {
         this(accelerators, listener, lanesVersion, null);
@@ -69,23 +77,29 @@ public final class Runner {
         this.wisdomStore = planning == null ? null : planning.wisdom();
     }
 
+    public RunResult run(Workload workload, MachineInfo machine, BackendChoice backendOverride) {
+        return run(workload, machine, backendOverride, List.of());
+    }
+
     /**
      * Runs every stage.
      *
      * @param backendOverride {@code --backend}: replaces every stage's choice; {@code null} keeps them
+     * @param flags           the command-line flags that changed the run, recorded in the result
      */
-    public RunResult run(Workload workload, MachineInfo machine, BackendChoice backendOverride) {
-        String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        Settings settings = workload.settings();
+    public RunResult run(Workload workload, MachineInfo machine, BackendChoice backendOverride, List<String> flags) {
+        workload.checkWeakScaling(backendOverride);
+        Header header = new Header(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), machine, workload, flags);
         ImplementationChooser chooser = new ImplementationChooser(accelerators, machine.cores(), null);
-        List<StageResult> results = new ArrayList<>();
-        List<ScalingResult> scaling = new ArrayList<>();
+        List<double[]> expected = expectedMeasurements(workload, chooser, machine.cores(), backendOverride);
+        Progress progress = new Progress(expected);
+        List<PointResult> results = new ArrayList<>();
         try (Sampler points = new Sampler()) {
             sampler = points;
             for (SweepPoint point : workload.points()) {
                 DeviceUse device = new DeviceUse();
                 try {
-                    runPoint(workload, point, chooser, machine.cores(), backendOverride, results, scaling, device);
+                    runPoint(workload, point, chooser, machine.cores(), backendOverride, results, device, header, progress);
                 } finally {
                     device.release();
                 }
@@ -93,14 +107,106 @@ public final class Runner {
         } finally {
             sampler = null;
         }
-        WorkloadInfo info = new WorkloadInfo(workload.name(), workload.source(), workload.digest(), workload.quick(), settings);
-        String profile = planner == null ? null
-            : planner.model().profile().method() + " " + planner.model().profile().createdAt();
-        return new RunResult(RunResult.SCHEMA, lanesVersion, startedAt, machine, profile, info, results, scaling, growth(results));
+        return header.result(results, true);
+    }
+
+    /** What a result says of its run besides its points. */
+    private final class Header {
+        private final String startedAt;
+        private final MachineInfo machine;
+        private final SpecInfo spec;
+        private final String calibration;
+
+        Header(String startedAt, MachineInfo machine, Workload workload, List<String> flags) {
+            this.startedAt = startedAt;
+            this.machine = machine;
+            List<WeakAxis> weak = workload.weakStage().map(s -> List.of(new WeakAxis(s.id(), s.weakParam()))).orElse(List.of());
+            this.spec = new SpecInfo(workload.name(), workload.source(), workload.digest(), workload.quick(),
+                ResultRecords.settings(workload.settings()), workload.overrides(), flags, weak);
+            this.calibration = planner == null ? null
+                : planner.model().profile().method() + " " + planner.model().profile().createdAt();
+        }
+
+        RunResult result(List<PointResult> points, boolean complete) {
+            return new RunResult(RunResult.SCHEMA, complete, lanesVersion, startedAt, ResultRecords.machine(machine),
+                calibration, spec, points, Analysis.derive(points, spec.weak(), calibration));
+        }
+    }
+
+    /** Counts measurements off as they start, against what each was expected to take. */
+    private static final class Progress {
+        private final List<double[]> expected;
+        private int next;
+
+        Progress(List<double[]> expected) {
+            this.expected = expected;
+        }
+
+        RunListener.Measuring next(String stage, String pointLabel, String implementation) {
+            double mine = next < expected.size() ? expected.get(next)[0] : 0;
+            double rest = 0;
+            for (int i = next + 1; i < expected.size(); i++) {
+                rest += expected.get(i)[0];
+            }
+            next++;
+            return new RunListener.Measuring(stage, pointLabel, implementation, next, Math.max(next, expected.size()), mine,
+                rest);
+        }
+    }
+
+    /**
+     * Every measurement the run will make, in order, with the time the planner expects it to
+     * take (0 without a planner). Choosing them first also refuses an unusable backend
+     * before anything runs.
+     */
+    private List<double[]> expectedMeasurements(Workload workload, ImplementationChooser chooser, int cores,
+                                                BackendChoice override) {
+        Settings settings = workload.settings();
+        List<double[]> expected = new ArrayList<>();
+        for (SweepPoint point : workload.points()) {
+            Map<String, StageShape> shapes = WorkloadShapes.at(workload, point);
+            for (Stage stage : workload.stages()) {
+                if (stage.kernel().isSource()) {
+                    continue;
+                }
+                StageShape shape = shapes.get(stage.id());
+                StageRequest request = request(workload, stage, point, override);
+                ElementType type = WorkloadShapes.elementType(stage, shapes);
+                List<Implementation> impls;
+                if (planner != null && request.backend() == BackendChoice.AUTO && request.threads().size() <= 1) {
+                    StagePlan plan = planner.plan(stage.id(), stage.kernel(), point.values(), shape.work(), type,
+                        Planner.maxThreads(settings));
+                    impls = List.of(implementation(plan.chosen()));
+                } else {
+                    impls = chooser.choose(stage.id(), stage.kernel(), request.backend(), shape.work().elements(),
+                        request.threads()).implementations();
+                }
+                for (Implementation impl : impls) {
+                    Estimate e = planner == null ? null : estimate(shape, type, impl, DeviceTraffic.allFromHost(shape.work()));
+                    double each = e == null ? 0 : e.nanos();
+                    double warm = Math.max(settings.minWarmupMillis() * 1e6, settings.warmup() * each);
+                    expected.add(new double[] {MEASUREMENT_OVERHEAD_NANOS + warm + settings.iterations() * each});
+                }
+            }
+        }
+        return expected;
+    }
+
+    /** What one stage asks for at one point: its backend and thread counts; a weak-scaling stage's are fixed. */
+    private record StageRequest(BackendChoice backend, List<Integer> threads) {
+    }
+
+    private static StageRequest request(Workload workload, Stage stage, SweepPoint point, BackendChoice override) {
+        if (point.weakThreads() > 0 && stage.weakParam() != null) {
+            return new StageRequest(BackendChoice.THREADS, List.of(point.weakThreads()));
+        }
+        BackendChoice backend = override != null ? override
+            : stage.backend() != null ? stage.backend() : workload.settings().backend();
+        return new StageRequest(backend, workload.settings().threads());
     }
 
     private void runPoint(Workload workload, SweepPoint point, ImplementationChooser chooser, int cores, BackendChoice override,
-                          List<StageResult> results, List<ScalingResult> scaling, DeviceUse device) {
+                          List<PointResult> results, DeviceUse device, Header header, Progress progress) {
         Settings settings = workload.settings();
         Map<String, StageShape> shapes = WorkloadShapes.at(workload, point);
         Map<String, Value> values = new HashMap<>();
@@ -108,8 +214,7 @@ public final class Runner {
             Params params = point.paramsFor(stage);
             List<Value> inputs = stage.inputs().stream().map(values::get).toList();
             StageShape shape = shapes.get(stage.id());
-            BackendChoice requested = override != null ? override
-                : stage.backend() != null ? stage.backend() : settings.backend();
+            StageRequest request = request(workload, stage, point, override);
             ElementType type = WorkloadShapes.elementType(stage, shapes);
             StageInstance instance = bind(stage, params, inputs);
             String planNote = null;
@@ -119,7 +224,7 @@ public final class Runner {
             if (planner != null && !stage.kernel().isSource()) {
                 plan = planner.plan(stage.id(), stage.kernel(), point.values(), shape.work(), type, Planner.maxThreads(settings),
                     traffic);
-                if (wisdomStore != null && requested == BackendChoice.AUTO && settings.threads().size() <= 1) {
+                if (wisdomStore != null && request.backend() == BackendChoice.AUTO && request.threads().size() <= 1) {
                     Wisdom.Entry decided = decideByMeasurement(stage, instance, plan, type, device);
                     plan = plan.decided(decided.chosen(), "measured");
                     planNote = "auto by measurement (" + decided.measuredAt() + "): " + decided.trialMedianNanos().entrySet()
@@ -130,42 +235,67 @@ public final class Runner {
             ImplementationChooser stageChooser = planned == null ? chooser
                 : new ImplementationChooser(accelerators, cores, (id, kernel, elements) -> planned);
             ImplementationChooser.Choice choice =
-                stageChooser.choose(stage.id(), stage.kernel(), requested, shape.work().elements(), settings.threads());
-            Map<Integer, Double> mediansByThreads = new TreeMap<>();
+                stageChooser.choose(stage.id(), stage.kernel(), request.backend(), shape.work().elements(), request.threads());
             Value output = null;
             for (Implementation impl : choice.implementations()) {
-                listener.started(stage.id(), point.label(), impl.label() + (impl.threads() > 1 ? " x" + impl.threads() : ""));
+                boolean source = stage.kernel().isSource();
+                String label = impl.label() + (impl.threads() > 1 ? " x" + impl.threads() : "");
+                if (!source) {
+                    listener.started(progress.next(stage.id(), point.label(), label));
+                }
                 device.beforeMeasuring(impl);
-                Sampler.Measurement m = stage.kernel().isSource()
+                Sampler.Measurement m = source
                     ? sampler.measure(stage, instance.task(), impl, 0, 1, 0)
                     : sampler.measure(stage, instance.task(), impl, settings.warmup(), settings.iterations(), settings.minWarmupMillis());
                 String deviceNote = device.afterMeasuring(stage, impl, true);
                 Check check = settings.verify() ? instance.verify(m.output()) : null;
-                Summary summary = Summary.of(m.samples());
-                List<Long> samples = new ArrayList<>();
-                for (long s : m.samples()) {
-                    samples.add(s);
+                List<String> notes = new ArrayList<>();
+                for (String note : new String[] {planNote, choice.note(), deviceNote}) {
+                    if (note != null) {
+                        notes.add(note);
+                    }
                 }
-                DevicePhases phases = m.device().isEmpty() ? null : DevicePhases.median(m.device());
-                boolean modelled = planner != null && !stage.kernel().isSource();
-                StageResult result = new StageResult(stage.id(), stage.kernel().name(), point.values(),
-                    stage.kernel().isSource(), impl.label(), impl.threads(), shape.work().elements(), shape.work().flops(),
-                    shape.work().bytesMoved(), samples, m.gcSamples(), summary,
-                    Throughput.of(shape.work(), summary.medianNanos()), check, m.output().checksum(),
-                    m.output().describe(), joinNotes(joinNotes(planNote, choice.note()), deviceNote),
-                    modelled ? estimate(shape, type, impl, traffic) : null, phases, m.device(),
-                    modelled ? roof(shape, type, impl, summary.medianNanos(), phases) : null);
+                PointResult result = pointResult(stage, point, params, shape, type, impl, m, check, notes, traffic);
                 results.add(result);
-                listener.finished(result);
-                mediansByThreads.put(impl.threads(), summary.medianNanos());
+                List<PointResult> soFar = List.copyOf(results);
+                listener.finished(result, memoized(() -> header.result(soFar, false)));
                 output = m.output();
-            }
-            if (choice.implementations().size() > 1 && mediansByThreads.containsKey(1)) {
-                scaling.add(new ScalingResult(stage.id(), point.values(), choice.implementations().get(0).label(),
-                    shape.work().elements(), StrongScaling.of(mediansByThreads)));
             }
             values.put(stage.id(), output);
         }
+    }
+
+    private PointResult pointResult(Stage stage, SweepPoint point, Params params, StageShape shape, ElementType type,
+                                    Implementation impl, Sampler.Measurement m, Check check, List<String> notes,
+                                    DeviceTraffic traffic) {
+        Summary summary = Summary.of(m.samples());
+        DevicePhases phases = m.device().isEmpty() ? null : DevicePhases.median(m.device());
+        boolean modelled = planner != null && !stage.kernel().isSource();
+        var work = shape.work();
+        PointKey key = new PointKey(stage.id(), ResultRecords.point(point), impl.backend().label(),
+            impl.inner().backend().label(), impl.threads());
+        return new PointResult(key, stage.kernel().name(), stage.kernel().isSource(),
+            ResultRecords.size(stage.kernel().size(params, shape)), work.elements(), work.flops(), work.bytesMoved(),
+            Arrays.stream(m.samples()).boxed().toList(), m.gcSamples(), ResultRecords.summary(summary),
+            Throughput.of(work.elements(), work.flops(), work.bytesMoved(), summary.medianNanos()),
+            modelled ? roof(shape, type, impl, summary.medianNanos(), phases) : null,
+            modelled ? ResultRecords.estimate(estimate(shape, type, impl, traffic)) : null,
+            ResultRecords.check(check), m.output().checksum(), m.output().describe(), ResultRecords.device(phases),
+            m.device().stream().map(ResultRecords::device).toList(), Arrays.stream(m.workerBusy()).boxed().toList(), notes);
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** Trial runs per candidate: short, but past C2's compilation of the kernel. */
@@ -192,7 +322,6 @@ public final class Runner {
         Map<Estimate, Double> medians = new LinkedHashMap<>();
         for (Estimate candidate : plan.candidates()) {          // simplest first, as the margin rule needs
             if (top.contains(candidate)) {
-                listener.started(stage.id(), "trial", candidate.label());
                 Implementation trial = implementation(candidate);
                 device.beforeMeasuring(trial);
                 Sampler.Measurement m = sampler.measure(stage, instance.task(), trial, 3, TRIAL_ITERATIONS, TRIAL_WARMUP_MILLIS);
@@ -210,10 +339,6 @@ public final class Runner {
         return entry;
     }
 
-    private static String joinNotes(String first, String second) {
-        return first == null ? second : second == null ? first : first + "; " + second;
-    }
-
     /** The cost model's estimate of what was measured; a device's counts only the copies it really makes. */
     private Estimate estimate(StageShape shape, ElementType type, Implementation impl, DeviceTraffic traffic) {
         if (impl.backend() == Backend.GPU) {
@@ -223,13 +348,14 @@ public final class Runner {
     }
 
     /** The median against the ceilings of the implementation that ran; a device's kernel time against its own. */
-    private RoofShare roof(StageShape shape, ElementType type, Implementation impl, double medianNanos, DevicePhases phases) {
+    private dev.lanes.core.result.RoofShare roof(StageShape shape, ElementType type, Implementation impl, double medianNanos,
+                                                 DevicePhases phases) {
         if (impl.backend() == Backend.GPU) {
             return planner.model().profile().gpu() == null || phases == null ? null
-                : RoofShare.of(planner.model().gpuRoofline(shape.work(), type), phases.kernelNanos());
+                : ResultRecords.roof(planner.model().gpuRoofline(shape.work(), type), phases.kernelNanos());
         }
-        return RoofShare.of(planner.model().roofline(shape.work(), type, impl.backend(), impl.inner().backend(), impl.threads()),
-            medianNanos);
+        return ResultRecords.roof(planner.model().roofline(shape.work(), type, impl.backend(), impl.inner().backend(),
+            impl.threads()), medianNanos);
     }
 
     private Implementation implementation(Estimate e) {
@@ -243,25 +369,5 @@ public final class Runner {
             throw new ExecutionException("stage '" + stage.id() + "': out of memory allocating its data ("
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB heap); lower the sizes or raise the heap with LANES_JAVA_OPTS=-Xmx<size>");
         }
-    }
-
-    /** A growth fit per (stage, backend, threads) measured at two or more sizes. */
-    private static List<GrowthResult> growth(List<StageResult> results) {
-        Map<String, List<StageResult>> groups = new LinkedHashMap<>();
-        for (StageResult r : results) {
-            if (!r.source()) {
-                groups.computeIfAbsent(r.stage() + "\u0000" + r.backend() + "\u0000" + r.threads(), k -> new ArrayList<>()).add(r);
-            }
-        }
-        List<GrowthResult> fits = new ArrayList<>();
-        for (List<StageResult> group : groups.values()) {
-            if (group.stream().map(StageResult::elements).distinct().count() >= 2) {
-                List<double[]> points = group.stream()
-                    .map(r -> new double[] {r.elements(), r.summary().medianNanos()}).toList();
-                StageResult first = group.get(0);
-                fits.add(new GrowthResult(first.stage(), first.backend(), first.threads(), GrowthFit.of(points)));
-            }
-        }
-        return fits;
     }
 }

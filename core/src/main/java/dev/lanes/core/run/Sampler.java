@@ -11,6 +11,7 @@ import dev.lanes.core.exec.DevicePhases;
 import dev.lanes.core.exec.DeviceSession;
 import dev.lanes.core.exec.Implementation;
 import dev.lanes.core.exec.JitActivity;
+import dev.lanes.core.exec.WorkerBusy;
 import dev.lanes.core.exec.WorkerPool;
 import dev.lanes.core.spec.Stage;
 
@@ -45,18 +46,19 @@ final class Sampler implements AutoCloseable {
     /**
      * What a measurement gives.
      *
-     * @param device each sample's device phases; empty off the device
+     * @param device     each sample's device phases; empty off the device
+     * @param workerBusy threaded executions: each worker's time in blocks over the samples, busiest first
      */
-    record Measurement(long[] samples, List<Integer> gcSamples, Value output, List<DevicePhases> device) {
+    record Measurement(long[] samples, List<Integer> gcSamples, Value output, List<DevicePhases> device, long[] workerBusy) {
     }
 
     /** A task ready to execute on one implementation: CPU chunk functions on a pool, or a device. */
-    private record Execution<O, P>(BlockTask<O, P> task, O ops, WorkerPool pool, DeviceSession device) {
+    private record Execution<O, P>(BlockTask<O, P> task, O ops, WorkerPool pool, DeviceSession device, WorkerBusy busy) {
         Value run() {
             if (device != null) {
                 return BlockExecutor.runWhole(task, ops);
             }
-            return pool == null ? BlockExecutor.runSequential(task, ops) : BlockExecutor.run(task, ops, pool);
+            return pool == null ? BlockExecutor.runSequential(task, ops) : BlockExecutor.run(task, ops, pool, busy);
         }
     }
 
@@ -71,13 +73,14 @@ final class Sampler implements AutoCloseable {
         O ops = impl.inner().ops(task.opsType()).orElseThrow(() -> new ExecutionException("stage '" + stage.id()
             + "': backend " + impl.label() + " has no implementation of kernel '" + stage.kernel().name() + "'"));
         WorkerPool pool = impl.backend() == Backend.THREADS ? pools.computeIfAbsent(impl.threads(), WorkerPool::new) : null;
-        Execution<O, P> execution = new Execution<>(task, ops, pool, deviceOf(stage, impl));
+        Execution<O, P> execution = new Execution<>(task, ops, pool, deviceOf(stage, impl), new WorkerBusy());
         try {
             // Garbage from earlier stages is collected now rather than during a sample.
             System.gc();
             List<DevicePhases> phases = new ArrayList<>();
             warmUp(stage, execution, warmup, minWarmupMillis, phases);
             phases.clear();
+            execution.busy().clear();
             long[] samples = new long[iterations];
             List<Integer> gcSamples = new ArrayList<>();
             for (int i = 0; i < iterations; i++) {
@@ -88,7 +91,7 @@ final class Sampler implements AutoCloseable {
                     gcSamples.add(i);
                 }
             }
-            return new Measurement(samples, gcSamples, lastOutput, List.copyOf(phases));
+            return new Measurement(samples, gcSamples, lastOutput, List.copyOf(phases), execution.busy().byRank());
         } catch (OutOfMemoryError e) {
             throw new ExecutionException("stage '" + stage.id() + "' (" + impl.label() + "): out of memory; "
                 + "lower the sizes or raise the heap with LANES_JAVA_OPTS=-Xmx<size>");

@@ -42,7 +42,7 @@ public final class SpecLoader {
     private static final Set<String> TOP_KEYS = Set.of("name", "settings", "stages", "sweep");
     private static final Set<String> SETTINGS_KEYS =
         Set.of("warmup", "iterations", "min-warmup-ms", "threads", "verify", "backend");
-    private static final Set<String> STAGE_KEYS = Set.of("id", "kernel", "params", "inputs", "backend");
+    private static final Set<String> STAGE_KEYS = Set.of("id", "kernel", "params", "inputs", "backend", "scaling");
 
     private final KernelRegistry kernels;
     private final int maxThreads;
@@ -111,7 +111,10 @@ public final class SpecLoader {
             stages = stages.stream().map(SpecLoader::quickStage).toList();
             sweep = quickSweep(sweep, stages);
         }
-        Workload workload = new Workload(name, file, digest(text, overrides), settings, order(tree, stages), sweep, quick);
+        checkWeak(tree, stages, sweep);
+        Workload workload = new Workload(name, file, digest(text, overrides), settings, order(tree, stages), sweep, quick,
+            overrides);
+        workload.checkWeakScaling(null);
         checkShapes(tree, workload);
         return workload;
     }
@@ -242,7 +245,8 @@ public final class SpecLoader {
             Params params = params(tree, pointer, id, kernel, s.get("params"));
             List<String> inputs = inputNames(tree, pointer, s.get("inputs"));
             BackendChoice backend = s.has("backend") ? backend(tree, pointer + "/backend", s.get("backend")) : null;
-            stages.add(new Stage(id, kernel, params, inputs, backend, tree.valueAt(pointer)));
+            String weak = s.has("scaling") ? weakParam(tree, pointer + "/scaling", id, s.get("scaling")) : null;
+            stages.add(new Stage(id, kernel, params, inputs, backend, tree.valueAt(pointer), weak));
         }
         for (int i = 0; i < stages.size(); i++) {
             checkInputs(tree, LocatedTree.child("/stages", i), stages.get(i), ids);
@@ -414,6 +418,55 @@ public final class SpecLoader {
         return axes;
     }
 
+    /** {@code scaling: strong} (the default) or {@code scaling: { weak: STAGE.PARAM }}. */
+    private static String weakParam(LocatedTree tree, String pointer, String id, JsonNode node) {
+        if (node.isTextual() && node.asText().strip().equals("strong")) {
+            return null;
+        }
+        if (!node.isObject() || node.size() != 1 || !node.has("weak") || !node.get("weak").isTextual()) {
+            throw new SpecException(tree.valueAt(pointer), "stage '" + id + "': scaling: expected strong or "
+                + "{ weak: STAGE.PARAM }, e.g. { weak: data.length }");
+        }
+        return node.get("weak").asText().strip();
+    }
+
+    /**
+     * A weak-scaling parameter must be a size of a stage of this spec, not also swept, and
+     * a spec has one weak-scaling stage at most.
+     */
+    private static void checkWeak(LocatedTree tree, List<Stage> stages, List<SweepAxis> sweep) {
+        List<Stage> weak = stages.stream().filter(s -> s.weakParam() != null).toList();
+        for (int i = 0; i < weak.size(); i++) {
+            Stage stage = weak.get(i);
+            String pointer = LocatedTree.child("/stages", stages.indexOf(stage)) + "/scaling/weak";
+            if (i > 0) {
+                throw new SpecException(tree.valueAt(pointer), "stage '" + stage.id() + "': only one stage of a spec can "
+                    + "scale weakly (stage '" + weak.get(0).id() + "' already does)");
+            }
+            String param = stage.weakParam();
+            int dot = param.indexOf('.');
+            List<String> ids = stages.stream().map(Stage::id).toList();
+            Stage owner = dot <= 0 ? null : stages.stream().filter(s -> s.id().equals(param.substring(0, dot))).findFirst()
+                .orElse(null);
+            if (owner == null) {
+                throw new SpecException(tree.valueAt(pointer), "stage '" + stage.id() + "': scaling: weak: '" + param
+                    + "' is not STAGE.PARAM of a stage of this spec" + Suggestions.didYouMean(dot > 0 ? param.substring(0, dot)
+                    : param, ids));
+            }
+            String name = param.substring(dot + 1);
+            boolean isSize = owner.kernel().params().stream()
+                .anyMatch(p -> p.name().equals(name) && p.type() instanceof ParamType.Size);
+            if (!isSize) {
+                throw new SpecException(tree.valueAt(pointer), "stage '" + stage.id() + "': scaling: weak: '" + param
+                    + "' is not a size parameter of stage '" + owner.id() + "' (kernel '" + owner.kernel().name() + "')");
+            }
+            if (sweep.stream().anyMatch(a -> a.key().equals(param))) {
+                throw new SpecException(tree.valueAt(pointer), "stage '" + stage.id() + "': '" + param
+                    + "' cannot be both swept and grown for weak scaling; drop it from the sweep");
+            }
+        }
+    }
+
     private void checkShapes(LocatedTree tree, Workload workload) {
         for (SweepPoint point : workload.points()) {
             Map<String, StageShape> shapes;
@@ -506,7 +559,7 @@ public final class SpecLoader {
                 params = params.with(spec.name(), Math.min(params.size(spec.name()), size.quickMax()));
             }
         }
-        return new Stage(stage.id(), stage.kernel(), params, stage.inputs(), stage.backend(), stage.location());
+        return stage.withParams(params);
     }
 
     private static List<SweepAxis> quickSweep(List<SweepAxis> sweep, List<Stage> stages) {

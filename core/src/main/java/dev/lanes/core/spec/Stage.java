@@ -9,13 +9,19 @@ import java.util.List;
 /**
  * One validated stage.
  *
- * @param backend  what the stage asks for; {@code null} means the settings' backend
- * @param location where the stage is written
+ * @param backend   what the stage asks for; {@code null} means the settings' backend
+ * @param location  where the stage is written
+ * @param weakParam {@code STAGE.PARAM} that grows with the thread count ({@code scaling: { weak: ... }}),
+ *                  or {@code null} for the usual strong scaling
  */
 public record Stage(String id, Kernel kernel, Params params, List<String> inputs, BackendChoice backend,
-                    SourceLocation location) {
+                    SourceLocation location, String weakParam) {
 
     public Stage {
         inputs = List.copyOf(inputs);
+    }
+
+    public Stage withParams(Params value) {
+        return new Stage(id, kernel, value, inputs, backend, location, weakParam);
     }
 }

@@ -8,13 +8,20 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * One point of a sweep: a value for every swept {@code stage.param}. A workload without a
- * sweep has one empty point.
+ * One point of a sweep: a value for every swept {@code stage.param}, in the order of the
+ * spec's sweep axes. A workload without a sweep has one empty point.
+ *
+ * @param weakThreads at a point of a weak-scaling sweep, the thread count its weak stage runs at
+ *                    (its parameter is that many times the base); 0 elsewhere
  */
-public record SweepPoint(int index, Map<String, Object> values) {
+public record SweepPoint(int index, Map<String, Object> values, int weakThreads) {
 
     public SweepPoint {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    public SweepPoint(int index, Map<String, Object> values) {
+        this(index, values, 0);
     }
 
     /** The stage's parameters with this point's values applied. */

@@ -1,5 +1,7 @@
 package dev.lanes.core.spec;
 
+import dev.lanes.core.exec.BackendChoice;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,27 +11,38 @@ import java.util.Optional;
 /**
  * A validated spec: stages in an order where every input comes before its consumer.
  *
- * @param source where it was read from
- * @param digest SHA-256 of the spec text and the command-line overrides
- * @param quick  sizes and iterations were shrunk by {@code --quick}
+ * @param source    where it was read from
+ * @param digest    SHA-256 of the spec text and the command-line overrides
+ * @param quick     sizes and iterations were shrunk by {@code --quick}
+ * @param overrides the {@code --set STAGE.PARAM=VALUE} overrides applied, in order
  */
 public record Workload(String name, String source, String digest, Settings settings, List<Stage> stages,
-                       List<SweepAxis> sweep, boolean quick) {
+                       List<SweepAxis> sweep, boolean quick, List<String> overrides) {
 
     public Workload {
         stages = List.copyOf(stages);
         sweep = List.copyOf(sweep);
+        overrides = List.copyOf(overrides);
     }
 
     public Workload withSettings(Settings value) {
-        return new Workload(name, source, digest, value, stages, sweep, quick);
+        return new Workload(name, source, digest, value, stages, sweep, quick, overrides);
     }
 
     public Optional<Stage> stage(String id) {
         return stages.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
-    /** Every sweep point: the cartesian product of the axes, the first axis slowest. */
+    /** The stage measured for weak scaling, if any (a spec has at most one). */
+    public Optional<Stage> weakStage() {
+        return stages.stream().filter(s -> s.weakParam() != null).findFirst();
+    }
+
+    /**
+     * Every sweep point: the cartesian product of the axes, the first axis slowest; with a
+     * weak-scaling stage, each of those once per thread count p, its parameter at p times
+     * its base value.
+     */
     public List<SweepPoint> points() {
         List<Map<String, Object>> combos = new ArrayList<>();
         combos.add(new LinkedHashMap<>());
@@ -45,9 +58,49 @@ public record Workload(String name, String source, String digest, Settings setti
             combos = next;
         }
         List<SweepPoint> points = new ArrayList<>();
-        for (int i = 0; i < combos.size(); i++) {
-            points.add(new SweepPoint(i, combos.get(i)));
+        Stage weak = weakStage().orElse(null);
+        for (Map<String, Object> combo : combos) {
+            if (weak == null) {
+                points.add(new SweepPoint(points.size(), combo));
+                continue;
+            }
+            String param = weak.weakParam();
+            long base = weakBase(param);
+            for (int p : settings.threads()) {
+                Map<String, Object> grown = new LinkedHashMap<>(combo);
+                grown.put(param, base * p);
+                points.add(new SweepPoint(points.size(), grown, p));
+            }
         }
         return points;
+    }
+
+    /** The base value of a weak-scaling parameter: the one its stage is given. */
+    private long weakBase(String param) {
+        int dot = param.indexOf('.');
+        return stage(param.substring(0, dot)).orElseThrow().params().size(param.substring(dot + 1));
+    }
+
+    /**
+     * Refuses a weak-scaling stage that cannot run as asked: its thread list must have 1 and
+     * at least one more count, and its backend must be threads (or auto).
+     *
+     * @param override {@code --backend}, or {@code null}
+     */
+    public void checkWeakScaling(BackendChoice override) {
+        Stage weak = weakStage().orElse(null);
+        if (weak == null) {
+            return;
+        }
+        List<Integer> threads = settings.threads();
+        if (threads.size() < 2 || !threads.contains(1)) {
+            throw new SpecException(weak.location(), "stage '" + weak.id() + "': weak scaling needs a thread list with 1 and "
+                + "more counts (e.g. threads: [1, 2, 4]), got " + threads);
+        }
+        BackendChoice asked = override != null ? override : weak.backend() != null ? weak.backend() : settings.backend();
+        if (asked != BackendChoice.AUTO && asked != BackendChoice.THREADS) {
+            throw new SpecException(weak.location(), "stage '" + weak.id() + "': weak scaling runs the threads backend, "
+                + "not " + asked.label() + (override != null ? " (--backend " + override.label() + ")" : ""));
+        }
     }
 }

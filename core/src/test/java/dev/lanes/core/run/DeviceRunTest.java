@@ -13,6 +13,8 @@ import dev.lanes.core.exec.DeviceSession;
 import dev.lanes.core.exec.ScalarAccelerator;
 import dev.lanes.core.kernel.KernelRegistry;
 import dev.lanes.core.machine.MachineInfo;
+import dev.lanes.core.result.PointResult;
+import dev.lanes.core.result.RunResult;
 import dev.lanes.core.machine.MachineProfile;
 import dev.lanes.core.plan.CostModel;
 import dev.lanes.core.plan.Planner;
@@ -165,8 +167,8 @@ class DeviceRunTest {
               - { id: x, kernel: generate, params: { length: 100003, type: f64 } }
               - { id: squares, kernel: sum-of-squares, inputs: [x], backend: gpu }
             """);
-        StageResult squares = r.stages().stream().filter(s -> s.stage().equals("squares")).findFirst().orElseThrow();
-        assertThat(squares.backend()).isEqualTo("gpu");
+        PointResult squares = r.points().stream().filter(s -> s.key().stage().equals("squares")).findFirst().orElseThrow();
+        assertThat(squares.key().backend()).isEqualTo("gpu");
         assertThat(squares.check().passed()).isTrue();
         long executions = gpu.device.count("end");
         assertThat(executions).isGreaterThanOrEqualTo(7).isEqualTo(gpu.device.count("begin"));
@@ -175,9 +177,9 @@ class DeviceRunTest {
         // the measured samples are the last five executions: kernel times 10_000 + (executions - 4 .. executions)
         assertThat(squares.device().kernelNanos()).isEqualTo(10_000 + executions - 2);
         assertThat(squares.device().toDeviceBytes()).isEqualTo(4_000);
-        assertThat(squares.note()).contains("one-time device costs, not in the samples: context 1 ms");
+        assertThat(squares.notes()).anySatisfy(n -> assertThat(n).contains("one-time device costs, not in the samples: context 1 ms"));
         assertThat(gpu.device.calls).last().isEqualTo("release");
-        assertThat(new TableFormat().render(r)).contains("Device phases").contains("squares");
+        assertThat(new TableFormat().render(List.of(r))).contains("Device phases").contains("squares");
     }
 
     @Test
@@ -196,12 +198,11 @@ class DeviceRunTest {
             """, List.of(), false);
         RunResult r = new Runner(accelerators, RunListener.NONE, "test", new Planning(planner, null))
             .run(w, MachineInfo.detect(accelerators), null);
-        StageResult squares = r.stages().stream().filter(s -> s.stage().equals("squares")).findFirst().orElseThrow();
+        PointResult squares = r.points().stream().filter(s -> s.key().stage().equals("squares")).findFirst().orElseThrow();
         // 800 kB at the device's 1000 GB/s is 800 ns; the stand-in's kernels take 10 µs and a little more
         assertThat(squares.roof().bound()).isEqualTo("memory");
         assertThat(squares.roof().ceiling()).isEqualTo(1000);
         assertThat(squares.roof().share()).isCloseTo(800.0 / squares.device().kernelNanos(), within(1e-12));
-        assertThat(squares.estimate().backend()).isEqualTo(Backend.GPU);
         // the estimate charges the copy of x the samples made (the device keeps x only after the stage)
         assertThat(squares.estimate().nanos()).isEqualTo(new CostModel(profile).estimateGpu(new dev.lanes.core.kernel.Work(100000,
             200000, 800000), dev.lanes.core.data.ElementType.F64, new dev.lanes.core.plan.DeviceTraffic(800000, 0)).nanos());

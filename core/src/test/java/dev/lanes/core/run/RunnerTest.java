@@ -11,6 +11,15 @@ import dev.lanes.core.exec.ScalarAccelerator;
 import dev.lanes.core.exec.DropsLastElementOps;
 import dev.lanes.core.kernel.KernelRegistry;
 import dev.lanes.core.machine.MachineInfo;
+import dev.lanes.core.result.LoadBalanceRow;
+import dev.lanes.core.result.PointParam;
+import dev.lanes.core.result.PointResult;
+import dev.lanes.core.result.ProblemSize;
+import dev.lanes.core.result.RunResult;
+import dev.lanes.core.result.SizeGrowthRow;
+import dev.lanes.core.result.StrongScalingRow;
+import dev.lanes.core.result.WeakAxis;
+import dev.lanes.core.result.WeakScalingRow;
 import dev.lanes.core.spec.SpecLoader;
 import dev.lanes.core.spec.Workload;
 import org.junit.jupiter.api.Test;
@@ -78,34 +87,110 @@ class RunnerTest {
     }
 
     @Test
-    void aThreadSweepGivesOneResultPerCountAScalingTableAndAGrowthFit() {
+    void aThreadSweepGivesOneResultPerCountAScalingTableAndGrowthRows() {
         RunResult r = run(scalarOnly(), SPEC, null);
-        assertThat(r.schema()).isEqualTo("lanes.run/1");
-        List<StageResult> squares = r.stages().stream().filter(s -> s.stage().equals("squares")).toList();
-        assertThat(squares).extracting(StageResult::threads).containsExactly(1, 2, 1, 2);
-        assertThat(squares).allSatisfy(s -> {
-            assertThat(s.samplesNanos()).hasSize(4).allSatisfy(n -> assertThat(n).isPositive());
-            assertThat(s.check().passed()).isTrue();
-            assertThat(s.backend()).isEqualTo("threads(scalar)");
-            assertThat(s.note()).contains("SIMD unusable");
-            assertThat(s.throughput().gigabytesPerSecond()).isPositive();
+        assertThat(r.schema()).isEqualTo("lanes.run/2");
+        assertThat(r.complete()).isTrue();
+        List<PointResult> squares = r.points().stream().filter(p -> p.key().stage().equals("squares")).toList();
+        assertThat(squares).extracting(p -> p.key().threads()).containsExactly(1, 2, 1, 2);
+        assertThat(squares).allSatisfy(p -> {
+            assertThat(p.samplesNanos()).hasSize(4).allSatisfy(n -> assertThat(n).isPositive());
+            assertThat(p.check().passed()).isTrue();
+            assertThat(p.key().label()).isEqualTo("threads(scalar)");
+            assertThat(p.key().backend()).isEqualTo("threads");
+            assertThat(p.key().inner()).isEqualTo("scalar");
+            assertThat(p.notes()).anySatisfy(n -> assertThat(n).contains("SIMD unusable"));
+            assertThat(p.throughput().gigabytesPerSecond()).isPositive();
+            assertThat(p.size()).isEqualTo(ProblemSize.elements(p.elements()));
         });
+        assertThat(squares.get(0).key().point()).containsExactly(new PointParam("data.length", 100_000L));
         assertThat(squares.get(1).checksum()).isEqualTo(squares.get(0).checksum());
-        assertThat(r.stages().stream().filter(StageResult::source).toList()).hasSize(2)
-            .allSatisfy(s -> assertThat(s.samplesNanos()).hasSize(1));
-        assertThat(r.scaling()).hasSize(2);
-        assertThat(r.scaling().get(0).scaling().rows()).extracting(row -> row.threads()).containsExactly(1, 2);
-        assertThat(r.growth()).extracting(GrowthResult::stage).containsOnly("squares");
-        assertThat(r.growth()).hasSize(2);
+        assertThat(r.points().stream().filter(PointResult::source).toList()).hasSize(2)
+            .allSatisfy(p -> assertThat(p.samplesNanos()).hasSize(1));
+        List<StrongScalingRow> scaling = r.rows(StrongScalingRow.class);
+        assertThat(scaling).hasSize(2);
+        assertThat(scaling.get(0).rows()).extracting(StrongScalingRow.Entry::threads).containsExactly(1, 2);
+        assertThat(scaling.get(0).amdahl()).isNull();
+        assertThat(scaling.get(0).note()).contains("at least 3 thread counts");
+        List<SizeGrowthRow> growth = r.rows(SizeGrowthRow.class);
+        assertThat(growth).extracting(SizeGrowthRow::stage).containsOnly("squares");
+        assertThat(growth).hasSize(2).allSatisfy(g -> {
+            assertThat(g.param()).isEqualTo("data.length");
+            assertThat(g.exponent()).isNull();
+            assertThat(g.note()).contains("at least 3 sizes; this sweep has 2");
+        });
+        assertThat(r.rows(LoadBalanceRow.class)).allSatisfy(b -> {
+            assertThat(b.key().threads()).isEqualTo(2);
+            assertThat(b.imbalance()).isGreaterThanOrEqualTo(1.0);
+            assertThat(b.idleShare()).isBetween(0.0, 1.0);
+        });
+    }
+
+    @Test
+    void twoIdenticalRunsListTheirPointsInTheSameOrderOverTwoSweepAxes() {
+        String spec = """
+            settings: { warmup: 0, iterations: 1, min-warmup-ms: 0, threads: [1] }
+            stages:
+              - { id: data, kernel: generate, params: { length: 1000, seed: 5 } }
+              - { id: squares, kernel: sum-of-squares, inputs: [data] }
+            sweep:
+              data.seed: [3, 1, 2]
+              data.length: [3000, 1000, 2000]
+            """;
+        List<List<PointParam>> first = run(scalarOnly(), spec, null).points().stream().map(p -> p.key().point()).toList();
+        List<List<PointParam>> second = run(scalarOnly(), spec, null).points().stream().map(p -> p.key().point()).toList();
+        assertThat(second).isEqualTo(first);
+        assertThat(first.get(0)).containsExactly(new PointParam("data.seed", 3L), new PointParam("data.length", 3000L));
+        assertThat(first.get(2)).containsExactly(new PointParam("data.seed", 3L), new PointParam("data.length", 1000L));
+        assertThat(first.get(first.size() - 1)).containsExactly(new PointParam("data.seed", 2L),
+            new PointParam("data.length", 2000L));
+    }
+
+    @Test
+    void weakScalingGrowsTheParameterWithTheThreadsAndFitsGustafson() {
+        String spec = """
+            settings: { warmup: 1, iterations: 5, min-warmup-ms: 0, threads: [1, 2, 3] }
+            stages:
+              - { id: data, kernel: generate, params: { length: 200000, seed: 5 } }
+              - { id: squares, kernel: sum-of-squares, inputs: [data], scaling: { weak: data.length } }
+            """;
+        RunResult r = run(scalarOnly(), spec, null);
+        List<PointResult> squares = r.points().stream().filter(p -> p.key().stage().equals("squares")).toList();
+        assertThat(squares).extracting(p -> p.key().threads()).containsExactly(1, 2, 3);
+        assertThat(squares).extracting(PointResult::elements).containsExactly(200_000L, 400_000L, 600_000L);
+        assertThat(r.spec().weak()).containsExactly(new WeakAxis("squares", "data.length"));
+        assertThat(r.rows(StrongScalingRow.class)).isEmpty();
+        WeakScalingRow weak = r.rows(WeakScalingRow.class).get(0);
+        assertThat(weak.param()).isEqualTo("data.length");
+        assertThat(weak.rows()).extracting(WeakScalingRow.Entry::size).containsExactly(200_000.0, 400_000.0, 600_000.0);
+        WeakScalingRow.Entry two = weak.rows().get(1);
+        assertThat(two.scaledSpeedup()).isCloseTo(2 * weak.rows().get(0).medianNanos() / two.medianNanos(),
+            org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(two.efficiency()).isCloseTo(two.scaledSpeedup() / 2, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(weak.gustafson()).isNotNull();
+        assertThat(weak.gustafson().serialFraction()).isBetween(0.0, 1.0);
+        assertThat(weak.gustafson().serialFractionCi().low()).isLessThanOrEqualTo(weak.gustafson().serialFraction());
+    }
+
+    @Test
+    void weakScalingNeedsOneThreadAndAnotherCount() {
+        String spec = """
+            settings: { threads: [2] }
+            stages:
+              - { id: data, kernel: generate, params: { length: 1000 } }
+              - { id: squares, kernel: sum-of-squares, inputs: [data], scaling: { weak: data.length } }
+            """;
+        assertThatThrownBy(() -> run(scalarOnly(), spec, null)).isInstanceOf(dev.lanes.core.spec.SpecException.class)
+            .hasMessageContaining("t.yaml:4:5: stage 'squares': weak scaling needs a thread list with 1 and more counts");
     }
 
     @Test
     void aWrongResultIsRecordedAsAFailedCheck() {
         Accelerators broken = new Accelerators(Map.of(Backend.SCALAR, new ScalarAccelerator(), Backend.SIMD, new BrokenSimd()));
         RunResult r = run(broken, SPEC, BackendChoice.SIMD);
-        StageResult failure = r.firstFailure().orElseThrow();
-        assertThat(failure.stage()).isEqualTo("squares");
-        assertThat(failure.backend()).isEqualTo("simd");
+        PointResult failure = r.firstFailure().orElseThrow();
+        assertThat(failure.key().stage()).isEqualTo("squares");
+        assertThat(failure.key().label()).isEqualTo("simd");
         assertThat(failure.check().error()).isGreaterThan(failure.check().bound());
     }
 

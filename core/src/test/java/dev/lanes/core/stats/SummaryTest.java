@@ -50,30 +50,45 @@ class SummaryTest {
     }
 
     @Test
-    void strongScalingAndKarpFlatt() {
-        StrongScaling s = StrongScaling.of(java.util.Map.of(1, 100.0, 2, 60.0, 4, 40.0));
-        ScalingRow two = s.rows().get(1);
-        assertThat(two.speedup()).isCloseTo(100 / 60.0, within(1e-12));
-        assertThat(two.efficiency()).isCloseTo(100 / 60.0 / 2, within(1e-12));
-        // e = (1/S - 1/p) / (1 - 1/p) = (0.6 - 0.5) / 0.5
-        assertThat(two.karpFlatt()).isCloseTo(0.2, within(1e-12));
-        assertThat(s.rows().get(0).karpFlatt()).isNull();
+    void karpFlatt() {
+        // S = 100/60 at p = 2: e = (1/S - 1/p) / (1 - 1/p) = (0.6 - 0.5) / 0.5
+        assertThat(AmdahlFit.karpFlatt(100 / 60.0, 2)).isCloseTo(0.2, within(1e-12));
+        assertThat(AmdahlFit.karpFlatt(2, 2)).isCloseTo(0, within(1e-12));
     }
 
     @Property(tries = 100)
     void amdahlFitRecoversTheSerialFractionOfExactData(@ForAll @IntRange(min = 0, max = 1000) int permille) {
         double f = permille / 1000.0;
-        java.util.Map<Integer, Double> times = new java.util.HashMap<>();
-        for (int p : new int[] {1, 2, 3, 4, 8, 16}) {
-            times.put(p, 1000 * (f + (1 - f) / p));
+        int[] threads = {1, 2, 3, 4, 8, 16};
+        double[] times = new double[threads.length];
+        for (int i = 0; i < threads.length; i++) {
+            times[i] = 1000 * (f + (1 - f) / threads[i]);
         }
-        AmdahlFit fit = StrongScaling.of(times).amdahl();
-        assertThat(fit.serialFraction()).isCloseTo(f, within(1e-9));
-        if (f > 0) {
-            assertThat(fit.maxSpeedup()).isCloseTo(1 / f, within(1e-6 / f));
-        } else {
-            assertThat(fit.maxSpeedup()).isNull();
+        assertThat(AmdahlFit.serialFraction(threads, times)).isCloseTo(f, within(1e-9));
+    }
+
+    @Property(tries = 100)
+    void gustafsonFitRecoversTheSerialFractionOfExactData(@ForAll @IntRange(min = 0, max = 1000) int permille) {
+        double alpha = permille / 1000.0;
+        int[] threads = {1, 2, 4, 8};
+        double[] scaled = new double[threads.length];
+        for (int i = 0; i < threads.length; i++) {
+            scaled[i] = threads[i] - alpha * (threads[i] - 1);
         }
+        assertThat(GustafsonFit.serialFraction(threads, scaled)).isCloseTo(alpha, within(1e-9));
+    }
+
+    @Test
+    void bootstrapIntervalsHoldTheFigureAndAreTheSameForTheSameSamples() {
+        long[] a = {100, 102, 98, 101, 99, 103, 97, 100, 100, 101};
+        long[] b = {50, 51, 49, 52, 48, 50, 50, 51, 49, 50};
+        double[] ci = Bootstrap.interval(List.of(a, b), m -> m[0] / m[1], 7);
+        assertThat(ci[0]).isLessThanOrEqualTo(2.0).isGreaterThan(1.8);
+        assertThat(ci[1]).isGreaterThanOrEqualTo(2.0).isLessThan(2.2);
+        assertThat(Bootstrap.interval(List.of(a, b), m -> m[0] / m[1], 7)).containsExactly(ci);
+        long[] constant = {5, 5, 5};
+        assertThat(Bootstrap.interval(List.of(constant), m -> m[0], 1)).containsExactly(5, 5);
+        assertThat(Bootstrap.interval(List.of(constant), m -> Double.NaN, 1)[0]).isNaN();
     }
 
     @Test

@@ -1,0 +1,126 @@
+package dev.lanes.core.report;
+
+import dev.lanes.core.result.Interval;
+import dev.lanes.core.result.Machine;
+import dev.lanes.core.result.PointKey;
+import dev.lanes.core.result.PointParam;
+import dev.lanes.core.result.PointResult;
+import dev.lanes.core.result.ProblemSize;
+import dev.lanes.core.result.RoofShare;
+import dev.lanes.core.result.RunResult;
+import dev.lanes.core.result.SampleSummary;
+import dev.lanes.core.result.Verification;
+import dev.lanes.core.text.SizeLiteral;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The cells the text formats share: how a point, a size, a check or an interval reads. */
+final class Cells {
+    private Cells() {
+    }
+
+    /** e.g. "lanes 0.1.0 · sum-of-squares (samples/sum-of-squares.yaml) · quick". */
+    static String title(RunResult r) {
+        return "lanes " + r.lanesVersion() + " · " + r.spec().name() + " (" + r.spec().file() + ")"
+            + (r.spec().quick() ? " · quick" : "") + (r.complete() ? "" : " · INCOMPLETE: the run did not finish");
+    }
+
+    static String machine(Machine m) {
+        return m.cpuModel() + " · " + m.cores() + " cores · SIMD " + (m.simd().usable() ? m.simd().detail()
+            : "unusable (" + m.simd().detail() + ")") + " · GPU " + (m.gpu().usable() ? m.gpu().detail()
+            : "unusable (" + m.gpu().detail() + ")") + " · " + m.jvmVendor() + " " + m.jvmVersion();
+    }
+
+    /** "--set data.length=1M · --threads 1,2", or null when the run had neither. */
+    static String overridesAndFlags(RunResult r) {
+        List<String> parts = new ArrayList<>();
+        r.spec().overrides().forEach(o -> parts.add("--set " + o));
+        parts.addAll(r.spec().flags());
+        return parts.isEmpty() ? null : String.join(" · ", parts);
+    }
+
+    /** e.g. "data.length=1M,type=f32"; "–" for no sweep. */
+    static String point(List<PointParam> point) {
+        return point.isEmpty() ? "–" : point.stream().map(p -> p.name() + "=" + value(p.value())).collect(Collectors.joining(","));
+    }
+
+    static String value(Object v) {
+        if (v instanceof Long l) {
+            return SizeLiteral.format(l);
+        }
+        if (v instanceof List<?> list) {
+            return list.stream().map(Cells::value).collect(Collectors.joining(" ", "[", "]"));
+        }
+        return String.valueOf(v);
+    }
+
+    /** "1M" for an element count, "n=1024", "batch=4096", "8192×8192". */
+    static String size(ProblemSize size) {
+        if (size.name().equals("elements")) {
+            return SizeLiteral.format(size.dims().get(0));
+        }
+        if (size.dims().size() == 1) {
+            return size.name() + "=" + SizeLiteral.format(size.dims().get(0));
+        }
+        return size.dims().stream().map(SizeLiteral::format).collect(Collectors.joining("×"));
+    }
+
+    /** "52.5 µs – 55.0 µs", with the level when it is below 95%. */
+    static String medianInterval(PointResult p) {
+        if (p.source()) {
+            return "(data, timed once)";
+        }
+        SampleSummary s = p.summary();
+        return Units.duration(s.ciLowNanos()) + " – " + Units.duration(s.ciHighNanos())
+            + (s.ciLevel() < 0.95 ? " (" + Units.percent(s.ciLevel()) + ")" : "");
+    }
+
+    static String check(Verification c) {
+        if (c == null) {
+            return "not verified";
+        }
+        String numbers = c.bound() == 0 ? Units.fixed(c.error(), 0) + " wrong"
+            : Units.scientific(c.error()) + " ≤ " + Units.scientific(c.bound());
+        return c.passed() ? "ok (" + numbers + ")"
+            : "FAILED (" + (c.bound() == 0 ? numbers : Units.scientific(c.error()) + " > " + Units.scientific(c.bound())) + ")";
+    }
+
+    /** "ok", "FAILED", "–": a check in one word. */
+    static String checkWord(Verification c) {
+        return c == null ? "–" : c.passed() ? "ok" : "FAILED";
+    }
+
+    /** e.g. "61% of 152 GB/s", "43% of 234 GFLOP/s", "80% of 3.1G random-point/s". */
+    static String roof(RoofShare roof) {
+        if (roof == null) {
+            return "–";
+        }
+        String limit = switch (roof.bound()) {
+            case "memory" -> Units.sig(roof.ceiling()) + " GB/s";
+            case "compute" -> Units.sig(roof.ceiling()) + " GFLOP/s";
+            default -> Units.count(roof.ceiling()) + " " + roof.opKind() + "/s";
+        };
+        return String.format(Locale.ROOT, "%.0f%% of %s", 100 * roof.share(), limit);
+    }
+
+    /** "squares (threads(simd) x2)" or "squares (threads(simd) x2, data.length=1M)". */
+    static String stagePoint(PointKey k) {
+        return k.stage() + " (" + k.labelWithThreads() + (k.point().isEmpty() ? "" : ", " + point(k.point())) + ")";
+    }
+
+    /** "1.80–1.95", or "" without an interval; an unbounded top reads "∞". */
+    static String range(Interval ci, int decimals) {
+        if (ci == null) {
+            return "";
+        }
+        return Units.fixed(ci.low(), decimals) + "–" + (ci.high() == null ? "∞" : Units.fixed(ci.high(), decimals));
+    }
+
+    /** A figure with its interval: "0.063 (95% CI 0.040–0.090)". */
+    static String withInterval(double value, Interval ci, int decimals) {
+        return Units.fixed(value, decimals) + (ci == null ? "" : " (95% CI " + range(ci, decimals) + ")");
+    }
+}

@@ -1,0 +1,186 @@
+package dev.lanes.core.report;
+
+import dev.lanes.core.result.DeviceTimes;
+import dev.lanes.core.result.GcRow;
+import dev.lanes.core.result.LoadBalanceRow;
+import dev.lanes.core.result.NoisyRow;
+import dev.lanes.core.result.PlanAccuracyRow;
+import dev.lanes.core.result.PointResult;
+import dev.lanes.core.result.RunResult;
+import dev.lanes.core.result.SizeGrowthRow;
+import dev.lanes.core.result.StrongScalingRow;
+import dev.lanes.core.result.Throughput;
+import dev.lanes.core.result.WeakScalingRow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The sections after a run's main table, from its points and derived rows, formatted and never computed. */
+final class Sections {
+    private Sections() {
+    }
+
+    /**
+     * @param all every result being rendered: a weak-scaling fit is shown beside the Amdahl fit
+     *            of the same stage from any of them
+     */
+    static List<Section> of(RunResult r, List<RunResult> all) {
+        List<Section> sections = new ArrayList<>();
+        devicePhases(r).ifPresent(sections::add);
+        List<String> summary = new ArrayList<>();
+        for (PlanAccuracyRow a : r.rows(PlanAccuracyRow.class)) {
+            summary.add("plan accuracy (estimate ÷ measured): median " + Units.fixed(a.median(), 2) + ", range "
+                + Units.fixed(a.min(), 2) + "–" + Units.fixed(a.max(), 2) + " over " + a.measurements()
+                + (a.measurements() == 1 ? " measurement" : " measurements") + " ("
+                + (a.calibration() == null ? "no calibration" : a.calibration()) + ")");
+        }
+        notes(r).forEach(n -> summary.add("note: " + n));
+        if (!summary.isEmpty()) {
+            sections.add(new Section(null, null, summary));
+        }
+        loadBalance(r).ifPresent(sections::add);
+        r.rows(StrongScalingRow.class).forEach(s -> sections.add(strong(s)));
+        r.rows(WeakScalingRow.class).forEach(w -> sections.add(weak(w, all)));
+        List<String> growth = r.rows(SizeGrowthRow.class).stream().map(Sections::growth).toList();
+        if (!growth.isEmpty()) {
+            sections.add(new Section(null, null, growth));
+        }
+        return sections;
+    }
+
+    private static Set<String> notes(RunResult r) {
+        Set<String> notes = new LinkedHashSet<>();
+        for (PointResult p : r.points()) {
+            p.notes().forEach(n -> notes.add(p.key().stage() + ": " + n));
+        }
+        for (GcRow g : r.rows(GcRow.class)) {
+            notes.add(Cells.stagePoint(g.key()) + ": a GC ran during " + g.samplesWithGc() + " of " + g.samples() + " samples");
+        }
+        for (NoisyRow n : r.rows(NoisyRow.class)) {
+            notes.add(Cells.stagePoint(n.key()) + ": noisy, coefficient of variation " + Units.percent(n.coefficientOfVariation())
+                + " (above " + Units.percent(n.bound()) + ")");
+        }
+        return notes;
+    }
+
+    /**
+     * Where device stages spent their time, from the device's clock: copies in, kernels,
+     * copies back (each with its rate), and the host's copies into and out of pinned memory.
+     */
+    private static java.util.Optional<Section> devicePhases(RunResult r) {
+        List<PointResult> onDevice = r.points().stream().filter(p -> p.device() != null).toList();
+        if (onDevice.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Grid t = new Grid().column("stage", false).column("to device", true).column("GB/s", true).column("kernel", true)
+            .column("launches", true).column("kernel GB/s", true).column("kernel GFLOP/s", true).column("to host", true)
+            .column("GB/s", true).column("host copies", true).column("end to end", true);
+        for (PointResult p : onDevice) {
+            DeviceTimes d = p.device();
+            Throughput kernel = Throughput.of(p.elements(), p.flops(), p.bytesMoved(), d.kernelNanos());
+            t.row(List.of(p.key().stage(), Units.duration(d.toDeviceNanos()),
+                d.toDeviceBytes() == 0 ? "–" : Units.sig(rate(d.toDeviceBytes(), d.toDeviceNanos())),
+                Units.duration(d.kernelNanos()), Integer.toString(d.launches()), Units.sig(kernel.gigabytesPerSecond()),
+                p.flops() == 0 ? "–" : Units.sig(kernel.gflopsPerSecond()), Units.duration(d.toHostNanos()),
+                d.toHostBytes() == 0 ? "–" : Units.sig(rate(d.toHostBytes(), d.toHostNanos())),
+                Units.duration(d.hostCopyNanos()), Units.duration(p.summary().medianNanos())));
+        }
+        return java.util.Optional.of(new Section("Device phases · medians (CUDA events; host copies by the host clock; a "
+            + "device stage's 'of roof' is its kernels' time against the device's calibrated peak and copy bandwidth)", t,
+            List.of()));
+    }
+
+    private static double rate(long bytes, long nanos) {
+        return nanos == 0 ? 0 : (double) bytes / nanos;
+    }
+
+    private static java.util.Optional<Section> loadBalance(RunResult r) {
+        List<LoadBalanceRow> rows = r.rows(LoadBalanceRow.class);
+        if (rows.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        boolean swept = rows.stream().anyMatch(b -> !b.key().point().isEmpty());
+        Grid t = new Grid().column("stage", false);
+        if (swept) {
+            t.column("point", false);
+        }
+        t.column("backend", false).column("threads", true).column("imbalance", true).column("idle", true);
+        for (LoadBalanceRow b : rows) {
+            List<String> row = new ArrayList<>(List.of(b.key().stage()));
+            if (swept) {
+                row.add(Cells.point(b.key().point()));
+            }
+            row.addAll(List.of(b.key().label(), Integer.toString(b.key().threads()), Units.fixed(b.imbalance(), 2),
+                Units.percent(b.idleShare())));
+            t.row(row);
+        }
+        return java.util.Optional.of(new Section("Load balance · imbalance = busiest worker's time in blocks ÷ the mean; "
+            + "idle = share of the threads' time outside blocks", t, List.of()));
+    }
+
+    private static Section strong(StrongScalingRow s) {
+        Grid t = new Grid().column("threads", true).column("median", true).column("speedup", true).column("95% CI", true)
+            .column("efficiency", true).column("Karp–Flatt", true);
+        List<String> lines = new ArrayList<>();
+        for (StrongScalingRow.Entry e : s.rows()) {
+            t.row(List.of(Integer.toString(e.threads()), Units.duration(e.medianNanos()), Units.fixed(e.speedup(), 2),
+                Cells.range(e.speedupCi(), 2), Units.percent(e.efficiency()),
+                e.karpFlatt() == null ? "–" : Units.fixed(e.karpFlatt(), 3) + (e.karpFlattNote() == null ? "" : " †")));
+            if (e.karpFlattNote() != null) {
+                lines.add("† Karp–Flatt at " + e.threads() + " threads is " + e.karpFlattNote());
+            }
+        }
+        StrongScalingRow.Amdahl a = s.amdahl();
+        if (a == null) {
+            lines.add(0, "Amdahl fit: none: " + s.note());
+        } else {
+            lines.add(0, "Amdahl fit: serial fraction f = " + Cells.withInterval(a.serialFraction(), a.serialFractionCi(), 3)
+                + ", max speedup 1/f = " + (a.maxSpeedup() == null ? "unbounded" : Units.sig(a.maxSpeedup()) + "x")
+                + (a.maxSpeedupCi() == null ? "" : " (" + Units.sig(a.maxSpeedupCi().low()) + "x–"
+                    + (a.maxSpeedupCi().high() == null ? "unbounded" : Units.sig(a.maxSpeedupCi().high()) + "x") + ")"));
+        }
+        String title = "Strong scaling · " + s.stage() + " (" + label(s.backend(), s.inner()) + ", " + Cells.size(s.size())
+            + (s.point().isEmpty() ? "" : ", " + Cells.point(s.point())) + ")";
+        return new Section(title, t, lines);
+    }
+
+    private static Section weak(WeakScalingRow w, List<RunResult> all) {
+        Grid t = new Grid().column("threads", true).column(w.param(), true).column("median", true)
+            .column("scaled speedup", true).column("95% CI", true).column("efficiency", true);
+        for (WeakScalingRow.Entry e : w.rows()) {
+            t.row(List.of(Integer.toString(e.threads()), Cells.value(Math.round(e.size())), Units.duration(e.medianNanos()),
+                Units.fixed(e.scaledSpeedup(), 2), Cells.range(e.scaledSpeedupCi(), 2), Units.percent(e.efficiency())));
+        }
+        List<String> lines = new ArrayList<>();
+        if (w.gustafson() == null) {
+            lines.add("Gustafson fit: none: " + w.note());
+        } else {
+            lines.add("Gustafson fit: serial fraction α = " + Cells.withInterval(w.gustafson().serialFraction(),
+                w.gustafson().serialFractionCi(), 3));
+        }
+        all.stream().flatMap(r -> r.rows(StrongScalingRow.class).stream())
+            .filter(s -> s.stage().equals(w.stage()) && s.amdahl() != null).findFirst()
+            .ifPresent(s -> lines.add("Amdahl fit of the strong sweep of " + s.stage() + ": serial fraction f = "
+                + Cells.withInterval(s.amdahl().serialFraction(), s.amdahl().serialFractionCi(), 3)));
+        String title = "Weak scaling · " + w.stage() + " (" + label(w.backend(), w.inner()) + ", " + w.param()
+            + " grows with the threads" + (w.point().isEmpty() ? "" : ", " + Cells.point(w.point())) + ")";
+        return new Section(title, t, lines);
+    }
+
+    private static String growth(SizeGrowthRow g) {
+        String head = "Size growth · " + g.stage() + " (" + label(g.backend(), g.inner()) + (g.threads() > 1 ? " x" + g.threads() : "")
+            + (g.point().isEmpty() ? "" : ", " + Cells.point(g.point())) + ")";
+        if (g.exponent() == null) {
+            return head + " over " + g.param() + ": no fit: " + g.note();
+        }
+        return head + ": time ∝ " + g.param() + "^" + Units.fixed(g.exponent(), 2)
+            + (g.exponentCi() == null ? "" : " (95% CI " + Cells.range(g.exponentCi(), 2) + ")") + ", r² = "
+            + Units.fixed(g.rSquared(), 3) + " over " + g.sizes().size() + " sizes";
+    }
+
+    static String label(String backend, String inner) {
+        return backend.equals("threads") ? "threads(" + inner + ")" : backend;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.lanes.core.result;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Derives a run's facts from its points, once, in a fixed order: per point the noisy and
+ * GC flags, then plan accuracy, strong and weak scaling, size growth, and load balance.
+ * Renderers show these rows; none computes them.
+ */
+public final class Analysis {
+    /** Above this coefficient of variation a point is flagged noisy. */
+    public static final double NOISY_CV = 0.10;
+
+    private Analysis() {
+    }
+
+    public static List<DerivedRow> derive(List<PointResult> points, List<WeakAxis> weak, String calibration) {
+        List<DerivedRow> rows = new ArrayList<>();
+        for (PointResult p : points) {
+            if (!p.gcSamples().isEmpty()) {
+                rows.add(new GcRow(p.key(), p.gcSamples().size(), p.samplesNanos().size()));
+            }
+            double cv = p.summary().coefficientOfVariation();
+            if (!p.source() && p.summary().count() > 2 && cv > NOISY_CV) {
+                rows.add(new NoisyRow(p.key(), cv, NOISY_CV));
+            }
+        }
+        planAccuracy(points, calibration, rows);
+        rows.addAll(StrongScalingAnalysis.rows(points, weak));
+        rows.addAll(WeakScalingAnalysis.rows(points, weak));
+        rows.addAll(GrowthAnalysis.rows(points));
+        for (PointResult p : points) {
+            loadBalance(p, rows);
+        }
+        return rows;
+    }
+
+    private static void planAccuracy(List<PointResult> points, String calibration, List<DerivedRow> rows) {
+        double[] ratios = points.stream().map(PointResult::planAccuracy).filter(java.util.Objects::nonNull)
+            .mapToDouble(Double::doubleValue).sorted().toArray();
+        if (ratios.length == 0) {
+            return;
+        }
+        int n = ratios.length;
+        double median = n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
+        rows.add(new PlanAccuracyRow(median, ratios[0], ratios[n - 1], n, calibration));
+    }
+
+    private static void loadBalance(PointResult p, List<DerivedRow> rows) {
+        List<Long> busy = p.workerBusyNanos();
+        if (p.source() || busy.size() < 2) {        // a data stage runs once and is not benchmarked
+            return;
+        }
+        double total = busy.stream().mapToLong(Long::longValue).sum();
+        double wall = p.samplesNanos().stream().mapToLong(Long::longValue).sum();
+        if (total <= 0 || wall <= 0) {
+            return;
+        }
+        double max = busy.stream().mapToLong(Long::longValue).max().orElseThrow();
+        double idle = Math.max(0, 1 - total / (busy.size() * wall));
+        rows.add(new LoadBalanceRow(p.key(), max / (total / busy.size()), idle));
+    }
+
+    /** The point's parameters without one of them. */
+    static List<PointParam> without(List<PointParam> point, String name) {
+        return point.stream().filter(q -> !q.name().equals(name)).toList();
+    }
+
+    static Interval interval(double[] lowHigh) {
+        return Double.isNaN(lowHigh[0]) ? null : new Interval(lowHigh[0], lowHigh[1], dev.lanes.core.stats.Bootstrap.LEVEL);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.lanes.core.result;
+
+import java.util.List;
+
+/**
+ * One stage at one sweep point on one implementation and thread count: every sample and
+ * what was measured of them.
+ *
+ * @param source          a data stage: run once, not benchmarked
+ * @param size            the problem size as the user sets it (elements, a matrix dimension, a batch)
+ * @param elements        elements processed per execution (for elements/s)
+ * @param samplesNanos    every measured sample, in order
+ * @param gcSamples       indexes of the samples during which a garbage collection ran
+ * @param roof            the median against the calibrated ceilings; {@code null} without a calibration
+ * @param estimate        the cost model's time for what ran; {@code null} without a calibration
+ * @param check           the verification against the scalar reference; {@code null} when it was off
+ * @param checksum        a number that depends on the whole output (it also keeps the JIT from dropping work)
+ * @param output          the output in brief, e.g. "f64[1000000]" or the value of a reduction
+ * @param device          on a device, the median of each phase; {@code null} on the CPU
+ * @param deviceSamples   on a device, every sample's phases, in the order of {@code samplesNanos}
+ * @param workerBusyNanos threaded runs: each worker's time in blocks, summed over the samples by rank
+ *                        within each sample (the busiest first); empty when the work ran on one thread
+ * @param notes           why the implementation is what it is when that is not obvious (fallbacks, trials)
+ */
+public record PointResult(PointKey key, String kernel, boolean source, ProblemSize size, long elements, double flops,
+                          double bytesMoved, List<Long> samplesNanos, List<Integer> gcSamples, SampleSummary summary,
+                          Throughput throughput, RoofShare roof, PlanEstimate estimate, Verification check,
+                          double checksum, String output, DeviceTimes device, List<DeviceTimes> deviceSamples,
+                          List<Long> workerBusyNanos, List<String> notes) {
+
+    public PointResult {
+        samplesNanos = List.copyOf(samplesNanos);
+        gcSamples = List.copyOf(gcSamples);
+        deviceSamples = List.copyOf(deviceSamples);
+        workerBusyNanos = List.copyOf(workerBusyNanos);
+        notes = List.copyOf(notes);
+    }
+
+    public boolean failed() {
+        return check != null && !check.passed();
+    }
+
+    /** Estimate ÷ measured median: 1 is a perfect plan; {@code null} without an estimate. */
+    public Double planAccuracy() {
+        return estimate == null || summary.medianNanos() == 0 ? null : estimate.nanos() / summary.medianNanos();
+    }
+
+    public long[] samples() {
+        return samplesNanos.stream().mapToLong(Long::longValue).toArray();
+    }
+}

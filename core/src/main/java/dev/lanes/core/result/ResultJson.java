@@ -1,0 +1,178 @@
+package dev.lanes.core.result;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lanes.core.UsageException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Result files: {@value RunResult#SCHEMA} written with a fixed layout (the same results
+ * give the same bytes), one run as an object, several as an array. Reading is strict: a
+ * file that is missing, empty, truncated, not JSON, another tool's, of a newer schema, or
+ * with a field missing, unknown or of the wrong type is refused with one line naming the
+ * file and the place (exit 2). {@code lanes.run/1} files are read and upgraded.
+ */
+public final class ResultJson {
+    private static final Pattern RUN_SCHEMA = Pattern.compile("lanes\\.run/([0-9]+)");
+
+    static final JsonMapper MAPPER = JsonMapper.builder()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .build();
+
+    private ResultJson() {
+    }
+
+    /** One result as an object, several as an array; a newline at the end. */
+    public static String write(List<RunResult> results) {
+        try {
+            Object value = results.size() == 1 ? results.get(0) : results;
+            return MAPPER.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("run results always serialise", e);
+        }
+    }
+
+    /** Reads every run a result file holds. */
+    public static List<RunResult> read(Path file) {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw refuse(name, "is a directory, not a result file");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw refuse(name, "no such result file");
+        } catch (AccessDeniedException e) {
+            throw refuse(name, "permission denied");
+        } catch (IOException e) {
+            throw refuse(name, "cannot read: " + e.getMessage());
+        }
+        return parse(name, new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** Reads the runs of a result file's text; {@code name} names it in errors. */
+    public static List<RunResult> parse(String name, String text) {
+        if (text.isBlank()) {
+            throw refuse(name, "is empty, not a lanes result");
+        }
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(text);
+        } catch (JsonEOFException e) {
+            throw refuse(name, "truncated JSON: it ends inside a value at " + where(e.getLocation())
+                + " (was the write interrupted?)");
+        } catch (JsonProcessingException e) {
+            throw refuse(name, "not JSON: " + e.getOriginalMessage().lines().findFirst().orElse("") + " at "
+                + where(e.getLocation()));
+        }
+        List<RunResult> runs = new ArrayList<>();
+        if (tree.isArray()) {
+            if (tree.isEmpty()) {
+                throw refuse(name, "an empty list, not a lanes result");
+            }
+            String foreign = ForeignResults.recognise(tree);
+            if (foreign != null) {
+                throw refuse(name, foreign + ", not a lanes result");
+            }
+            for (int i = 0; i < tree.size(); i++) {
+                runs.add(run(name, "[" + i + "]", tree.get(i)));
+            }
+        } else {
+            runs.add(run(name, "", tree));
+        }
+        return runs;
+    }
+
+    private static RunResult run(String name, String at, JsonNode node) {
+        if (!node.isObject()) {
+            throw refuse(name, (at.isEmpty() ? "" : at + ": ") + "expected a lanes result (an object with 'schema'), found "
+                + JsonShapes.describe(node));
+        }
+        String foreign = ForeignResults.recognise(node);
+        if (foreign != null) {
+            throw refuse(name, foreign + ", not a lanes result");
+        }
+        JsonNode schemaNode = node.get("schema");
+        if (schemaNode == null || !schemaNode.isTextual()) {
+            throw refuse(name, (at.isEmpty() ? "" : at + ": ") + "no 'schema' field: not a lanes result");
+        }
+        String schema = schemaNode.asText();
+        Matcher m = RUN_SCHEMA.matcher(schema);
+        if (!m.matches()) {
+            throw refuse(name, "a '" + schema + "' file, not a run result (" + RunResult.SCHEMA + ")");
+        }
+        int version = Integer.parseInt(m.group(1));
+        if (version == 1) {
+            return RunV1Reader.upgrade(name, node);
+        }
+        if (version != 2) {
+            throw refuse(name, "schema " + schema + " is newer than this lanes reads (lanes.run/1 and lanes.run/2); "
+                + "update lanes to read it");
+        }
+        try {
+            return MAPPER.treeToValue(node, RunResult.class);
+        } catch (JsonMappingException e) {
+            throw refuse(name, at + describe(e, node));
+        } catch (JsonProcessingException e) {
+            throw refuse(name, e.getOriginalMessage());
+        }
+    }
+
+    /** "points[2].summary.medianNanos: expected a number, found text "fast"". */
+    private static String describe(JsonMappingException e, JsonNode root) {
+        String path = JsonShapes.path(e.getPath());
+        String where = path.isEmpty() ? "" : path + ": ";
+        if (e instanceof UnrecognizedPropertyException u) {
+            return where + "unknown field (not part of " + RunResult.SCHEMA + ": '" + u.getPropertyName() + "')";
+        }
+        if (e instanceof InvalidTypeIdException t) {
+            return where + "unknown kind '" + t.getTypeId() + "'";
+        }
+        String message = e.getOriginalMessage();
+        if (message.startsWith("Missing required creator property")) {
+            return where + "missing field";
+        }
+        JsonNode found = JsonShapes.at(root, e.getPath());
+        String expected = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi && mi.getTargetType() != null
+            ? JsonShapes.expected(mi.getTargetType()) : "another type";
+        return where + "expected " + expected + ", found " + JsonShapes.describe(found);
+    }
+
+    private static String where(JsonLocation location) {
+        return "line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    static UsageException refuse(String name, String what) {
+        return new UsageException(name + ": " + what);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.lanes.core.result;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one run of one spec measured, as it is written to and read from a result
+ * file ({@link ResultJson}): the machine, the spec, every stage point with all its samples,
+ * and the facts derived from them ({@link DerivedRow}s), which renderers only format.
+ *
+ * @param schema      {@value #SCHEMA}
+ * @param complete    false while the run is going on, and in a file an interrupted or failed run left
+ * @param calibration which calibration the estimates came from (e.g. "calibrate 2026-11-25T05:10:00Z"),
+ *                    {@code null} when none was used
+ * @param points      in the order they ran: sweep point by sweep point, stages in order, then thread counts
+ */
+public record RunResult(String schema, boolean complete, String lanesVersion, String startedAt, Machine machine,
+                        String calibration, SpecInfo spec, List<PointResult> points, List<DerivedRow> derived) {
+
+    /** The schema this version writes. */
+    public static final String SCHEMA = "lanes.run/2";
+
+    public RunResult {
+        points = List.copyOf(points);
+        derived = List.copyOf(derived);
+    }
+
+    /** The first stage point whose result did not match the reference, if any. */
+    public Optional<PointResult> firstFailure() {
+        return points.stream().filter(PointResult::failed).findFirst();
+    }
+
+    /** The same result marked finished. */
+    public RunResult completed() {
+        return new RunResult(schema, true, lanesVersion, startedAt, machine, calibration, spec, points, derived);
+    }
+
+    /** The derived rows of one kind. */
+    public <R extends DerivedRow> List<R> rows(Class<R> kind) {
+        return derived.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+}

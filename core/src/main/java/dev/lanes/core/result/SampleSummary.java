@@ -1,0 +1,16 @@
+package dev.lanes.core.result;
+
+/**
+ * Order statistics and moments of a point's samples, in nanoseconds.
+ *
+ * @param ciLowNanos  low end of the distribution-free confidence interval of the median
+ * @param ciLevel     the confidence that interval has: 0.95, or less with fewer than 6 samples
+ */
+public record SampleSummary(int count, double medianNanos, double meanNanos, double stddevNanos, long minNanos,
+                            long maxNanos, double ciLowNanos, double ciHighNanos, double ciLevel) {
+
+    /** Standard deviation over mean. */
+    public double coefficientOfVariation() {
+        return meanNanos == 0 ? 0 : stddevNanos / meanNanos;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.lanes.core.run;
+
+import dev.lanes.core.exec.Availability;
+import dev.lanes.core.exec.DevicePhases;
+import dev.lanes.core.kernel.Check;
+import dev.lanes.core.kernel.StageSize;
+import dev.lanes.core.machine.MachineInfo;
+import dev.lanes.core.plan.Estimate;
+import dev.lanes.core.plan.Roofline;
+import dev.lanes.core.result.Capability;
+import dev.lanes.core.result.DeviceTimes;
+import dev.lanes.core.result.Machine;
+import dev.lanes.core.result.PlanEstimate;
+import dev.lanes.core.result.PointParam;
+import dev.lanes.core.result.ProblemSize;
+import dev.lanes.core.result.RoofShare;
+import dev.lanes.core.result.RunSettings;
+import dev.lanes.core.result.SampleSummary;
+import dev.lanes.core.result.Verification;
+import dev.lanes.core.spec.Settings;
+import dev.lanes.core.spec.SweepPoint;
+import dev.lanes.core.stats.Summary;
+
+import java.util.List;
+
+/**
+ * The run's internal values as the result model's wire records: the one place where a
+ * renamed internal field meets the file format, which keeps its own names.
+ */
+final class ResultRecords {
+    private ResultRecords() {
+    }
+
+    static Machine machine(MachineInfo m) {
+        return new Machine(m.cpuModel(), m.cores(), m.os(), m.arch(), m.maxHeapBytes(), m.jvmVendor(), m.jvmVersion(),
+            m.jvmName(), m.jvmInfo(), capability(m.simd()), capability(m.gpu()));
+    }
+
+    private static Capability capability(Availability a) {
+        return new Capability(a.usable(), a.detail());
+    }
+
+    static RunSettings settings(Settings s) {
+        return new RunSettings(s.warmup(), s.iterations(), s.minWarmupMillis(), s.threads(), s.verify(), s.backend().label());
+    }
+
+    static List<PointParam> point(SweepPoint point) {
+        return point.values().entrySet().stream().map(e -> new PointParam(e.getKey(), e.getValue())).toList();
+    }
+
+    static ProblemSize size(StageSize size) {
+        return new ProblemSize(size.name(), size.dims());
+    }
+
+    static SampleSummary summary(Summary s) {
+        return new SampleSummary(s.count(), s.medianNanos(), s.meanNanos(), s.stddevNanos(), s.minNanos(), s.maxNanos(),
+            s.medianInterval().lowNanos(), s.medianInterval().highNanos(), s.medianInterval().level());
+    }
+
+    static Verification check(Check c) {
+        return c == null ? null : new Verification(c.passed(), c.method(), c.error(), c.bound());
+    }
+
+    static DeviceTimes device(DevicePhases d) {
+        return d == null ? null : new DeviceTimes(d.hostCopyNanos(), d.toDeviceNanos(), d.toDeviceBytes(), d.kernelNanos(),
+            d.launches(), d.toHostNanos(), d.toHostBytes());
+    }
+
+    static PlanEstimate estimate(Estimate e) {
+        return e == null ? null : new PlanEstimate(e.nanos(), e.bound(), e.computeNanos(), e.memoryNanos(), e.overheadNanos());
+    }
+
+    static RoofShare roof(Roofline roof, double measuredNanos) {
+        String bound = roof.bound();
+        return new RoofShare(roof.share(measuredNanos), bound, roof.ceiling(), bound.equals("ops") ? roof.opKind() : null);
+    }
+}
