@@ -78,6 +78,29 @@ final class Cells {
             + (s.ciLevel() < 0.95 ? " (" + Units.percent(s.ciLevel()) + ")" : "");
     }
 
+    /** "32.3–32.8 µs", the unit once when both ends share it; "999 µs–1.01 ms" otherwise. */
+    static String durationRange(double lowNanos, double highNanos) {
+        String low = Units.duration(lowNanos);
+        String high = Units.duration(highNanos);
+        String unit = low.substring(low.indexOf(' '));
+        return high.endsWith(unit) ? low.substring(0, low.indexOf(' ')) + "–" + high : low + "–" + high;
+    }
+
+    /**
+     * The one rate that says most of a point, for narrow tables: GFLOP/s where compute
+     * binds (by the roofline, else by at least one FLOP per byte), GB/s where memory does,
+     * elements/s for work that is neither.
+     */
+    static String rate(PointResult p) {
+        String bound = p.roof() != null ? p.roof().bound()
+            : p.flops() > 0 && p.flops() >= p.bytesMoved() ? "compute" : p.bytesMoved() > 0 ? "memory" : "ops";
+        return switch (bound) {
+            case "compute" -> Units.sig(p.throughput().gflopsPerSecond()) + " GFLOP/s";
+            case "memory" -> Units.sig(p.throughput().gigabytesPerSecond()) + " GB/s";
+            default -> Units.count(p.throughput().elementsPerSecond()) + " elem/s";
+        };
+    }
+
     static String check(Verification c) {
         if (c == null) {
             return "not verified";

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Markdown for a pull-request comment: a heading per run, the machine, a main table with
- * the columns a reviewer reads (narrow enough for 80 columns without a sweep), then the
+ * the columns a reviewer reads (within 80 columns without a sweep), then the
  * sections. Tables are padded, so the file also reads in a terminal.
  */
 public final class MarkdownFormat implements ResultFormat {
@@ -54,19 +54,30 @@ public final class MarkdownFormat implements ResultFormat {
         if (swept) {
             t.column("point", false);
         }
-        t.column("backend", false).column("threads", true).column("size", true).column("median", true)
-            .column("95% CI", true).column("GB/s", true).column("GFLOP/s", true).column("check", false);
+        t.column("backend", false).column("size", true).column("median (95% CI)", true).column("rate", true)
+            .column("check", false);
         for (PointResult p : r.points()) {
             List<String> row = new ArrayList<>(List.of(p.key().stage()));
             if (swept) {
                 row.add(Cells.point(p.key().point()));
             }
-            row.addAll(List.of(p.key().label(), Integer.toString(p.key().threads()), Cells.size(p.size()),
-                Units.duration(p.summary().medianNanos()), p.source() ? "timed once" : Cells.medianInterval(p).replace(" – ", "–"),
-                Units.sig(p.throughput().gigabytesPerSecond()), p.flops() == 0 ? "–" : Units.sig(p.throughput().gflopsPerSecond()),
+            row.addAll(List.of(p.key().labelWithThreads(), Cells.size(p.size()), median(p), Cells.rate(p),
                 Cells.checkWord(p.check())));
             t.row(row);
         }
         return t;
+    }
+
+    /** "55.1 µs (54.7–55.4)": the interval in the median's unit where they share it. */
+    private static String median(PointResult p) {
+        String median = Units.duration(p.summary().medianNanos());
+        if (p.source()) {
+            return median + " (once)";
+        }
+        String range = Cells.durationRange(p.summary().ciLowNanos(), p.summary().ciHighNanos());
+        String unit = median.substring(median.indexOf(' '));
+        String shown = range.endsWith(unit) && range.indexOf(' ') == range.lastIndexOf(' ')
+            ? range.substring(0, range.length() - unit.length()) : range;
+        return median + " (" + shown + (p.summary().ciLevel() < 0.95 ? ", " + Units.percent(p.summary().ciLevel()) : "") + ")";
     }
 }

@@ -45,7 +45,7 @@ final class Sections {
         r.rows(WeakScalingRow.class).forEach(w -> sections.add(weak(w, all)));
         List<String> growth = r.rows(SizeGrowthRow.class).stream().map(Sections::growth).toList();
         if (!growth.isEmpty()) {
-            sections.add(new Section(null, null, growth));
+            sections.add(new Section("Size growth · time against each swept size, log-log least squares", null, growth));
         }
         return sections;
     }
@@ -170,7 +170,7 @@ final class Sections {
     }
 
     private static String growth(SizeGrowthRow g) {
-        String head = "Size growth · " + g.stage() + " (" + label(g.backend(), g.inner()) + (g.threads() > 1 ? " x" + g.threads() : "")
+        String head = g.stage() + " (" + label(g.backend(), g.inner()) + (g.threads() > 1 ? " x" + g.threads() : "")
             + (g.point().isEmpty() ? "" : ", " + Cells.point(g.point())) + ")";
         if (g.exponent() == null) {
             return head + " over " + g.param() + ": no fit: " + g.note();

@@ -163,6 +163,9 @@ public final class ResultJson {
             return where + "missing field";
         }
         JsonNode found = JsonShapes.at(root, e.getPath());
+        if (found.isMissingNode()) {
+            return where + "missing field";
+        }
         String expected = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi && mi.getTargetType() != null
             ? JsonShapes.expected(mi.getTargetType()) : "another type";
         return where + "expected " + expected + ", found " + JsonShapes.describe(found);

@@ -185,6 +185,28 @@ class RunnerTest {
     }
 
     @Test
+    void aSkewedWorkloadShowsInTheLoadBalanceRows() {
+        java.util.Map<String, dev.lanes.core.kernel.Kernel> kernels =
+            new java.util.LinkedHashMap<>(dev.lanes.core.kernels.BuiltInKernels.registry().byName());
+        kernels.put("skewed", new SkewedKernel());
+        String spec = """
+            settings: { warmup: 1, iterations: 3, min-warmup-ms: 0, threads: [2] }
+            stages:
+              - { id: skew, kernel: skewed, backend: threads }
+            """;
+        Workload w = new SpecLoader(new KernelRegistry(kernels), 2, 1L << 30).parse("t.yaml", spec, List.of(), false);
+        RunResult r = new Runner(scalarOnly(), RunListener.NONE, "test").run(w, MachineInfo.detect(scalarOnly()), null);
+        assertThat(r.points()).singleElement().satisfies(p -> {
+            assertThat(p.check().passed()).isTrue();
+            assertThat(p.workerBusyNanos()).hasSize(2);
+        });
+        LoadBalanceRow balance = r.rows(LoadBalanceRow.class).get(0);
+        // the heavy group (40 light blocks' worth plus one) against seven light groups of two: at best 41/27.5
+        assertThat(balance.imbalance()).isGreaterThan(1.3);
+        assertThat(balance.idleShare()).isGreaterThan(0.15);
+    }
+
+    @Test
     void aWrongResultIsRecordedAsAFailedCheck() {
         Accelerators broken = new Accelerators(Map.of(Backend.SCALAR, new ScalarAccelerator(), Backend.SIMD, new BrokenSimd()));
         RunResult r = run(broken, SPEC, BackendChoice.SIMD);

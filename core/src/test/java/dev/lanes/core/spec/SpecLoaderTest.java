@@ -298,6 +298,38 @@ class SpecLoaderTest {
         assertThatThrownBy(() -> loader.threads("two")).isInstanceOf(UsageException.class).hasMessageContaining("'two'");
     }
 
+    private static final String WEAK = """
+        settings: { threads: [1, 2] }
+        stages:
+          - { id: data, kernel: generate, params: { length: 1000 } }
+          - { id: squares, kernel: sum-of-squares, inputs: [data], scaling: WEAK }
+        """;
+
+    @Test
+    void aWeakScalingStageGrowsItsParameterWithEachThreadCount() {
+        Workload w = parse(WEAK.replace("WEAK", "{ weak: data.length }"));
+        assertThat(w.weakStage().orElseThrow().id()).isEqualTo("squares");
+        assertThat(w.points()).extracting(SweepPoint::weakThreads).containsExactly(1, 2);
+        assertThat(w.points()).extracting(p -> p.values().get("data.length")).containsExactly(1000L, 2000L);
+        assertThat(parse(WEAK.replace("WEAK", "strong")).weakStage()).isEmpty();
+    }
+
+    @Test
+    void weakScalingThatCannotWorkIsRefusedWithWhere() {
+        assertThat(refused(WEAK.replace("WEAK", "sideways")).getMessage())
+            .isEqualTo("spec.yaml:4:69: stage 'squares': scaling: expected strong or { weak: STAGE.PARAM }, e.g. { weak: data.length }");
+        assertThat(refused(WEAK.replace("WEAK", "{ weak: dat.length }")).getMessage())
+            .contains("scaling: weak: 'dat.length' is not STAGE.PARAM of a stage of this spec (did you mean 'data'?)");
+        assertThat(refused(WEAK.replace("WEAK", "{ weak: data.seed }")).getMessage())
+            .contains("'data.seed' is not a size parameter of stage 'data'");
+        assertThat(refused(WEAK.replace("WEAK", "{ weak: data.length }") + "sweep: { data.length: [10, 20] }\n").getMessage())
+            .contains("cannot be both swept and grown for weak scaling");
+        assertThat(refused(WEAK.replace("WEAK", "{ weak: data.length }").replace("[1, 2]", "[2, 4]")).getMessage())
+            .contains("weak scaling needs a thread list with 1 and more counts");
+        assertThat(refused(WEAK.replace("WEAK", "{ weak: data.length }, backend: simd")).getMessage())
+            .contains("weak scaling runs the threads backend, not simd");
+    }
+
     private static SpecException assertThrowsSpec(Runnable r) {
         try {
             r.run();
