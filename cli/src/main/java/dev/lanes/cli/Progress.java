@@ -23,6 +23,8 @@ final class Progress {
     private double expectedCurrent;
     private double remaining;
     private int lastLength;
+    /** Set when the JVM shuts down on Ctrl-C: the run's thread goes on until it halts, silently. */
+    private volatile boolean stopped;
 
     private Progress(PrintWriter err, Mode mode) {
         this.err = err;
@@ -35,7 +37,7 @@ final class Progress {
     }
 
     void started(RunListener.Measuring m) {
-        if (mode == Mode.QUIET) {
+        if (mode == Mode.QUIET || stopped) {
             return;
         }
         expectedCurrent = m.expectedNanos();
@@ -72,6 +74,10 @@ final class Progress {
         double s = nanos / 1e9;
         return s < 10 ? String.format(Locale.ROOT, "%.1f s", s) : s < 120 ? String.format(Locale.ROOT, "%.0f s", s)
             : String.format(Locale.ROOT, "%d min %02d s", (long) s / 60, (long) s % 60);
+    }
+
+    void stop() {
+        stopped = true;
     }
 
     void clear() {

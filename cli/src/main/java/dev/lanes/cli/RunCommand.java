@@ -121,6 +121,7 @@ final class RunCommand implements Callable<Integer> {
         Progress progress = Progress.forStderr(spec.commandLine().getErr(), quiet);
         List<RunResult> results = new ArrayList<>();
         Thread keepOnInterrupt = new Thread(() -> {
+            progress.stop();
             String kept = targets.keepPartial();
             System.err.println(System.lineSeparator() + "lanes: interrupted; "
                 + (kept == null ? "no stage point had finished, nothing was written" : kept));

@@ -1,5 +1,8 @@
 package dev.lanes.core.exec;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /** The ways a stage can execute. */
@@ -13,7 +16,15 @@ public enum Backend {
     /** CUDA through JCuda. */
     GPU;
 
+    /** The word specs, results and plans all use: "scalar", "simd", "threads", "gpu". */
+    @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** From a label; upper case too, as wisdom files written before labels were used have it. */
+    @JsonCreator
+    public static Backend of(String label) {
+        return valueOf(label.strip().toUpperCase(Locale.ROOT));
     }
 }

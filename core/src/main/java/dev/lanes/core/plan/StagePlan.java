@@ -12,7 +12,7 @@ public record StagePlan(String stage, String kernel, Map<String, Object> point, 
                         double bytesMoved, List<Estimate> candidates, Estimate chosen, String reason, List<String> excluded) {
 
     public StagePlan {
-        point = Map.copyOf(point);
+        point = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(point));     // in sweep order
         candidates = List.copyOf(candidates);
         excluded = excluded == null ? List.of() : List.copyOf(excluded);
     }

@@ -64,6 +64,7 @@ public final class ResultOutputs {
                 continue;
             }
             Path file = Path.of(output);
+            AtomicFile.checkWritable(file);
             Format f = Format.ofFileName(output).orElseGet(() -> {
                 if (!formatGiven) {
                     throw new UsageException("--output " + output + ": cannot tell the format from its name; end it in one of "
@@ -74,7 +75,6 @@ public final class ResultOutputs {
             if (!seen.add(file.toAbsolutePath().normalize())) {
                 throw new UsageException("--output " + output + ": named twice");
             }
-            AtomicFile.checkWritable(file);
             targets.add(new Target(file, f));
         }
         return new ResultOutputs(targets, out);
