@@ -11,21 +11,10 @@ import java.util.List;
  * the columns a reviewer reads (within 80 columns without a sweep), then the
  * sections. Tables are padded, so the file also reads in a terminal.
  */
-public final class MarkdownFormat implements ResultFormat {
+public final class MarkdownFormat extends PerRunFormat {
 
     @Override
-    public String render(List<RunResult> results) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < results.size(); i++) {
-            if (i > 0) {
-                out.append('\n');
-            }
-            render(out, results.get(i), results);
-        }
-        return out.toString();
-    }
-
-    private static void render(StringBuilder out, RunResult r, List<RunResult> all) {
+    void render(StringBuilder out, RunResult r, List<RunResult> all) {
         out.append("### ").append(MarkdownTable.escape(Cells.title(r))).append("\n\n");
         out.append(Cells.machine(r.machine())).append("\n\n");
         String changed = Cells.overridesAndFlags(r);

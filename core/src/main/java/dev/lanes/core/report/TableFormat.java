@@ -7,21 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The terminal table: one row per stage point, then the sections (device phases, notes, scaling, growth). */
-public final class TableFormat implements ResultFormat {
+public final class TableFormat extends PerRunFormat {
 
     @Override
-    public String render(List<RunResult> results) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < results.size(); i++) {
-            if (i > 0) {
-                out.append('\n');
-            }
-            render(out, results.get(i), results);
-        }
-        return out.toString();
-    }
-
-    private static void render(StringBuilder out, RunResult r, List<RunResult> all) {
+    void render(StringBuilder out, RunResult r, List<RunResult> all) {
         out.append(Cells.title(r)).append('\n').append(Cells.machine(r.machine())).append('\n');
         String changed = Cells.overridesAndFlags(r);
         if (changed != null) {
