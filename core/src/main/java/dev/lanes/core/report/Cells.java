@@ -49,7 +49,7 @@ final class Cells {
 
     static String value(Object v) {
         if (v instanceof Long l) {
-            return SizeLiteral.format(l);
+            return count(l);
         }
         if (v instanceof List<?> list) {
             return list.stream().map(Cells::value).collect(Collectors.joining(" ", "[", "]"));
@@ -60,12 +60,17 @@ final class Cells {
     /** "1M" for an element count, "n=1024", "batch=4096", "8192×8192". */
     static String size(ProblemSize size) {
         if (size.name().equals("elements")) {
-            return SizeLiteral.format(size.dims().get(0));
+            return count(size.dims().get(0));
         }
         if (size.dims().size() == 1) {
-            return size.name() + "=" + SizeLiteral.format(size.dims().get(0));
+            return size.name() + "=" + count(size.dims().get(0));
         }
-        return size.dims().stream().map(SizeLiteral::format).collect(Collectors.joining("×"));
+        return size.dims().stream().map(Cells::count).collect(Collectors.joining("×"));
+    }
+
+    /** A count as a size literal when that is shorter to read (1M, 64Mi), digits below 100 000 (1024, not 1Ki). */
+    static String count(long n) {
+        return Math.abs(n) < 100_000 ? Long.toString(n) : SizeLiteral.format(n);
     }
 
     /** "52.5 µs – 55.0 µs", with the level when it is below 95%. */
