@@ -11,8 +11,14 @@ public final class Fingerprint {
     }
 
     public static String of(MachineInfo m) {
-        String text = String.join("|", m.cpuModel(), Integer.toString(m.cores()), m.simd().detail(),
-            m.jvmVendor(), m.jvmVersion(), m.gpu().usable() ? m.gpu().detail() : "no-gpu");
+        return of(m.cpuModel(), m.cores(), m.simd().detail(), m.jvmVendor(), m.jvmVersion(),
+            m.gpu().usable() ? m.gpu().detail() : null);
+    }
+
+    /** @param gpu the usable GPU's detail, {@code null} without one */
+    public static String of(String cpuModel, int cores, String simdDetail, String jvmVendor, String jvmVersion, String gpu) {
+        String text = String.join("|", cpuModel, Integer.toString(cores), simdDetail, jvmVendor, jvmVersion,
+            gpu != null ? gpu : "no-gpu");
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 8);

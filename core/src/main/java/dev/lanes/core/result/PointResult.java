@@ -6,10 +6,14 @@ import java.util.List;
  * One stage at one sweep point on one implementation and thread count: every sample and
  * what was measured of them.
  *
+ * @param definition      a digest of what the stage is at this point (kernel, parameters, inputs' definitions,
+ *                        requested backend): a comparison compares only points whose definition is the same
  * @param source          a data stage: run once, not benchmarked
  * @param size            the problem size as the user sets it (elements, a matrix dimension, a batch)
  * @param elements        elements processed per execution (for elements/s)
  * @param samplesNanos    every measured sample, in order
+ * @param forkSizes       measured in several fresh JVMs ({@code --forks}): how many of the samples each gave, in
+ *                        order; empty when one JVM measured them all
  * @param gcSamples       indexes of the samples during which a garbage collection ran
  * @param roof            the median against the calibrated ceilings; {@code null} without a calibration
  * @param estimate        the cost model's time for what ran; {@code null} without a calibration
@@ -22,14 +26,16 @@ import java.util.List;
  *                        within each sample (the busiest first); empty when the work ran on one thread
  * @param notes           why the implementation is what it is when that is not obvious (fallbacks, trials)
  */
-public record PointResult(PointKey key, String kernel, boolean source, ProblemSize size, long elements, double flops,
-                          double bytesMoved, List<Long> samplesNanos, List<Integer> gcSamples, SampleSummary summary,
+public record PointResult(PointKey key, String kernel, String definition, boolean source, ProblemSize size, long elements,
+                          double flops, double bytesMoved, List<Long> samplesNanos, List<Integer> forkSizes,
+                          List<Integer> gcSamples, SampleSummary summary,
                           Throughput throughput, RoofShare roof, PlanEstimate estimate, Verification check,
                           double checksum, String output, DeviceTimes device, List<DeviceTimes> deviceSamples,
                           List<Long> workerBusyNanos, List<String> notes) {
 
     public PointResult {
         samplesNanos = List.copyOf(samplesNanos);
+        forkSizes = List.copyOf(forkSizes);
         gcSamples = List.copyOf(gcSamples);
         deviceSamples = List.copyOf(deviceSamples);
         workerBusyNanos = List.copyOf(workerBusyNanos);
@@ -47,5 +53,20 @@ public record PointResult(PointKey key, String kernel, boolean source, ProblemSi
 
     public long[] samples() {
         return samplesNanos.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The samples of each fork (one group when one JVM measured them all). */
+    public List<long[]> samplesByFork() {
+        long[] all = samples();
+        if (forkSizes.isEmpty()) {
+            return List.of(all);
+        }
+        java.util.List<long[]> forks = new java.util.ArrayList<>();
+        int from = 0;
+        for (int size : forkSizes) {
+            forks.add(java.util.Arrays.copyOfRange(all, from, from + size));
+            from += size;
+        }
+        return forks;
     }
 }

@@ -1,6 +1,7 @@
 package dev.lanes.core.result;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lanes.core.machine.Fingerprint;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,7 +14,8 @@ import java.util.TreeMap;
  * Upgrades a {@code lanes.run/1} file (lanes 0.1.0) to the current model. What version 1
  * did not record is filled plainly: its sweep values had no order (they came from a hash
  * map), so they are sorted by name; its sizes were element counts; its overrides and flags
- * were not kept; its derived rows are computed again from its samples.
+ * were not kept, nor were its stages' definitions (a comparison says so); its derived rows are
+ * computed again from its samples.
  */
 final class RunV1Reader {
     private RunV1Reader() {
@@ -29,7 +31,7 @@ final class RunV1Reader {
                 s.path("minWarmupMillis").longValue(), threads, s.path("verify").booleanValue(),
                 s.path("backend").asText().toLowerCase(Locale.ROOT));
             SpecInfo spec = new SpecInfo(w.path("name").asText(), w.path("source").asText(), w.path("digest").asText(),
-                w.path("quick").booleanValue(), settings, List.of(), List.of(), List.of());
+                w.path("quick").booleanValue(), settings, List.of(), List.of(), List.of(), List.of());
             List<PointResult> points = new ArrayList<>();
             for (JsonNode stage : required(root, "stages")) {
                 points.add(point(stage));
@@ -46,7 +48,9 @@ final class RunV1Reader {
         return new Machine(m.path("cpuModel").asText(), m.path("cores").intValue(), m.path("os").asText(),
             m.path("arch").asText(), m.path("maxHeapBytes").longValue(), m.path("jvmVendor").asText(),
             m.path("jvmVersion").asText(), m.path("jvmName").asText(), m.path("jvmInfo").asText(),
-            capability(m.path("simd")), capability(m.path("gpu")));
+            capability(m.path("simd")), capability(m.path("gpu")), Fingerprint.of(m.path("cpuModel").asText(),
+                m.path("cores").intValue(), m.path("simd").path("detail").asText(), m.path("jvmVendor").asText(),
+                m.path("jvmVersion").asText(), m.path("gpu").path("usable").booleanValue() ? m.path("gpu").path("detail").asText() : null));
     }
 
     private static Capability capability(JsonNode c) {
@@ -81,9 +85,9 @@ final class RunV1Reader {
         s.path("gcSamples").forEach(x -> gc.add(x.intValue()));
         List<DeviceTimes> deviceSamples = new ArrayList<>();
         s.path("deviceSamples").forEach(d -> deviceSamples.add(device(d)));
-        return new PointResult(key, s.path("kernel").asText(), s.path("source").booleanValue(),
+        return new PointResult(key, s.path("kernel").asText(), null, s.path("source").booleanValue(),
             ProblemSize.elements(s.path("elements").longValue()), s.path("elements").longValue(), s.path("flops").doubleValue(),
-            s.path("bytesMoved").doubleValue(), samples, gc, summary,
+            s.path("bytesMoved").doubleValue(), samples, List.of(), gc, summary,
             new Throughput(t.path("elementsPerSecond").doubleValue(), t.path("gigabytesPerSecond").doubleValue(),
                 t.path("gflopsPerSecond").doubleValue()),
             roof.isObject() ? new RoofShare(roof.path("share").doubleValue(), roof.path("bound").asText(),

@@ -4,6 +4,7 @@ import dev.lanes.core.exec.Availability;
 import dev.lanes.core.exec.DevicePhases;
 import dev.lanes.core.kernel.Check;
 import dev.lanes.core.kernel.StageSize;
+import dev.lanes.core.machine.Fingerprint;
 import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.plan.Estimate;
 import dev.lanes.core.plan.Roofline;
@@ -33,7 +34,7 @@ final class ResultRecords {
 
     static Machine machine(MachineInfo m) {
         return new Machine(m.cpuModel(), m.cores(), m.os(), m.arch(), m.maxHeapBytes(), m.jvmVendor(), m.jvmVersion(),
-            m.jvmName(), m.jvmInfo(), capability(m.simd()), capability(m.gpu()));
+            m.jvmName(), m.jvmInfo(), capability(m.simd()), capability(m.gpu()), Fingerprint.of(m));
     }
 
     private static Capability capability(Availability a) {

@@ -25,6 +25,7 @@ import dev.lanes.core.result.PointKey;
 import dev.lanes.core.result.PointResult;
 import dev.lanes.core.result.RunResult;
 import dev.lanes.core.result.SpecInfo;
+import dev.lanes.core.result.StageGate;
 import dev.lanes.core.result.Throughput;
 import dev.lanes.core.result.WeakAxis;
 import dev.lanes.core.spec.Settings;
@@ -121,8 +122,10 @@ public final class Runner {
             this.startedAt = startedAt;
             this.machine = machine;
             List<WeakAxis> weak = workload.weakStage().map(s -> List.of(new WeakAxis(s.id(), s.weakParam()))).orElse(List.of());
+            List<StageGate> gates = workload.stages().stream().filter(s -> s.gate() != null)
+                .map(s -> new StageGate(s.id(), s.gate().off(), s.gate().maxRegression())).toList();
             this.spec = new SpecInfo(workload.name(), workload.source(), workload.digest(), workload.quick(),
-                ResultRecords.settings(workload.settings()), workload.overrides(), flags, weak);
+                ResultRecords.settings(workload.settings()), workload.overrides(), flags, weak, gates);
             this.calibration = planner == null ? null
                 : planner.model().profile().method() + " " + planner.model().profile().createdAt();
         }
@@ -255,7 +258,8 @@ public final class Runner {
                         notes.add(note);
                     }
                 }
-                PointResult result = pointResult(stage, point, params, shape, type, impl, m, check, notes, traffic);
+                PointResult result = pointResult(stage, point, params, shape, type, impl, m, check, notes, traffic,
+                    StageDefinitions.digest(workload, point, stage, request.backend()));
                 results.add(result);
                 List<PointResult> soFar = List.copyOf(results);
                 listener.finished(result, memoized(() -> header.result(soFar, false)));
@@ -267,16 +271,16 @@ public final class Runner {
 
     private PointResult pointResult(Stage stage, SweepPoint point, Params params, StageShape shape, ElementType type,
                                     Implementation impl, Sampler.Measurement m, Check check, List<String> notes,
-                                    DeviceTraffic traffic) {
+                                    DeviceTraffic traffic, String definition) {
         Summary summary = Summary.of(m.samples());
         DevicePhases phases = m.device().isEmpty() ? null : DevicePhases.median(m.device());
         boolean modelled = planner != null && !stage.kernel().isSource();
         var work = shape.work();
         PointKey key = new PointKey(stage.id(), ResultRecords.point(point), impl.backend().label(),
             impl.inner().backend().label(), impl.threads());
-        return new PointResult(key, stage.kernel().name(), stage.kernel().isSource(),
+        return new PointResult(key, stage.kernel().name(), definition, stage.kernel().isSource(),
             ResultRecords.size(stage.kernel().size(params, shape)), work.elements(), work.flops(), work.bytesMoved(),
-            Arrays.stream(m.samples()).boxed().toList(), m.gcSamples(), ResultRecords.summary(summary),
+            Arrays.stream(m.samples()).boxed().toList(), List.of(), m.gcSamples(), ResultRecords.summary(summary),
             Throughput.of(work.elements(), work.flops(), work.bytesMoved(), summary.medianNanos()),
             modelled ? roof(shape, type, impl, summary.medianNanos(), phases) : null,
             modelled ? ResultRecords.estimate(estimate(shape, type, impl, traffic)) : null,

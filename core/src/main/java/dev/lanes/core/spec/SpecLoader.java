@@ -42,7 +42,7 @@ public final class SpecLoader {
     private static final Set<String> TOP_KEYS = Set.of("name", "settings", "stages", "sweep");
     private static final Set<String> SETTINGS_KEYS =
         Set.of("warmup", "iterations", "min-warmup-ms", "threads", "verify", "backend");
-    private static final Set<String> STAGE_KEYS = Set.of("id", "kernel", "params", "inputs", "backend", "scaling");
+    private static final Set<String> STAGE_KEYS = Set.of("id", "kernel", "params", "inputs", "backend", "scaling", "gate");
 
     private final KernelRegistry kernels;
     private final int maxThreads;
@@ -246,7 +246,8 @@ public final class SpecLoader {
             List<String> inputs = inputNames(tree, pointer, s.get("inputs"));
             BackendChoice backend = s.has("backend") ? backend(tree, pointer + "/backend", s.get("backend")) : null;
             String weak = s.has("scaling") ? weakParam(tree, pointer + "/scaling", id, s.get("scaling")) : null;
-            stages.add(new Stage(id, kernel, params, inputs, backend, tree.valueAt(pointer), weak));
+            GateRule gate = s.has("gate") ? gateRule(tree, pointer + "/gate", id, s.get("gate")) : null;
+            stages.add(new Stage(id, kernel, params, inputs, backend, tree.valueAt(pointer), weak, gate));
         }
         for (int i = 0; i < stages.size(); i++) {
             checkInputs(tree, LocatedTree.child("/stages", i), stages.get(i), ids);
@@ -416,6 +417,25 @@ public final class SpecLoader {
             axes.add(new SweepAxis(stageId, paramName, values));
         }
         return axes;
+    }
+
+    /** {@code gate: off}, {@code gate: on} (the default) or {@code gate: { max-regression: 10% }}. */
+    private static GateRule gateRule(LocatedTree tree, String pointer, String id, JsonNode node) {
+        String expected = "stage '" + id + "': gate: expected off, on or { max-regression: 10% }";
+        if (node.isBoolean() || node.isTextual() && (node.asText().equals("off") || node.asText().equals("on"))) {
+            boolean on = node.isBoolean() ? node.booleanValue() : node.asText().equals("on");
+            return on ? null : new GateRule(true, null);
+        }
+        if (!node.isObject() || node.size() != 1 || !node.has("max-regression")) {
+            throw new SpecException(tree.valueAt(pointer), expected);
+        }
+        JsonNode value = node.get("max-regression");
+        try {
+            return new GateRule(false, dev.lanes.core.text.Percent.parse(value.asText()));
+        } catch (IllegalArgumentException e) {
+            throw new SpecException(tree.valueAt(pointer + "/max-regression"), "stage '" + id + "': gate: max-regression: "
+                + e.getMessage());
+        }
     }
 
     /** {@code scaling: strong} (the default) or {@code scaling: { weak: STAGE.PARAM }}. */

@@ -13,15 +13,16 @@ import java.util.List;
  * @param location  where the stage is written
  * @param weakParam {@code STAGE.PARAM} that grows with the thread count ({@code scaling: { weak: ... }}),
  *                  or {@code null} for the usual strong scaling
+ * @param gate      the stage's own gate rule, or {@code null} to follow the command line
  */
 public record Stage(String id, Kernel kernel, Params params, List<String> inputs, BackendChoice backend,
-                    SourceLocation location, String weakParam) {
+                    SourceLocation location, String weakParam, GateRule gate) {
 
     public Stage {
         inputs = List.copyOf(inputs);
     }
 
     public Stage withParams(Params value) {
-        return new Stage(id, kernel, value, inputs, backend, location, weakParam);
+        return new Stage(id, kernel, value, inputs, backend, location, weakParam, gate);
     }
 }

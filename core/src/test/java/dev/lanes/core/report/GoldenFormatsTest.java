@@ -70,8 +70,9 @@ class GoldenFormatsTest {
         RunResult unswept = new RunResult(r.schema(), true, r.lanesVersion(), r.startedAt(), r.machine(), r.calibration(),
             r.spec(), r.points().stream().filter(p -> p.key().stage().equals("squares")).limit(3)
             .map(p -> new dev.lanes.core.result.PointResult(new dev.lanes.core.result.PointKey(p.key().stage(), List.of(),
-                p.key().backend(), p.key().inner(), p.key().threads()), p.kernel(), p.source(), p.size(), p.elements(),
-                p.flops(), p.bytesMoved(), p.samplesNanos(), p.gcSamples(), p.summary(), p.throughput(), p.roof(),
+                p.key().backend(), p.key().inner(), p.key().threads()), p.kernel(), p.definition(), p.source(), p.size(),
+                p.elements(), p.flops(), p.bytesMoved(), p.samplesNanos(), p.forkSizes(), p.gcSamples(), p.summary(),
+                p.throughput(), p.roof(),
                 p.estimate(), p.check(), p.checksum(), p.output(), p.device(), p.deviceSamples(), p.workerBusyNanos(),
                 p.notes())).toList(), List.of());
         String md = new MarkdownFormat().render(List.of(unswept));

@@ -14,7 +14,7 @@ public final class ResultFixtures {
     public static Machine machine() {
         return new Machine("Test CPU @ 3.0GHz", 4, "Linux 6.0", "amd64", 8L << 30, "Test Vendor", "25.0.1",
             "OpenJDK 64-Bit Server VM", "mixed mode", new Capability(true, "256-bit: 4 x f64, 8 x f32"),
-            new Capability(false, "no NVIDIA driver"));
+            new Capability(false, "no NVIDIA driver"), "0123456789abcdef");
     }
 
     /**
@@ -43,14 +43,15 @@ public final class ResultFixtures {
         PointResult product = point(new PointKey("product", List.of(new PointParam("data.length", 1_000_000L)), "gpu", "gpu", 1),
             "matmul", false, new ProblemSize("n", List.of(512L)), 512 * 512, 2.0 * 512 * 512 * 512, 3.0 * 512 * 512 * 4,
             new long[] {310_000, 300_000, 305_000, 302_000, 420_000}, List.of(), List.of());
-        points.add(new PointResult(product.key(), product.kernel(), false, product.size(), product.elements(), product.flops(),
-            product.bytesMoved(), product.samplesNanos(), product.gcSamples(), product.summary(), product.throughput(),
+        points.add(new PointResult(product.key(), product.kernel(), product.definition(), false, product.size(),
+            product.elements(), product.flops(), product.bytesMoved(), product.samplesNanos(), List.of(), product.gcSamples(),
+            product.summary(), product.throughput(),
             new RoofShare(0.25, "compute", 40_000, null), new PlanEstimate(250_000, "compute", 250_000, 80_000, 20_000),
             product.check(), product.checksum(), product.output(), new DeviceTimes(40_000, 100_000, 3_145_728, 150_000, 1,
                 50_000, 1_048_576), List.of(), List.of(), List.of("one-time device costs, not in the samples: context 120 ms")));
         SpecInfo spec = new SpecInfo("fixture", "fixture.yaml", "sha256:" + "0".repeat(64), false,
             new RunSettings(3, 10, 300, List.of(1, 2, 4), true, "auto"), List.of("data.seed=7"), List.of("--threads 1,2,4"),
-            List.of());
+            List.of(), List.of(new StageGate("product", false, 0.2)));
         return new RunResult(RunResult.SCHEMA, true, "0.1.0", "2026-12-01T12:00:00Z", machine(), "calibrate 2026-12-01T11:00:00Z",
             spec, points, Analysis.derive(points, spec.weak(), "calibrate 2026-12-01T11:00:00Z"));
     }
@@ -72,10 +73,16 @@ public final class ResultFixtures {
                              double bytes, long[] samples, List<Integer> gc, List<Long> busy) {
         SampleSummary summary = summary(samples);
         List<Long> boxed = java.util.Arrays.stream(samples).boxed().toList();
-        return new PointResult(key, kernel, source, size, elements, flops, bytes, boxed, gc, summary,
+        return new PointResult(key, kernel, definition(key.stage(), key.point()), source, size, elements, flops, bytes, boxed,
+            List.of(), gc, summary,
             Throughput.of(elements, flops, bytes, summary.medianNanos()), null, null,
             new Verification(true, "sum vs compensated f64 reference", 1e-15, 1e-12), 42.5, "f64[" + elements + "]", null,
             List.of(), busy, List.of());
+    }
+
+    /** A stand-in for the digest of a stage's definition at a point: the same for the same stage and point. */
+    static String definition(String stage, List<PointParam> point) {
+        return Integer.toHexString((stage + point).hashCode());
     }
 
     /** A summary as the runner computes it, without the runner: min..max is the interval here. */
