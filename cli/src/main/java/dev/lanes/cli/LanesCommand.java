@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The top command: {@code lanes <subcommand>}. */
 @Command(name = "lanes", mixinStandardHelpOptions = true, versionProvider = LanesVersion.class,
     description = "Parallel workload runner for the JVM: SIMD, threads and GPU, measured honestly.",
-    subcommands = {RunCommand.class, ReportCommand.class, PlanCommand.class, CalibrateCommand.class, ValidateCommand.class,
+    subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, PlanCommand.class, CalibrateCommand.class, ValidateCommand.class,
         KernelsCommand.class, InfoCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
@@ -31,6 +31,6 @@ public final class LanesCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, report, plan, calibrate, validate, kernels or info");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, report, compare, plan, calibrate, validate, kernels or info");
     }
 }

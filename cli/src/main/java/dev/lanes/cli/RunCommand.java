@@ -84,6 +84,25 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
+    @Mixin
+    GateFlags gate;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+        description = "After the run, compare it with this saved result (the performance gate): exit 1 on a real regression.")
+    Path baseline;
+
+    @Option(names = "--save-baseline", paramLabel = "FILE",
+        description = "Add this run to a baseline file (created if missing; the last 10 runs of each spec are kept, and "
+            + "their spread is the run-to-run variation a comparison allows for).")
+    Path saveBaseline;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "With --baseline: the comparison as JUnit XML for CI systems.")
+    Path junit;
+
+    @Option(names = "--comparison", paramLabel = "FILE",
+        description = "With --baseline: the comparison also to FILE, in the format its extension names (.txt, .md, .json, .xml).")
+    List<String> comparisons = new ArrayList<>();
+
     @Override
     public Integer call() {
         BackendChoice override = backend == null ? null : BackendChoice.parse(backend).orElseThrow(() -> new UsageException(
@@ -99,6 +118,11 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("--plan: expected model or measure, got '" + planMode + "'");
         }
         ResultOutputs targets = outputs.targets(spec.commandLine().getOut());
+        if (baseline == null && (junit != null || !comparisons.isEmpty())) {
+            throw new UsageException((junit != null ? "--junit" : "--comparison") + " needs --baseline FILE to compare with");
+        }
+        var gateOptions = gate.options();
+        ComparisonOutputs comparisonFiles = ComparisonOutputs.of(junit, comparisons);
         Accelerators accelerators = common.accelerators();
         SpecLoader loader = SpecLoader.forThisJvm(BuiltInKernels.registry());
         List<Integer> threadCounts = threads == null ? null : loader.threads(threads);
@@ -110,6 +134,7 @@ final class RunCommand implements Callable<Integer> {
         }
 
         MachineInfo machine = MachineInfo.detect(accelerators);
+        BaselineGate baselines = BaselineGate.of(baseline, saveBaseline, gateOptions, comparisonFiles, machine);
         Planner planner = new Planner(new CostModel(ProfileSource.obtain(machine, accelerators, common.cacheDir,
             spec.commandLine().getErr())), accelerators);
         WisdomStore wisdom = ProfileSource.wisdom(machine, common.cacheDir, spec.commandLine().getErr());
@@ -164,6 +189,21 @@ final class RunCommand implements Callable<Integer> {
                 // the JVM is exiting: the hook runs, and finds the outputs already closed
             }
         }
+        failOnWrongResults(results);
+        baselines.after(results, stdoutComparison(targets), spec.commandLine().getOut(), spec.commandLine().getErr());
+        return 0;
+    }
+
+    /** The comparison's format on stdout: the results' own when stdout shows a table or Markdown; else none (stderr). */
+    private static dev.lanes.core.report.ComparisonFormat stdoutComparison(ResultOutputs targets) {
+        return targets.targets().stream().filter(t -> t.file() == null).findFirst()
+            .map(t -> t.format() == Format.TABLE ? dev.lanes.core.report.ComparisonFormat.TABLE
+                : t.format() == Format.MARKDOWN ? dev.lanes.core.report.ComparisonFormat.MARKDOWN : null)
+            .orElse(null);
+    }
+
+    /** A result that does not match the scalar reference fails the run (exit 3), after every output is written. */
+    private static void failOnWrongResults(List<RunResult> results) {
         for (RunResult result : results) {
             PointResult failure = result.firstFailure().orElse(null);
             if (failure != null) {
@@ -174,7 +214,6 @@ final class RunCommand implements Callable<Integer> {
                     + check.method() + " = " + check.error() + " > bound " + check.bound());
             }
         }
-        return 0;
     }
 
     /** The flags that changed what ran or how, as given: the result records them. */

@@ -43,6 +43,12 @@ public final class AtomicFile {
         if (Files.isDirectory(absolute)) {
             throw new UsageException(target + ": is a directory");
         }
+        if (isSpecial(absolute)) {
+            if (!Files.isWritable(absolute)) {
+                throw new UsageException(target + ": cannot write: permission denied");
+            }
+            return;
+        }
         Path dir = absolute.getParent();
         if (!Files.isDirectory(dir)) {
             throw new UsageException(target + ": the folder " + dir + " does not exist");
@@ -58,7 +64,11 @@ public final class AtomicFile {
     }
 
     public static void write(Path target, String text) {
-        Path absolute = target.toAbsolutePath();
+        Path absolute = real(target.toAbsolutePath());
+        if (isSpecial(absolute)) {
+            writeInPlace(target, absolute, text);
+            return;
+        }
         Path dir = absolute.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new UsageException(target + ": the folder " + dir + " does not exist");
@@ -86,6 +96,28 @@ public final class AtomicFile {
             throw new UsageException(target + ": cannot write: " + reason(e), e);
         } finally {
             deleteQuietly(temp);
+        }
+    }
+
+    /** A device or a pipe (/dev/null, /dev/stdout, a FIFO): written as it is, never replaced by a file. */
+    private static boolean isSpecial(Path absolute) {
+        return Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute);
+    }
+
+    /** A link is followed, so the file it names is replaced and the link stays. */
+    private static Path real(Path absolute) {
+        try {
+            return Files.isSymbolicLink(absolute) && Files.exists(absolute) ? absolute.toRealPath() : absolute;
+        } catch (IOException e) {
+            return absolute;
+        }
+    }
+
+    private static void writeInPlace(Path target, Path absolute, String text) {
+        try {
+            Files.writeString(absolute, text, StandardCharsets.UTF_8, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UsageException(target + ": cannot write: " + reason(e), e);
         }
     }
 

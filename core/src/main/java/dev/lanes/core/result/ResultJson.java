@@ -63,13 +63,17 @@ public final class ResultJson {
 
     /** Reads every run a result file holds. */
     public static List<RunResult> read(Path file) {
+        return parse(file.toString(), text(file));
+    }
+
+    /** A result file's text; one line naming the file when it is missing, a directory or unreadable. */
+    public static String text(Path file) {
         String name = file.toString();
         if (Files.isDirectory(file)) {
             throw refuse(name, "is a directory, not a result file");
         }
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw refuse(name, "no such result file");
         } catch (AccessDeniedException e) {
@@ -77,17 +81,15 @@ public final class ResultJson {
         } catch (IOException e) {
             throw refuse(name, "cannot read: " + e.getMessage());
         }
-        return parse(name, new String(bytes, StandardCharsets.UTF_8));
     }
 
-    /** Reads the runs of a result file's text; {@code name} names it in errors. */
-    public static List<RunResult> parse(String name, String text) {
+    /** A result file's JSON; one line naming the file when it is empty, truncated or not JSON. */
+    public static JsonNode tree(String name, String text) {
         if (text.isBlank()) {
             throw refuse(name, "is empty, not a lanes result");
         }
-        JsonNode tree;
         try {
-            tree = MAPPER.readTree(text);
+            return MAPPER.readTree(text);
         } catch (JsonEOFException e) {
             throw refuse(name, "truncated JSON: it ends inside a value at " + where(e.getLocation())
                 + " (was the write interrupted?)");
@@ -95,6 +97,15 @@ public final class ResultJson {
             throw refuse(name, "not JSON: " + e.getOriginalMessage().lines().findFirst().orElse("") + " at "
                 + where(e.getLocation()));
         }
+    }
+
+    /** Reads the runs of a result file's text; {@code name} names it in errors. */
+    public static List<RunResult> parse(String name, String text) {
+        return fromTree(name, tree(name, text));
+    }
+
+    /** The runs of a result file's JSON; another tool's file is refused by name. */
+    public static List<RunResult> fromTree(String name, JsonNode tree) {
         List<RunResult> runs = new ArrayList<>();
         if (tree.isArray()) {
             if (tree.isEmpty()) {

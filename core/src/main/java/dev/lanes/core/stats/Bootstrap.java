@@ -31,16 +31,21 @@ public final class Bootstrap {
      * @return {low, high} at {@value #LEVEL}, or {NaN, NaN} when no resample gave a finite figure
      */
     public static double[] interval(List<long[]> groups, ToDoubleFunction<double[]> figure, long seed) {
+        return intervalOf(groups.stream().map(g -> java.util.Arrays.stream(g).asDoubleStream().toArray()).toList(), figure, seed);
+    }
+
+    /** As {@link #interval}, for samples that are not whole nanoseconds (another tool's scores). */
+    public static double[] intervalOf(List<double[]> groups, ToDoubleFunction<double[]> figure, long seed) {
         long total = groups.stream().mapToLong(g -> g.length).sum();
         int resamples = (int) Math.max(MIN_RESAMPLES, Math.min(MAX_RESAMPLES, WORK_LIMIT / Math.max(1, total)));
         SplittableRandom random = new SplittableRandom(seed);
         List<Double> figures = new ArrayList<>(resamples);
         double[] medians = new double[groups.size()];
-        long[][] scratch = groups.stream().map(g -> new long[g.length]).toArray(long[][]::new);
+        double[][] scratch = groups.stream().map(g -> new double[g.length]).toArray(double[][]::new);
         for (int r = 0; r < resamples; r++) {
             for (int g = 0; g < groups.size(); g++) {
-                long[] source = groups.get(g);
-                long[] copy = scratch[g];
+                double[] source = groups.get(g);
+                double[] copy = scratch[g];
                 for (int i = 0; i < copy.length; i++) {
                     copy[i] = source[random.nextInt(source.length)];
                 }
@@ -58,6 +63,13 @@ public final class Bootstrap {
         double tail = (1 - LEVEL) / 2;
         return new double[] {sorted[(int) Math.floor(tail * (sorted.length - 1))],
             sorted[(int) Math.ceil((1 - tail) * (sorted.length - 1))]};
+    }
+
+    /** The median; sorts the array in place. */
+    public static double median(double[] values) {
+        Arrays.sort(values);
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
     /** The median; sorts the array in place. */

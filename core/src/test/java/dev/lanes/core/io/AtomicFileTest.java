@@ -37,6 +37,18 @@ class AtomicFileTest {
     }
 
     @Test
+    void aDeviceIsWrittenAsItIsAndALinkStaysALink() throws Exception {
+        AtomicFile.checkWritable(Path.of("/dev/null"));
+        AtomicFile.write(Path.of("/dev/null"), "gone");
+        assertThat(Files.isRegularFile(Path.of("/dev/null"))).isFalse();
+        Path real = Files.writeString(dir.resolve("real.json"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), real);
+        AtomicFile.write(link, "new");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo("new");
+    }
+
+    @Test
     void targetsThatCannotBeWrittenAreRefusedBeforeAnythingRuns() throws Exception {
         Path missing = dir.resolve("nodir/x.json");
         assertThatThrownBy(() -> AtomicFile.checkWritable(missing)).isInstanceOf(UsageException.class)
