@@ -21,7 +21,8 @@ final class ComparisonCells {
 
     /** "p = 0.0004", "p < 1e-6". */
     static String p(double p) {
-        return p < 1e-6 ? "p < 1e-6" : String.format(Locale.ROOT, "p = %.2g", p);
+        return p < 1e-6 ? "p < 1e-6"
+            : "p = " + new java.math.BigDecimal(p).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
     }
 
     /** "+7.3% [+5.1%, +9.6%] > 5%, p = 0.0004": what a failure says. */

@@ -94,6 +94,9 @@ public final class ResultJson {
             throw refuse(name, "truncated JSON: it ends inside a value at " + where(e.getLocation())
                 + " (was the write interrupted?)");
         } catch (JsonProcessingException e) {
+            if (e.getOriginalMessage().contains("end-of-input")) {       // Jackson's words for a document cut short
+                throw refuse(name, "truncated JSON: it ends at " + where(e.getLocation()) + " (was the write interrupted?)");
+            }
             throw refuse(name, "not JSON: " + e.getOriginalMessage().lines().findFirst().orElse("") + " at "
                 + where(e.getLocation()));
         }

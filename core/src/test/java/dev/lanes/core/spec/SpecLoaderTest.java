@@ -330,6 +330,23 @@ class SpecLoaderTest {
             .contains("weak scaling runs the threads backend, not simd");
     }
 
+    @Test
+    void aStageMaySetItsOwnGateRule() {
+        String spec = """
+            stages:
+              - { id: data, kernel: generate, params: { length: 1000 } }
+              - { id: squares, kernel: sum-of-squares, inputs: [data], gate: GATE }
+            """;
+        assertThat(parse(spec.replace("GATE", "{ max-regression: 10% }")).stage("squares").orElseThrow().gate())
+            .isEqualTo(new GateRule(false, 0.10));
+        assertThat(parse(spec.replace("GATE", "off")).stage("squares").orElseThrow().gate()).isEqualTo(new GateRule(true, null));
+        assertThat(parse(spec.replace("GATE", "on")).stage("squares").orElseThrow().gate()).isNull();
+        assertThat(refused(spec.replace("GATE", "{ max-regression: 10 }")).getMessage())
+            .isEqualTo("spec.yaml:3:84: stage 'squares': gate: max-regression: expected a percentage such as 5%, got '10'");
+        assertThat(refused(spec.replace("GATE", "sometimes")).getMessage())
+            .contains("stage 'squares': gate: expected off, on or { max-regression: 10% }");
+    }
+
     private static SpecException assertThrowsSpec(Runnable r) {
         try {
             r.run();
