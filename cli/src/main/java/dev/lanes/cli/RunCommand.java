@@ -87,6 +87,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     GateFlags gate;
 
+    @Option(names = "--forks", paramLabel = "N", defaultValue = "1",
+        description = "Run the specs in N fresh JVMs, one after another, and keep each fork's samples apart: a comparison "
+            + "then treats each fork's median as one observation (N times the time; see docs/ci.md). Default: 1.")
+    int forks;
+
     @Option(names = "--baseline", paramLabel = "FILE",
         description = "After the run, compare it with this saved result (the performance gate): exit 1 on a real regression.")
     Path baseline;
@@ -114,6 +119,9 @@ final class RunCommand implements Callable<Integer> {
         if (warmup != null && (warmup < 0 || warmup > 1_000_000)) {
             throw new UsageException("--warmup: must be in 0..1000000, got " + warmup);
         }
+        if (forks < 1 || forks > 1000) {
+            throw new UsageException("--forks: must be in 1..1000, got " + forks);
+        }
         if (!planMode.equals("model") && !planMode.equals("measure")) {
             throw new UsageException("--plan: expected model or measure, got '" + planMode + "'");
         }
@@ -135,14 +143,14 @@ final class RunCommand implements Callable<Integer> {
 
         MachineInfo machine = MachineInfo.detect(accelerators);
         BaselineGate baselines = BaselineGate.of(baseline, saveBaseline, gateOptions, comparisonFiles, machine);
-        Planner planner = new Planner(new CostModel(ProfileSource.obtain(machine, accelerators, common.cacheDir,
-            spec.commandLine().getErr())), accelerators);
         WisdomStore wisdom = ProfileSource.wisdom(machine, common.cacheDir, spec.commandLine().getErr());
         if (forget) {
             wisdom.forget();
             spec.commandLine().getErr().println("lanes: forgot the wisdom in " + wisdom.path());
         }
-        Planning planning = new Planning(planner, planMode.equals("measure") ? wisdom : null);
+        // forks plan in their own JVMs: the parent needs no calibration
+        Planning planning = forks > 1 ? null : new Planning(new Planner(new CostModel(ProfileSource.obtain(machine,
+            accelerators, common.cacheDir, spec.commandLine().getErr())), accelerators), planMode.equals("measure") ? wisdom : null);
         Progress progress = Progress.forStderr(spec.commandLine().getErr(), quiet);
         List<RunResult> results = new ArrayList<>();
         Thread keepOnInterrupt = new Thread(() -> {
@@ -153,7 +161,13 @@ final class RunCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(keepOnInterrupt);
         try {
-            for (Workload workload : workloads) {
+            if (forks > 1) {
+                List<String> recorded = flags();
+                results.addAll(ForkedRuns.run(forks, childArgs(), spec.commandLine().getErr(), quiet,
+                    soFar -> targets.update(() -> soFar.stream().map(r -> r.withFlags(recorded)).toList()))
+                    .stream().map(r -> r.withFlags(recorded)).toList());
+            }
+            for (Workload workload : forks > 1 ? List.<Workload>of() : workloads) {
                 RunListener listener = new RunListener() {
                     @Override
                     public void started(Measuring measuring) {
@@ -216,6 +230,22 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** What a fork runs: these specs with the flags that change the run, and no outputs of its own. */
+    private List<String> childArgs() {
+        List<String> args = new ArrayList<>(List.of("run"));
+        specs.forEach(p -> args.add(p.toString()));
+        for (String flag : flags()) {
+            if (!flag.startsWith("--forks")) {
+                args.addAll(List.of(flag.split(" ", 2)));
+            }
+        }
+        overrides.forEach(o -> args.addAll(List.of("--set", o)));
+        if (common.cacheDir != null) {
+            args.addAll(List.of("--cache-dir", common.cacheDir.toString()));
+        }
+        return args;
+    }
+
     /** The flags that changed what ran or how, as given: the result records them. */
     private List<String> flags() {
         List<String> flags = new ArrayList<>();
@@ -241,6 +271,9 @@ final class RunCommand implements Callable<Integer> {
             flags.add("--plan " + planMode);
         }
         flags.addAll(common.flags());
+        if (forks > 1) {
+            flags.add("--forks " + forks);
+        }
         return flags;
     }
 

@@ -35,6 +35,13 @@ public record RunResult(String schema, boolean complete, String lanesVersion, St
         return new RunResult(schema, true, lanesVersion, startedAt, machine, calibration, spec, points, derived);
     }
 
+    /** The same result recording other command-line flags (a forked run records its --forks). */
+    public RunResult withFlags(List<String> flags) {
+        SpecInfo s = spec;
+        return new RunResult(schema, complete, lanesVersion, startedAt, machine, calibration, new SpecInfo(s.name(), s.file(),
+            s.digest(), s.quick(), s.settings(), s.overrides(), flags, s.weak(), s.gates()), points, derived);
+    }
+
     /** The derived rows of one kind. */
     public <R extends DerivedRow> List<R> rows(Class<R> kind) {
         return derived.stream().filter(kind::isInstance).map(kind::cast).toList();

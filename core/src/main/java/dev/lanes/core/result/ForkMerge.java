@@ -1,0 +1,68 @@
+package dev.lanes.core.result;
+
+import dev.lanes.core.stats.Summary;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Joins the runs of one spec made in several fresh JVMs ({@code --forks N}) into one
+ * result: each point's samples in fork order with each fork's count kept, its summary,
+ * rates and roof share from all of them, its workers' busy times summed, and the derived
+ * rows computed again.
+ */
+public final class ForkMerge {
+    private ForkMerge() {
+    }
+
+    /** @param forks the runs of one spec, one per JVM, in the order they ran */
+    public static RunResult merge(List<RunResult> forks) {
+        RunResult first = forks.get(0);
+        Map<PointKey, List<PointResult>> byKey = new LinkedHashMap<>();
+        for (RunResult fork : forks) {
+            for (PointResult p : fork.points()) {
+                byKey.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        List<PointResult> points = byKey.values().stream().map(ForkMerge::point).toList();
+        boolean complete = forks.stream().allMatch(RunResult::complete);
+        return new RunResult(first.schema(), complete, first.lanesVersion(), first.startedAt(), first.machine(),
+            first.calibration(), first.spec(), points, Analysis.derive(points, first.spec().weak(), first.calibration()));
+    }
+
+    private static PointResult point(List<PointResult> forks) {
+        PointResult first = forks.get(0);
+        List<Long> samples = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        List<Integer> gc = new ArrayList<>();
+        List<DeviceTimes> device = new ArrayList<>();
+        LinkedHashSet<String> notes = new LinkedHashSet<>();
+        long[] busy = new long[first.workerBusyNanos().size()];
+        for (PointResult f : forks) {
+            int offset = samples.size();
+            f.gcSamples().forEach(i -> gc.add(i + offset));
+            samples.addAll(f.samplesNanos());
+            sizes.add(f.samplesNanos().size());
+            device.addAll(f.deviceSamples());
+            notes.addAll(f.notes());
+            for (int i = 0; i < Math.min(busy.length, f.workerBusyNanos().size()); i++) {
+                busy[i] += f.workerBusyNanos().get(i);
+            }
+        }
+        Summary s = Summary.of(samples.stream().mapToLong(Long::longValue).toArray());
+        SampleSummary summary = new SampleSummary(s.count(), s.medianNanos(), s.meanNanos(), s.stddevNanos(), s.minNanos(),
+            s.maxNanos(), s.medianInterval().lowNanos(), s.medianInterval().highNanos(), s.medianInterval().level());
+        RoofShare roof = first.roof() == null ? null : new RoofShare(first.roof().share() * first.summary().medianNanos()
+            / summary.medianNanos(), first.roof().bound(), first.roof().ceiling(), first.roof().opKind());
+        Verification check = forks.stream().map(PointResult::check).filter(c -> c != null && !c.passed()).findFirst()
+            .orElse(first.check());
+        return new PointResult(first.key(), first.kernel(), first.definition(), first.source(), first.size(), first.elements(),
+            first.flops(), first.bytesMoved(), samples, forks.size() > 1 ? sizes : List.of(), gc, summary,
+            Throughput.of(first.elements(), first.flops(), first.bytesMoved(), summary.medianNanos()), roof, first.estimate(),
+            check, first.checksum(), first.output(), first.device(), device, java.util.Arrays.stream(busy).boxed().toList(),
+            List.copyOf(notes));
+    }
+}
