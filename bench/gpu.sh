@@ -60,7 +60,7 @@ def load(name):
     path = os.path.join(out, name)
     return json.load(open(path)) if os.path.exists(path) else None
 def stage(run, sid):
-    return [s for s in run["stages"] if s["stage"] == sid][-1]
+    return [s for s in run["points"] if s["key"]["stage"] == sid][-1]
 profile, base = load("profile.json"), load("baselines.json")
 gpu = profile and profile.get("gpu")
 sos, mm = load("sum-of-squares-1e9.json"), load("matmul-8192.json")
@@ -82,8 +82,8 @@ if all(runs.values()):
         cpu_ms = stage(runs["threads"], sid)["summary"]["medianNanos"] / 1e6
         gpu_ms = stage(runs["gpu"], sid)["summary"]["medianNanos"] / 1e6
         faster = "gpu" if gpu_ms < cpu_ms else "cpu"
-        chose = "gpu" if auto["backend"] == "gpu" else "cpu"
-        print("planner, %-10s auto chose %-18s cpu %9.2f ms, gpu %9.2f ms: %s" % (sid, auto["backend"], cpu_ms, gpu_ms,
+        chose = "gpu" if auto["key"]["backend"] == "gpu" else "cpu"
+        print("planner, %-10s auto chose %-18s cpu %9.2f ms, gpu %9.2f ms: %s" % (sid, auto["key"]["backend"], cpu_ms, gpu_ms,
               "right" if chose == faster else "WRONG"))
 PY
 echo "bench/gpu.sh: results in $out"

@@ -32,7 +32,7 @@ for c in "${cases[@]}"; do
       t=1; [ "$backend" = threads ] && t="1,$threads"
       "$root/lanes" run "$root/samples/$spec" "${sets[@]}" --backend "$backend" --threads "$t" --cache-dir "$cache" \
         --format json 2>/dev/null \
-        | python3 -c "import json,sys; r=json.load(sys.stdin); [print(json.dumps({'kind':'run','spec':'$spec','n':'$n','result':s})) for s in r['stages'] if s['stage']=='$stage']" >> "$out/runs.jsonl"
+        | python3 -c "import json,sys; r=json.load(sys.stdin); [print(json.dumps({'kind':'run','spec':'$spec','n':'$n','result':s})) for s in r['points'] if s['key']['stage']=='$stage']" >> "$out/runs.jsonl"
     done
   done
 done
@@ -47,7 +47,8 @@ for line in open(sys.argv[1]):
         plans[key] = r["plan"]
     else:
         s = r["result"]
-        label = s["backend"] + (" x%d" % s["threads"] if s["backend"].startswith("threads") else "")
+        k = s["key"]
+        label = k["backend"] if k["backend"] != "threads" else "threads(%s) x%d" % (k["inner"], k["threads"])
         runs.setdefault(key, {})[label] = s
 def fmt(ns):
     return "%.3g ms" % (ns / 1e6)
@@ -58,7 +59,7 @@ for key in sorted(plans, key=lambda k: (k[0], float(k[1].rstrip("kMG")) * {"k": 
     if not measured:
         continue
     c = plan["chosen"]
-    label = c["backend"].lower() if c["backend"] != "THREADS" else "threads(%s) x%d" % (c["inner"].lower(), c["threads"])
+    label = c["backend"].lower() if c["backend"].lower() != "threads" else "threads(%s) x%d" % (c["inner"].lower(), c["threads"])
     fastest = min(measured, key=lambda l: measured[l]["summary"]["medianNanos"])
     best = measured[fastest]["summary"]["medianNanos"]
     mine = measured.get(label)

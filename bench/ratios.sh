@@ -30,7 +30,7 @@ lanes_ms() {
   local spec="$1" stage="$2"
   shift 2
   "$root/lanes" run "$spec" --backend threads --threads "$threads" --format json "$@" 2>/dev/null \
-    | python3 -c 'import json,sys; r=json.load(sys.stdin); s=[s for s in r["stages"] if s["stage"]==sys.argv[1]][-1]; print(s["summary"]["medianNanos"]/1e6)' "$stage"
+    | python3 -c 'import json,sys; r=json.load(sys.stdin); s=[s for s in r["points"] if s["key"]["stage"]==sys.argv[1]][-1]; print(s["summary"]["medianNanos"]/1e6)' "$stage"
 }
 record() { echo "$2" >> "$out/$1.txt"; }
 # the JDK 25 the launcher would pick, for the Arrays.parallelSort baseline

@@ -18,7 +18,7 @@ jdk="$(for d in "${JAVA_HOME:-}" /usr/lib/jvm/*25*; do [ -x "$d/bin/java" ] && "
 lanes_gbps() {  # N ITERATIONS
   "$root/lanes" run "$root/samples/sum-of-squares.yaml" --set "data.length=$1" --backend threads \
     --threads "$threads" --iterations "$2" --warmup 5 --format json 2>/dev/null \
-    | python3 -c 'import json,sys; r=json.load(sys.stdin); print([s for s in r["stages"] if s["stage"]=="squares"][-1]["throughput"]["gigabytesPerSecond"])'
+    | python3 -c 'import json,sys; r=json.load(sys.stdin); print([s for s in r["points"] if s["key"]["stage"]=="squares"][-1]["throughput"]["gigabytesPerSecond"])'
 }
 c_gbps() {
   OMP_NUM_THREADS="$threads" OMP_PROC_BIND=true "$out/sum_of_squares" "$1" "$2" | sed -n 's/.*gbps=\([0-9.]*\).*/\1/p'
