@@ -21,7 +21,7 @@ class GateTest {
     private Comparison compare(double newNanos, double cv) {
         List<MeasuredRun> baseline = new ArrayList<>();
         for (int r = 0; r < 5; r++) {
-            baseline.add(run(List.of(point("a", 1e6 * (1 + 0.01 * (r - 2)), 0.01, 30, random))));
+            baseline.add(run(List.of(point("a", 1e6 * (1 + 0.005 * (r - 2)), 0.01, 30, random))));
         }
         return Gate.compare("old.json", baseline, "new.json", List.of(run(List.of(point("a", newNanos, cv, 30, random)))),
             defaults);
