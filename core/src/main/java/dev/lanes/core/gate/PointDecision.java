@@ -44,7 +44,8 @@ final class PointDecision {
         List<double[]> newForks = now.forks();
         boolean forked = olds.stream().allMatch(o -> o.forks().size() > 1) && newForks.size() > 1;
         if (forked && oldForks.size() >= MIN_FORKS && newForks.size() >= MIN_FORKS) {
-            return byForks(oldForks, newForks, seed(now));
+            Figures forks = byForks(oldForks, newForks, seed(now));
+            return olds.size() >= 2 ? withRunSpread(forks, olds, now) : forks;
         }
         return bySamples(olds, now, assumedSpread);
     }
@@ -59,6 +60,29 @@ final class PointDecision {
         return new Figures(oldMedian, newMedian, newMedian / oldMedian, ci[0], ci[1], p,
             "between forks: " + oldForks.size() + " old and " + newForks.size() + " new JVMs", Stats.cv(oldMedians),
             Stats.cv(newMedians), oldMedians.length, newMedians.length);
+    }
+
+    /**
+     * Forks of one run share the state of the machine while it ran (a slow minute slows all
+     * of them), so with a baseline of several forked runs the interval is also at least as
+     * wide as the spread of whole runs' medians (each the median of its forks' medians),
+     * measured over the baseline's runs and raised to its upper bound.
+     */
+    private static Figures withRunSpread(Figures forks, List<MeasuredPoint> olds, MeasuredPoint now) {
+        int k = olds.size();
+        double[] logRuns = olds.stream().mapToDouble(o -> Math.log(Bootstrap.median(medians(o.forks())))).toArray();
+        double measured = Stats.stddev(logRuns);
+        double spread = Math.max(MIN_MEASURED_SPREAD, measured * upperBoundFactor(k));
+        double oldMedian = Math.exp(Bootstrap.median(logRuns.clone()));
+        double newMedian = Bootstrap.median(medians(now.forks()));
+        double ratio = newMedian / oldMedian;
+        double half = Math.max(Z * spread * Math.sqrt(1 + 1.0 / k),
+            Math.max(Math.log(forks.ratio() / forks.low()), Math.log(forks.high() / forks.ratio())));
+        String variation = String.format(java.util.Locale.ROOT, "between forks (%d new JVMs) and run to run over the baseline's "
+            + "%d forked runs: %.1f%%, taken as %.1f%% (its %.0f%% upper bound)", now.forks().size(), k, 100 * measured,
+            100 * spread, 100 * (1 - SPREAD_BOUND_TAIL));
+        return new Figures(oldMedian, newMedian, ratio, ratio * Math.exp(-half), ratio * Math.exp(half), forks.p(), variation,
+            forks.oldCv(), forks.newCv(), forks.oldUnits(), forks.newUnits());
     }
 
     private static Figures bySamples(List<MeasuredPoint> olds, MeasuredPoint now, double assumedSpread) {
