@@ -1,6 +1,7 @@
 package dev.lanes.gpu;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,13 +43,12 @@ class PtxModuleTest {
     }
 
     @Test
-    void theCommittedPtxIsWhatTheSourcesCompileTo() throws IOException, InterruptedException {
+    void theCommittedPtxIsWhatTheSourcesCompileTo(@TempDir Path out) throws IOException, InterruptedException {
         PtxModule committed = PtxModule.load(PtxModule.ARRAY_KERNELS);
         String nvcc = nvccVersion();
         assumeTrue(nvcc != null, "nvcc is not on the PATH: the PTX cannot be regenerated here");
         String built = committed.compilerVersion().orElseThrow();
         assumeTrue(nvcc.contains(built), "the committed PTX was written by nvcc " + built + "; this machine has another release");
-        Path out = Files.createTempDirectory("lanes-ptx");
         Process p = new ProcessBuilder("bash", "build-ptx.sh", out.toString()).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
@@ -69,21 +69,29 @@ class PtxModuleTest {
         assumeTrue(onPath("ptxas"), "ptxas is not on the PATH: the PTX cannot be assembled here");
         for (String name : PtxModule.ALL) {
             Path ptx = Files.createTempFile("lanes-" + name, ".ptx");
-            Files.writeString(ptx, PtxModule.load(name).text());
-            for (String arch : new String[] {"sm_75", "sm_90"}) {
-                Process p = new ProcessBuilder("ptxas", "-arch=" + arch, "-v", ptx.toString(), "-o", "/dev/null")
-                    .redirectErrorStream(true).start();
-                String log = new String(p.getInputStream().readAllBytes());
-                assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-                assertThat(p.exitValue()).as(log).isZero();
-                List<String> functions = log.lines().filter(l -> l.contains("Function properties for")).toList();
-                assertThat(functions).as(name + " on " + arch).hasSize(PtxModule.load(name).entries().size());
-                assertThat(log.lines().filter(l -> l.contains("spill")).toList()).as(name + " on " + arch)
-                    .allSatisfy(l -> assertThat(l).contains("0 bytes spill stores, 0 bytes spill loads"));
-                Matcher smem = Pattern.compile("(\\d+) bytes smem").matcher(log);
-                while (smem.find()) {
-                    assertThat(Integer.parseInt(smem.group(1))).as(name + " shared memory on " + arch).isLessThanOrEqualTo(48 * 1024);
-                }
+            try {
+                assembles(name, ptx);
+            } finally {
+                Files.deleteIfExists(ptx);                  // tests leave nothing in /tmp
+            }
+        }
+    }
+
+    private static void assembles(String name, Path ptx) throws IOException, InterruptedException {
+        Files.writeString(ptx, PtxModule.load(name).text());
+        for (String arch : new String[] {"sm_75", "sm_90"}) {
+            Process p = new ProcessBuilder("ptxas", "-arch=" + arch, "-v", ptx.toString(), "-o", "/dev/null")
+                .redirectErrorStream(true).start();
+            String log = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(log).isZero();
+            List<String> functions = log.lines().filter(l -> l.contains("Function properties for")).toList();
+            assertThat(functions).as(name + " on " + arch).hasSize(PtxModule.load(name).entries().size());
+            assertThat(log.lines().filter(l -> l.contains("spill")).toList()).as(name + " on " + arch)
+                .allSatisfy(l -> assertThat(l).contains("0 bytes spill stores, 0 bytes spill loads"));
+            Matcher smem = Pattern.compile("(\\d+) bytes smem").matcher(log);
+            while (smem.find()) {
+                assertThat(Integer.parseInt(smem.group(1))).as(name + " shared memory on " + arch).isLessThanOrEqualTo(48 * 1024);
             }
         }
     }
