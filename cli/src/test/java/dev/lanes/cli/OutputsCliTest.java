@@ -65,7 +65,8 @@ class OutputsCliTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("lanes: " + file("nodir/x.json") + ": the folder " + file("nodir")
             + " does not exist" + System.lineSeparator());
-        assertThat(Path.of(cache())).doesNotExist();              // not even calibrated: nothing ran
+        assertThat(r.err()).doesNotContain("[1/").doesNotContain("calibration");   // nothing ran, not even a calibration
+        assertThat(r.out()).isEmpty();
         CliRun unknown = CliRun.of("run", spec(), "-o", file("x.xlsx"));
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("cannot tell the format from its name");

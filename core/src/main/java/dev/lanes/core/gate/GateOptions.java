@@ -20,9 +20,9 @@ public record GateOptions(double maxRegression, double alpha, double noisyCv, bo
     public static final double DEFAULT_ALPHA = 0.01;
     public static final double DEFAULT_NOISY_CV = 0.10;
     /**
-     * Measured on the 2-core development VM: the medians of one stage point over ten fresh
-     * JVMs spread by 3.4–24% (standard deviation of their logs; docs/ci.md). A gate that
-     * has not measured a point's spread assumes the middle of that.
+     * Measured on the 2-core development VM by bench/gate.sh: the medians of one stage point
+     * over ten fresh JVMs spread by 3.6% to 69% (standard deviation of their logs;
+     * docs/ci.md). A gate that has not measured a point's spread assumes about the middle.
      */
     public static final double DEFAULT_ASSUMED_RUN_SPREAD = 0.10;
 

@@ -21,8 +21,18 @@ final class ComparisonCells {
 
     /** "p = 0.0004", "p < 1e-6". */
     static String p(double p) {
-        return p < 1e-6 ? "p < 1e-6"
-            : "p = " + new java.math.BigDecimal(p).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
+        return probability("p", p);
+    }
+
+    /** e.g. "q = 0.002": a probability under its name, two significant digits. */
+    static String probability(String name, double p) {
+        return p < 1e-6 ? name + " < 1e-6" : name + " = " + number(p);
+    }
+
+    /** "0.0004", "<1e-6": a probability alone, for a table cell. */
+    static String number(double p) {
+        return p < 1e-6 ? "<1e-6"
+            : new java.math.BigDecimal(p).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
     }
 
     /** "+7.3% [+5.1%, +9.6%] > 5%, p = 0.0004": what a failure says. */

@@ -46,7 +46,7 @@ public final class ComparisonTable {
             }
             row.addAll(List.of(p.key().stage(), Cells.point(p.key().point()), p.key().labelWithThreads(),
                 Units.duration(p.oldMedianNanos()), Units.duration(p.newMedianNanos()), ComparisonCells.change(p),
-                ComparisonCells.p(p.pAdjusted()).replace("p = ", "").replace("p < ", "<"),
+                ComparisonCells.number(p.pAdjusted()),
                 dev.lanes.core.text.Percent.format(p.threshold())));
             t.row(row);
         }

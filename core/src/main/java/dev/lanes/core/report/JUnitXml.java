@@ -104,7 +104,7 @@ public final class JUnitXml {
         return "verdict " + p.verdict().label() + "\nold median " + Units.duration(p.oldMedianNanos()) + " (" + p.oldUnits()
             + " samples or forks), new median " + Units.duration(p.newMedianNanos()) + " (" + p.newUnits() + ")\nchange "
             + ComparisonCells.change(p) + ", threshold " + dev.lanes.core.text.Percent.format(p.threshold()) + "\n"
-            + ComparisonCells.p(p.pValue()) + " (Mann–Whitney U), " + ComparisonCells.p(p.pAdjusted()).replace("p", "q")
+            + ComparisonCells.p(p.pValue()) + " (Mann–Whitney U), " + ComparisonCells.probability("q", p.pAdjusted())
             + " (Benjamini–Hochberg)\nvariation: " + p.variation() + "\n";
     }
 }

@@ -5,6 +5,7 @@ import dev.lanes.core.result.GcRow;
 import dev.lanes.core.result.LoadBalanceRow;
 import dev.lanes.core.result.NoisyRow;
 import dev.lanes.core.result.PlanAccuracyRow;
+import dev.lanes.core.result.PointKey;
 import dev.lanes.core.result.PointResult;
 import dev.lanes.core.result.RunResult;
 import dev.lanes.core.result.SizeGrowthRow;
@@ -141,7 +142,7 @@ final class Sections {
                 + (a.maxSpeedupCi() == null ? "" : " (" + Units.sig(a.maxSpeedupCi().low()) + "x–"
                     + (a.maxSpeedupCi().high() == null ? "unbounded" : Units.sig(a.maxSpeedupCi().high()) + "x") + ")"));
         }
-        String title = "Strong scaling · " + s.stage() + " (" + label(s.backend(), s.inner()) + ", " + Cells.size(s.size())
+        String title = "Strong scaling · " + s.stage() + " (" + PointKey.label(s.backend(), s.inner()) + ", " + Cells.size(s.size())
             + (s.point().isEmpty() ? "" : ", " + Cells.point(s.point())) + ")";
         return new Section(title, t, lines);
     }
@@ -164,13 +165,13 @@ final class Sections {
             .filter(s -> s.stage().equals(w.stage()) && s.amdahl() != null).findFirst()
             .ifPresent(s -> lines.add("Amdahl fit of the strong sweep of " + s.stage() + ": serial fraction f = "
                 + Cells.withInterval(s.amdahl().serialFraction(), s.amdahl().serialFractionCi(), 3)));
-        String title = "Weak scaling · " + w.stage() + " (" + label(w.backend(), w.inner()) + ", " + w.param()
+        String title = "Weak scaling · " + w.stage() + " (" + PointKey.label(w.backend(), w.inner()) + ", " + w.param()
             + " grows with the threads" + (w.point().isEmpty() ? "" : ", " + Cells.point(w.point())) + ")";
         return new Section(title, t, lines);
     }
 
     private static String growth(SizeGrowthRow g) {
-        String head = g.stage() + " (" + label(g.backend(), g.inner()) + (g.threads() > 1 ? " x" + g.threads() : "")
+        String head = g.stage() + " (" + PointKey.label(g.backend(), g.inner()) + (g.threads() > 1 ? " x" + g.threads() : "")
             + (g.point().isEmpty() ? "" : ", " + Cells.point(g.point())) + ")";
         if (g.exponent() == null) {
             return head + " over " + g.param() + ": no fit: " + g.note();
@@ -178,9 +179,5 @@ final class Sections {
         return head + ": time ∝ " + g.param() + "^" + Units.fixed(g.exponent(), 2)
             + (g.exponentCi() == null ? "" : " (95% CI " + Cells.range(g.exponentCi(), 2) + ")") + ", r² = "
             + Units.fixed(g.rSquared(), 3) + " over " + g.sizes().size() + " sizes";
-    }
-
-    static String label(String backend, String inner) {
-        return backend.equals("threads") ? "threads(" + inner + ")" : backend;
     }
 }

@@ -1,7 +1,5 @@
 package dev.lanes.core.result;
 
-import dev.lanes.core.stats.Summary;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -52,9 +50,7 @@ public final class ForkMerge {
                 busy[i] += f.workerBusyNanos().get(i);
             }
         }
-        Summary s = Summary.of(samples.stream().mapToLong(Long::longValue).toArray());
-        SampleSummary summary = new SampleSummary(s.count(), s.medianNanos(), s.meanNanos(), s.stddevNanos(), s.minNanos(),
-            s.maxNanos(), s.medianInterval().lowNanos(), s.medianInterval().highNanos(), s.medianInterval().level());
+        SampleSummary summary = SampleSummary.of(samples.stream().mapToLong(Long::longValue).toArray());
         RoofShare roof = first.roof() == null ? null : new RoofShare(first.roof().share() * first.summary().medianNanos()
             / summary.medianNanos(), first.roof().bound(), first.roof().ceiling(), first.roof().opKind());
         Verification check = forks.stream().map(PointResult::check).filter(c -> c != null && !c.passed()).findFirst()

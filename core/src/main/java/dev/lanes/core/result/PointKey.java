@@ -18,6 +18,11 @@ public record PointKey(String stage, List<PointParam> point, String backend, Str
 
     /** e.g. "simd", "threads(simd)": the backend column of every format. */
     public String label() {
+        return label(backend, inner);
+    }
+
+    /** The backend column for a backend and its inner code: "threads(simd)" for threads, the backend otherwise. */
+    public static String label(String backend, String inner) {
         return backend.equals("threads") ? "threads(" + inner + ")" : backend;
     }
 

@@ -172,10 +172,6 @@ public final class ResultJson {
         if (e instanceof InvalidTypeIdException t) {
             return where + "unknown kind '" + t.getTypeId() + "'";
         }
-        String message = e.getOriginalMessage();
-        if (message.startsWith("Missing required creator property")) {
-            return where + "missing field";
-        }
         JsonNode found = JsonShapes.at(root, e.getPath());
         if (found.isMissingNode()) {
             return where + "missing field";

@@ -1,5 +1,7 @@
 package dev.lanes.core.result;
 
+import dev.lanes.core.stats.Summary;
+
 /**
  * Order statistics and moments of a point's samples, in nanoseconds.
  *
@@ -8,6 +10,13 @@ package dev.lanes.core.result;
  */
 public record SampleSummary(int count, double medianNanos, double meanNanos, double stddevNanos, long minNanos,
                             long maxNanos, double ciLowNanos, double ciHighNanos, double ciLevel) {
+
+    /** The summary of these samples: the statistics of {@link Summary}, as the result records them. */
+    public static SampleSummary of(long[] samplesNanos) {
+        Summary s = Summary.of(samplesNanos);
+        return new SampleSummary(s.count(), s.medianNanos(), s.meanNanos(), s.stddevNanos(), s.minNanos(), s.maxNanos(),
+            s.medianInterval().lowNanos(), s.medianInterval().highNanos(), s.medianInterval().level());
+    }
 
     /** Standard deviation over mean. */
     public double coefficientOfVariation() {

@@ -16,11 +16,9 @@ import dev.lanes.core.result.PointParam;
 import dev.lanes.core.result.ProblemSize;
 import dev.lanes.core.result.RoofShare;
 import dev.lanes.core.result.RunSettings;
-import dev.lanes.core.result.SampleSummary;
 import dev.lanes.core.result.Verification;
 import dev.lanes.core.spec.Settings;
 import dev.lanes.core.spec.SweepPoint;
-import dev.lanes.core.stats.Summary;
 
 import java.util.List;
 
@@ -51,11 +49,6 @@ final class ResultRecords {
 
     static ProblemSize size(StageSize size) {
         return new ProblemSize(size.name(), size.dims());
-    }
-
-    static SampleSummary summary(Summary s) {
-        return new SampleSummary(s.count(), s.medianNanos(), s.meanNanos(), s.stddevNanos(), s.minNanos(), s.maxNanos(),
-            s.medianInterval().lowNanos(), s.medianInterval().highNanos(), s.medianInterval().level());
     }
 
     static Verification check(Check c) {

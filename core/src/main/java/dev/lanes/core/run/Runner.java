@@ -24,6 +24,7 @@ import dev.lanes.core.result.Analysis;
 import dev.lanes.core.result.PointKey;
 import dev.lanes.core.result.PointResult;
 import dev.lanes.core.result.RunResult;
+import dev.lanes.core.result.SampleSummary;
 import dev.lanes.core.result.SpecInfo;
 import dev.lanes.core.result.StageGate;
 import dev.lanes.core.result.Throughput;
@@ -92,8 +93,7 @@ public final class Runner {
         workload.checkWeakScaling(backendOverride);
         Header header = new Header(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), machine, workload, flags);
         ImplementationChooser chooser = new ImplementationChooser(accelerators, machine.cores(), null);
-        List<double[]> expected = expectedMeasurements(workload, chooser, machine.cores(), backendOverride);
-        Progress progress = new Progress(expected);
+        Progress progress = new Progress(expectedMeasurements(workload, chooser, machine.cores(), backendOverride));
         List<PointResult> results = new ArrayList<>();
         try (Sampler points = new Sampler()) {
             sampler = points;
@@ -138,21 +138,25 @@ public final class Runner {
 
     /** Counts measurements off as they start, against what each was expected to take. */
     private static final class Progress {
-        private final List<double[]> expected;
+        private final double[] expected;
+        /** after[i]: what the measurements after the i-th are expected to take together. */
+        private final double[] after;
         private int next;
 
-        Progress(List<double[]> expected) {
+        Progress(double[] expected) {
             this.expected = expected;
+            this.after = new double[expected.length];
+            for (int i = expected.length - 2; i >= 0; i--) {
+                after[i] = after[i + 1] + expected[i + 1];
+            }
         }
 
         RunListener.Measuring next(String stage, String pointLabel, String implementation) {
-            double mine = next < expected.size() ? expected.get(next)[0] : 0;
-            double rest = 0;
-            for (int i = next + 1; i < expected.size(); i++) {
-                rest += expected.get(i)[0];
-            }
+            boolean known = next < expected.length;
+            double mine = known ? expected[next] : 0;
+            double rest = known ? after[next] : 0;
             next++;
-            return new RunListener.Measuring(stage, pointLabel, implementation, next, Math.max(next, expected.size()), mine,
+            return new RunListener.Measuring(stage, pointLabel, implementation, next, Math.max(next, expected.length), mine,
                 rest);
         }
     }
@@ -162,10 +166,10 @@ public final class Runner {
      * take (0 without a planner). Choosing them first also refuses an unusable backend
      * before anything runs.
      */
-    private List<double[]> expectedMeasurements(Workload workload, ImplementationChooser chooser, int cores,
-                                                BackendChoice override) {
+    private double[] expectedMeasurements(Workload workload, ImplementationChooser chooser, int cores,
+                                          BackendChoice override) {
         Settings settings = workload.settings();
-        List<double[]> expected = new ArrayList<>();
+        List<Double> expected = new ArrayList<>();
         for (SweepPoint point : workload.points()) {
             Map<String, StageShape> shapes = WorkloadShapes.at(workload, point);
             for (Stage stage : workload.stages()) {
@@ -188,11 +192,11 @@ public final class Runner {
                     Estimate e = planner == null ? null : estimate(shape, type, impl, DeviceTraffic.allFromHost(shape.work()));
                     double each = e == null ? 0 : e.nanos();
                     double warm = Math.max(settings.minWarmupMillis() * 1e6, settings.warmup() * each);
-                    expected.add(new double[] {MEASUREMENT_OVERHEAD_NANOS + warm + settings.iterations() * each});
+                    expected.add(MEASUREMENT_OVERHEAD_NANOS + warm + settings.iterations() * each);
                 }
             }
         }
-        return expected;
+        return expected.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** What one stage asks for at one point: its backend and thread counts; a weak-scaling stage's are fixed. */
@@ -272,7 +276,7 @@ public final class Runner {
     private PointResult pointResult(Stage stage, SweepPoint point, Params params, StageShape shape, ElementType type,
                                     Implementation impl, Sampler.Measurement m, Check check, List<String> notes,
                                     DeviceTraffic traffic, String definition) {
-        Summary summary = Summary.of(m.samples());
+        SampleSummary summary = SampleSummary.of(m.samples());
         DevicePhases phases = m.device().isEmpty() ? null : DevicePhases.median(m.device());
         boolean modelled = planner != null && !stage.kernel().isSource();
         var work = shape.work();
@@ -280,7 +284,7 @@ public final class Runner {
             impl.inner().backend().label(), impl.threads());
         return new PointResult(key, stage.kernel().name(), definition, stage.kernel().isSource(),
             ResultRecords.size(stage.kernel().size(params, shape)), work.elements(), work.flops(), work.bytesMoved(),
-            Arrays.stream(m.samples()).boxed().toList(), List.of(), m.gcSamples(), ResultRecords.summary(summary),
+            Arrays.stream(m.samples()).boxed().toList(), List.of(), m.gcSamples(), summary,
             Throughput.of(work.elements(), work.flops(), work.bytesMoved(), summary.medianNanos()),
             modelled ? roof(shape, type, impl, summary.medianNanos(), phases) : null,
             modelled ? ResultRecords.estimate(estimate(shape, type, impl, traffic)) : null,

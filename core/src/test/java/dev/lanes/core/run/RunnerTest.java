@@ -119,7 +119,7 @@ class RunnerTest {
             assertThat(g.exponent()).isNull();
             assertThat(g.note()).contains("at least 3 sizes; this sweep has 2");
         });
-        assertThat(r.rows(LoadBalanceRow.class)).allSatisfy(b -> {
+        assertThat(r.rows(LoadBalanceRow.class)).isNotEmpty().allSatisfy(b -> {
             assertThat(b.key().threads()).isEqualTo(2);
             assertThat(b.imbalance()).isGreaterThanOrEqualTo(1.0);
             assertThat(b.idleShare()).isBetween(0.0, 1.0);
