@@ -51,8 +51,8 @@ public final class ForkMerge {
             }
         }
         SampleSummary summary = SampleSummary.of(samples.stream().mapToLong(Long::longValue).toArray());
-        RoofShare roof = first.roof() == null ? null : new RoofShare(first.roof().share() * first.summary().medianNanos()
-            / summary.medianNanos(), first.roof().bound(), first.roof().ceiling(), first.roof().opKind());
+        RoofShare roof = first.roof() == null ? null : first.roof().withShare(first.roof().share()
+            * first.summary().medianNanos() / summary.medianNanos());
         Verification check = forks.stream().map(PointResult::check).filter(c -> c != null && !c.passed()).findFirst()
             .orElse(first.check());
         return new PointResult(first.key(), first.kernel(), first.definition(), first.source(), first.size(), first.elements(),

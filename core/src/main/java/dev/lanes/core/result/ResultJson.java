@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lanes.core.UsageException;
 
 import java.io.IOException;
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
  * give the same bytes), one run as an object, several as an array. Reading is strict: a
  * file that is missing, empty, truncated, not JSON, another tool's, of a newer schema, or
  * with a field missing, unknown or of the wrong type is refused with one line naming the
- * file and the place (exit 2). {@code lanes.run/1} files are read and upgraded.
+ * file and the place (exit 2). {@code lanes.run/1} and {@code lanes.run/2} files are read and upgraded.
  */
 public final class ResultJson {
     private static final Pattern RUN_SCHEMA = Pattern.compile("lanes\\.run/([0-9]+)");
@@ -149,17 +150,36 @@ public final class ResultJson {
         if (version == 1) {
             return RunV1Reader.upgrade(name, node);
         }
-        if (version != 2) {
-            throw refuse(name, "schema " + schema + " is newer than this lanes reads (lanes.run/1 and lanes.run/2); "
+        if (version > 3) {
+            throw refuse(name, "schema " + schema + " is newer than this lanes reads (lanes.run/1 to lanes.run/3); "
                 + "update lanes to read it");
         }
         try {
-            return MAPPER.treeToValue(node, RunResult.class);
+            return MAPPER.treeToValue(version == 2 ? upgradeV2(node) : node, RunResult.class);
         } catch (JsonMappingException e) {
             throw refuse(name, at + describe(e, node));
         } catch (JsonProcessingException e) {
             throw refuse(name, e.getOriginalMessage());
         }
+    }
+
+    /**
+     * A lanes.run/2 result as lanes.run/3: the only difference is that v3 keeps both ceilings of a
+     * point's roof, which v2 did not record; they read as unknown.
+     */
+    private static JsonNode upgradeV2(JsonNode node) {
+        ObjectNode copy = node.deepCopy();
+        copy.put("schema", RunResult.SCHEMA);
+        for (JsonNode point : copy.path("points")) {
+            if (point.get("roof") instanceof ObjectNode roof) {
+                for (String field : List.of("peakGflops", "bandwidthGbps")) {
+                    if (!roof.has(field)) {
+                        roof.putNull(field);
+                    }
+                }
+            }
+        }
+        return copy;
     }
 
     /** "points[2].summary.medianNanos: expected a number, found text "fast"". */

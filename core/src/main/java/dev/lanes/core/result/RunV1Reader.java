@@ -91,7 +91,7 @@ final class RunV1Reader {
             new Throughput(t.path("elementsPerSecond").doubleValue(), t.path("gigabytesPerSecond").doubleValue(),
                 t.path("gflopsPerSecond").doubleValue()),
             roof.isObject() ? new RoofShare(roof.path("share").doubleValue(), roof.path("bound").asText(),
-                roof.path("ceiling").doubleValue(), roof.path("opKind").isTextual() ? roof.get("opKind").asText() : null) : null,
+                roof.path("ceiling").doubleValue(), roof.path("opKind").isTextual() ? roof.get("opKind").asText() : null, null, null) : null,
             est.isObject() ? new PlanEstimate(est.path("nanos").doubleValue(), est.path("bound").asText(),
                 est.path("computeNanos").doubleValue(), est.path("memoryNanos").doubleValue(),
                 est.path("overheadNanos").doubleValue()) : null,

@@ -66,6 +66,7 @@ final class ResultRecords {
 
     static RoofShare roof(Roofline roof, double measuredNanos) {
         String bound = roof.bound();
-        return new RoofShare(roof.share(measuredNanos), bound, roof.ceiling(), bound.equals("ops") ? roof.opKind() : null);
+        return new RoofShare(roof.share(measuredNanos), bound, roof.ceiling(), bound.equals("ops") ? roof.opKind() : null,
+            roof.gflops(), roof.gbps());
     }
 }

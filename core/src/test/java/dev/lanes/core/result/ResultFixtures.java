@@ -46,7 +46,7 @@ public final class ResultFixtures {
         points.add(new PointResult(product.key(), product.kernel(), product.definition(), false, product.size(),
             product.elements(), product.flops(), product.bytesMoved(), product.samplesNanos(), List.of(), product.gcSamples(),
             product.summary(), product.throughput(),
-            new RoofShare(0.25, "compute", 40_000, null), new PlanEstimate(250_000, "compute", 250_000, 80_000, 20_000),
+            new RoofShare(0.25, "compute", 40_000, null, 40_000.0, 20.0), new PlanEstimate(250_000, "compute", 250_000, 80_000, 20_000),
             product.check(), product.checksum(), product.output(), new DeviceTimes(40_000, 100_000, 3_145_728, 150_000, 1,
                 50_000, 1_048_576), List.of(), List.of(), List.of("one-time device costs, not in the samples: context 120 ms")));
         SpecInfo spec = new SpecInfo("fixture", "fixture.yaml", "sha256:" + "0".repeat(64), false,

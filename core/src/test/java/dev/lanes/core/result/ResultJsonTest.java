@@ -34,7 +34,7 @@ class ResultJsonTest {
     @Test
     void theSchemaComesFirstAndEveryFieldIsWrittenEvenWhenNull() {
         String text = ResultJson.write(List.of(ResultFixtures.sweep()));
-        assertThat(text).startsWith("{\n  \"schema\" : \"lanes.run/2\",\n  \"complete\" : true,");
+        assertThat(text).startsWith("{\n  \"schema\" : \"lanes.run/3\",\n  \"complete\" : true,");
         assertThat(text).contains("\"roof\" : null", "\"kind\" : \"strong-scaling\"", "\"min-warmup-ms\" : 300");
     }
 
@@ -60,6 +60,24 @@ class ResultJsonTest {
         assertThat(ResultJson.write(ResultJson.parse("new.json", upgraded))).isEqualTo(upgraded);
     }
 
+    @Test
+    void aVersionTwoFileReadsWithItsRoofCeilingsUnknown() throws IOException {
+        String v2;
+        try (InputStream in = getClass().getResourceAsStream("run-v2.json")) {
+            v2 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(v2).contains("\"schema\" : \"lanes.run/2\"").doesNotContain("peakGflops");
+        List<RunResult> runs = ResultJson.parse("v2.json", v2);
+        assertThat(runs).isNotEmpty().allSatisfy(r -> assertThat(r.schema()).isEqualTo(RunResult.SCHEMA));
+        List<RoofShare> roofs = runs.stream().flatMap(r -> r.points().stream()).map(PointResult::roof)
+            .filter(java.util.Objects::nonNull).toList();
+        assertThat(roofs).isNotEmpty().allSatisfy(roof -> {
+            assertThat(roof.ceiling()).isPositive();
+            assertThat(roof.peakGflops()).isNull();
+            assertThat(roof.bandwidthGbps()).isNull();
+        });
+    }
+
     private String refusal(String name, String text) {
         UsageException e = catchThrowableOfType(UsageException.class, () -> ResultJson.parse(name, text));
         assertThat(e).as(text).isNotNull();
@@ -76,8 +94,8 @@ class ResultJsonTest {
         assertThat(refusal("r.json", "hello")).contains("not JSON");
         assertThat(refusal("r.json", "[]")).contains("an empty list");
         assertThat(refusal("r.json", "{\"schema\": \"lanes.profile/1\"}"))
-            .isEqualTo("r.json: a 'lanes.profile/1' file, not a run result (lanes.run/2)");
-        assertThat(refusal("r.json", "{\"schema\": \"lanes.run/3\"}")).contains("lanes.run/3 is newer than this lanes reads");
+            .isEqualTo("r.json: a 'lanes.profile/1' file, not a run result (lanes.run/3)");
+        assertThat(refusal("r.json", "{\"schema\": \"lanes.run/4\"}")).contains("lanes.run/4 is newer than this lanes reads");
         assertThat(refusal("r.json", "{\"name\": \"x\"}")).contains("no 'schema' field");
         assertThat(refusal("jmh.json", "[{\"benchmark\": \"a.B.c\", \"mode\": \"avgt\", \"primaryMetric\": {}}]"))
             .isEqualTo("jmh.json: a JMH result, not a lanes result");
