@@ -12,8 +12,8 @@ import java.util.List;
 
 /** {@code --format} and {@code --output}, shared by the commands that write results. */
 final class OutputOptions {
-    @Option(names = "--format", paramLabel = "table|json|csv|markdown",
-        description = "Format of stdout, and of an --output file whose name ends in none of .txt, .json, .csv, .md. Default: table.")
+    @Option(names = "--format", paramLabel = "table|json|csv|markdown|html",
+        description = "Format of stdout, and of an --output file whose name ends in none of .txt, .json, .csv, .md, .html. Default: table.")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",

@@ -42,7 +42,7 @@ class OutputsCliTest {
     @Test
     void severalOutputsAtOnceAndReportGivesTheSameBytesBack() throws Exception {
         CliRun run = CliRun.of("run", spec(), "--threads", "1,2", "--cache-dir", cache(), "--output", file("r.json"),
-            "--output", file("r.csv"), "--output", file("r.md"));
+            "--output", file("r.csv"), "--output", file("r.md"), "--output", file("r.html"));
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).isEmpty();
         JsonNode json = new ObjectMapper().readTree(Path.of(file("r.json")).toFile());
@@ -53,6 +53,10 @@ class OutputsCliTest {
         CliRun report = CliRun.of("report", file("r.json"), "--output", file("again.csv"));
         assertThat(report.exit()).as(report.err()).isZero();
         assertThat(Files.readString(Path.of(file("again.csv")))).isEqualTo(Files.readString(Path.of(file("r.csv"))));
+        assertThat(Files.readString(Path.of(file("r.html")))).startsWith("<!DOCTYPE html>").contains("id=\"r0-samples-0\"");
+        CliRun html = CliRun.of("report", file("r.json"), "--output", file("again.html"));
+        assertThat(html.exit()).as(html.err()).isZero();
+        assertThat(Files.readString(Path.of(file("again.html")))).isEqualTo(Files.readString(Path.of(file("r.html"))));
         CliRun again = CliRun.of("report", file("r.json"), "--format", "json");
         assertThat(again.out()).isEqualTo(Files.readString(Path.of(file("r.json"))));
         CliRun table = CliRun.of("report", file("r.json"), file("r.json"));

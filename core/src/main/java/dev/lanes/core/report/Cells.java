@@ -97,13 +97,17 @@ final class Cells {
      * elements/s for work that is neither.
      */
     static String rate(PointResult p) {
-        String bound = p.roof() != null ? p.roof().bound()
-            : p.flops() > 0 && p.flops() >= p.bytesMoved() ? "compute" : p.bytesMoved() > 0 ? "memory" : "ops";
-        return switch (bound) {
+        return switch (rateBound(p)) {
             case "compute" -> Units.sig(p.throughput().gflopsPerSecond()) + " GFLOP/s";
             case "memory" -> Units.sig(p.throughput().gigabytesPerSecond()) + " GB/s";
             default -> Units.count(p.throughput().elementsPerSecond()) + " elem/s";
         };
+    }
+
+    /** "compute", "memory" or "ops": which rate says most of a point (see {@link #rate}). */
+    static String rateBound(PointResult p) {
+        return p.roof() != null ? p.roof().bound()
+            : p.flops() > 0 && p.flops() >= p.bytesMoved() ? "compute" : p.bytesMoved() > 0 ? "memory" : "ops";
     }
 
     static String check(Verification c) {

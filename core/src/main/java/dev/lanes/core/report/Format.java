@@ -30,6 +30,12 @@ public enum Format {
         public ResultFormat renderer() {
             return new MarkdownFormat();
         }
+    },
+    HTML(List.of(".html", ".htm")) {
+        @Override
+        public ResultFormat renderer() {
+            return new HtmlFormat();
+        }
     };
 
     private final List<String> extensions;

@@ -28,7 +28,7 @@ public final class TableFormat extends PerRunFormat {
         }
     }
 
-    private static Grid mainTable(RunResult r) {
+    static Grid mainTable(RunResult r) {
         boolean swept = r.points().stream().anyMatch(p -> !p.key().point().isEmpty());
         boolean planned = r.points().stream().anyMatch(p -> p.estimate() != null);
         Grid t = new Grid().column("stage", false);

@@ -55,6 +55,15 @@ class GoldenFormatsTest {
         assertGolden("fixture.txt", new TableFormat().render(List.of(ResultFixtures.sweep())));
     }
 
+    /** The HTML page's chart data, pretty-printed so a change reads in a diff. */
+    @Test
+    void htmlChartData() throws IOException {
+        String html = new HtmlFormat().render(HtmlFormatTest.fixtures());
+        var data = HtmlFormatTest.embeddedData(org.jsoup.Jsoup.parse(html));
+        assertGolden("fixture.report-data.json", new com.fasterxml.jackson.databind.ObjectMapper()
+            .writerWithDefaultPrettyPrinter().writeValueAsString(data) + "\n");
+    }
+
     @Test
     void renderingASavedResultGivesTheBytesOfRenderingItAtRunTime() {
         List<RunResult> atRunTime = List.of(ResultFixtures.sweep(), ResultFixtures.sweep());

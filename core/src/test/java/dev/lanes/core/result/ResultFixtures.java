@@ -46,7 +46,7 @@ public final class ResultFixtures {
         points.add(new PointResult(product.key(), product.kernel(), product.definition(), false, product.size(),
             product.elements(), product.flops(), product.bytesMoved(), product.samplesNanos(), List.of(), product.gcSamples(),
             product.summary(), product.throughput(),
-            new RoofShare(0.25, "compute", 40_000, null, 40_000.0, 20.0), new PlanEstimate(250_000, "compute", 250_000, 80_000, 20_000),
+            new RoofShare(0.25, "compute", 40_000, null, 40_000.0, 2_000.0), new PlanEstimate(250_000, "compute", 250_000, 80_000, 20_000),
             product.check(), product.checksum(), product.output(), new DeviceTimes(40_000, 100_000, 3_145_728, 150_000, 1,
                 50_000, 1_048_576), List.of(), List.of(), List.of("one-time device costs, not in the samples: context 120 ms")));
         SpecInfo spec = new SpecInfo("fixture", "fixture.yaml", "sha256:" + "0".repeat(64), false,
@@ -54,6 +54,29 @@ public final class ResultFixtures {
             List.of(), List.of(new StageGate("product", false, 0.2)));
         return new RunResult(RunResult.SCHEMA, true, "0.1.0", "2026-12-01T12:00:00Z", machine(), "calibrate 2026-12-01T11:00:00Z",
             spec, points, Analysis.derive(points, spec.weak(), "calibrate 2026-12-01T11:00:00Z"));
+    }
+
+    /**
+     * A weak-scaling run: data.length grows as 1M × p over 1, 2 and 4 threads and the
+     * scaled speedup follows Gustafson's law with a serial fraction of 0.2.
+     */
+    public static RunResult weak() {
+        List<PointResult> points = new ArrayList<>();
+        for (int p : new int[] {1, 2, 4}) {
+            long n = 1_000_000L * p;
+            double t = 1e6 * p / (p - 0.2 * (p - 1));
+            long[] samples = new long[8];
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = Math.round(t * (1 + ((i * 31L) % 7 - 3) / 400.0));
+            }
+            points.add(point(new PointKey("squares", List.of(), "threads", "simd", p), "sum-of-squares", false,
+                ProblemSize.elements(n), n, 2.0 * n, 8.0 * n, samples, List.of(), p == 1 ? List.of() : busy(p, samples)));
+        }
+        SpecInfo spec = new SpecInfo("weak", "weak.yaml", "sha256:" + "1".repeat(64), false,
+            new RunSettings(3, 8, 300, List.of(1, 2, 4), true, "threads"), List.of(), List.of(),
+            List.of(new WeakAxis("squares", "data.length")), List.of());
+        return new RunResult(RunResult.SCHEMA, true, "0.1.0", "2026-12-01T13:00:00Z", machine(), null, spec, points,
+            Analysis.derive(points, spec.weak(), null));
     }
 
     /** Busy time per worker, busiest first: worker 0 takes 10% more than its share. */
