@@ -39,7 +39,7 @@ final class CompareCommand implements Callable<Integer> {
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-        description = "Also write the comparison to FILE, in the format its extension names (.txt, .md, .json, .xml: JUnit).")
+        description = "Also write the comparison to FILE, in the format its extension names (.txt, .md, .json, .xml: JUnit, .html: a forest plot).")
     List<String> outputs = new ArrayList<>();
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML for CI systems to FILE.")

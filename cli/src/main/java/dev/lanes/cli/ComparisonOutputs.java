@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Where a comparison goes: files by extension (.txt, .md, .json, .xml for JUnit), checked before anything runs. */
+/** Where a comparison goes: files by extension (.txt, .md, .json, .xml for JUnit, .html), checked before anything runs. */
 final class ComparisonOutputs {
     private record Target(Path file, ComparisonFormat format) {
     }
@@ -36,7 +36,7 @@ final class ComparisonOutputs {
             Path file = Path.of(name);
             AtomicFile.checkWritable(file);
             targets.add(new Target(file, ComparisonFormat.ofFileName(name).orElseThrow(() -> new UsageException(name
-                + ": cannot tell the comparison's format from its name; end it in .txt, .md, .json or .xml (JUnit)"))));
+                + ": cannot tell the comparison's format from its name; end it in .txt, .md, .json, .xml (JUnit) or .html"))));
         }
         return new ComparisonOutputs(targets);
     }

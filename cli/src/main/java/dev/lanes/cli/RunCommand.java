@@ -105,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
     Path junit;
 
     @Option(names = "--comparison", paramLabel = "FILE",
-        description = "With --baseline: the comparison also to FILE, in the format its extension names (.txt, .md, .json, .xml).")
+        description = "With --baseline: the comparison also to FILE, in the format its extension names (.txt, .md, .json, .xml, .html).")
     List<String> comparisons = new ArrayList<>();
 
     @Override

@@ -57,13 +57,15 @@ class GateCliTest {
         Path slow = slowed(3, "slow.json");
         Path junit = dir.resolve("gate.xml");
         CliRun fail = CliRun.of("compare", result.toString(), slow.toString(), "--junit", junit.toString(), "-o",
-            dir.resolve("gate.md").toString());
+            dir.resolve("gate.md").toString(), "-o", dir.resolve("gate.html").toString());
         assertThat(fail.exit()).isEqualTo(1);
         assertThat(fail.out()).startsWith("lanes compare: FAILED: 1 of 1 stage points regressed beyond their threshold")
             .contains("REGRESSED  squares");
         assertThat(fail.err()).contains("lanes: FAILED: 1 of 1 stage points regressed");
         assertThat(Files.readString(junit)).contains("<failure message=\"REGRESSED: +200.0%");
         assertThat(Files.readString(dir.resolve("gate.md"))).startsWith("### ❌ lanes performance gate: FAILED");
+        assertThat(Files.readString(dir.resolve("gate.html"))).startsWith("<!DOCTYPE html>")
+            .contains("id=\"comparison-forest\"", "FAILED: 1 of 1 stage points regressed");
         CliRun md = CliRun.of("compare", result.toString(), slow.toString(), "--format", "markdown");
         assertThat(md.out()).startsWith("### ❌");
         CliRun loose = CliRun.of("compare", result.toString(), slow.toString(), "--max-regression", "500%");

@@ -15,7 +15,7 @@ final class ChartBuilder {
     private record Point(double x, int series, double y, double low, double high, String label) {
     }
 
-    private record SeriesHead(String label, Chart.Style style, boolean right, boolean interval) {
+    private record SeriesHead(String label, Chart.Style style, boolean right, boolean interval, String colour) {
     }
 
     private final String id;
@@ -60,7 +60,12 @@ final class ChartBuilder {
 
     /** Adds a series drawn against the right axis ({@code right}) or with an interval at each point. */
     int series(String label, Chart.Style style, boolean right, boolean interval) {
-        heads.add(new SeriesHead(label, style, right, interval));
+        return series(label, style, right, interval, null);
+    }
+
+    /** Adds a series in a colour that means something (CSS, e.g. "#c62828"). */
+    int series(String label, Chart.Style style, boolean right, boolean interval, String colour) {
+        heads.add(new SeriesHead(label, style, right, interval, colour));
         return heads.size() - 1;
     }
 
@@ -112,7 +117,7 @@ final class ChartBuilder {
                     }
                 }
             }
-            series.add(new Chart.Series(head.label(), head.style(), head.right(), Arrays.asList(values),
+            series.add(new Chart.Series(head.label(), head.style(), head.right(), head.colour(), Arrays.asList(values),
                 Arrays.asList(low), Arrays.asList(high)));
         }
         return new Chart(id, title, x, y, y2, categories, xs, labels(xs, columns), series, notes);

@@ -14,7 +14,8 @@ public enum ComparisonFormat {
     TABLE(".txt", ComparisonTable::render),
     MARKDOWN(".md", ComparisonMarkdown::render),
     JSON(".json", ComparisonJson::write),
-    JUNIT(".xml", JUnitXml::render);
+    JUNIT(".xml", JUnitXml::render),
+    HTML(".html", ComparisonHtml::render);
 
     private final String extension;
     private final Function<Comparison, String> renderer;

@@ -121,7 +121,7 @@
   }
 
   function draw(chart, element) {
-    var colours = chart.series.map(function (_, i) { return PALETTE[i % PALETTE.length]; });
+    var colours = chart.series.map(function (s, i) { return s.colour || PALETTE[i % PALETTE.length]; });
     var scales = { x: { time: false }, y: { range: function () { return range(chart, chart.y, false); } } };
     if (chart.x.log) scales.x.distr = 3;
     if (chart.categories) scales.x.range = [-0.6, chart.xLabels.length - 0.4];

@@ -109,6 +109,12 @@ class HtmlReportBrowserTest {
         assertEveryChartIsDrawn(html, write("report.html", html), "report.png");
     }
 
+    @Test
+    void theComparisonPageDrawsItsForestPlot() throws IOException {
+        String html = ComparisonHtml.render(ComparisonFixtures.failed());
+        assertEveryChartIsDrawn(html, write("comparison.html", html), "comparison.png");
+    }
+
     /** The harness itself: a page that fetches and logs an error is seen doing both, so a pass above means something. */
     @Test
     void aPageThatFetchesOrFailsIsCaught() throws IOException {
