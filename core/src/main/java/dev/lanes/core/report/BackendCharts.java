@@ -38,9 +38,9 @@ final class BackendCharts {
         List<String> sweepPoints = new ArrayList<>(new LinkedHashSet<>(points.stream().map(BackendCharts::category).toList()));
         Rate rate = Rate.of(points.get(0));
         ChartBuilder chart = new ChartBuilder(id, stage + ": backends side by side",
-            Chart.Axis.linear(points.get(0).key().point().isEmpty() ? "size" : "sweep point"), Chart.Axis.linear(rate.axis() + " at the median (higher is faster)"))
+            Chart.Axis.linear(points.get(0).key().point().isEmpty() ? "size" : "sweep point"), Chart.Axis.linear(rate.axis() + " at the median"))
             .categories(sweepPoints)
-            .note("The bar is the interval the median's 95% interval gives the rate.");
+            .note("Higher is faster. The bar is the interval the median's 95% interval gives the rate.");
         List<Integer> series = implementations.stream().map(label -> chart.series(label, Chart.Style.POINTS, false, true))
             .toList();
         for (PointResult p : points) {

@@ -54,7 +54,8 @@ record Chart(String id, String title, Axis x, Axis y, Axis y2, boolean categorie
      * One series: a value per x position ({@code null} for none), drawn in a style, with an
      * interval around each value where {@code low} and {@code high} are given (else empty).
      *
-     * @param colour a CSS colour where the colour means something (a regression is red); {@code null}: the palette's
+     * @param colour a CSS colour: the palette's next, or one that means something (a regression is red, a fit has
+     *               the colour of its points)
      */
     record Series(String label, Style style, boolean right, String colour, List<Double> values, List<Double> low,
                   List<Double> high) {

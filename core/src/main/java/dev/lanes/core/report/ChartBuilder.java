@@ -12,6 +12,10 @@ import java.util.List;
  * Non-finite values are left out (JSON has no NaN).
  */
 final class ChartBuilder {
+    /** Colours for series whose colour means nothing, in order; the page's script draws what the chart says. */
+    private static final List<String> PALETTE = List.of("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
+        "#e377c2", "#17becf", "#7f7f7f", "#bcbd22");
+
     private record Point(double x, int series, double y, double low, double high, String label) {
     }
 
@@ -28,6 +32,7 @@ final class ChartBuilder {
     private final List<SeriesHead> heads = new ArrayList<>();
     private final List<Point> points = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private int paletteNext;
 
     ChartBuilder(String id, String title, Chart.Axis x, Chart.Axis y) {
         this.id = id;
@@ -63,10 +68,16 @@ final class ChartBuilder {
         return series(label, style, right, interval, null);
     }
 
-    /** Adds a series in a colour that means something (CSS, e.g. "#c62828"). */
+    /** Adds a series in a colour that means something (CSS, e.g. "#c62828"); null takes the palette's next. */
     int series(String label, Chart.Style style, boolean right, boolean interval, String colour) {
-        heads.add(new SeriesHead(label, style, right, interval, colour));
+        String c = colour != null ? colour : PALETTE.get(paletteNext++ % PALETTE.size());
+        heads.add(new SeriesHead(label, style, right, interval, c));
         return heads.size() - 1;
+    }
+
+    /** A series' colour, for another that belongs with it (a fit with its points). */
+    String colourOf(int series) {
+        return heads.get(series).colour();
     }
 
     ChartBuilder point(int series, double x, double y) {

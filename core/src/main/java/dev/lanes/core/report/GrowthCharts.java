@@ -30,7 +30,7 @@ final class GrowthCharts {
                 chart.point(measured, e.value(), unit.of(e.medianNanos()));
             }
             if (row.exponent() != null) {
-                drawFit(chart, implementation, row, unit);
+                drawFit(chart, implementation, row, unit, chart.colourOf(measured));
             } else if (row.note() != null) {
                 chart.note(implementation + ": no fit, " + row.note() + ".");
             }
@@ -42,7 +42,8 @@ final class GrowthCharts {
      * The least-squares line in log-log space has the fitted slope and passes through the
      * points' centroid (mean log size, mean log time), so two ends draw it.
      */
-    private static void drawFit(ChartBuilder chart, String implementation, SizeGrowthRow row, TimeScale unit) {
+    private static void drawFit(ChartBuilder chart, String implementation, SizeGrowthRow row, TimeScale unit,
+                                String colour) {
         double k = row.exponent();
         double meanLogX = 0;
         double meanLogY = 0;
@@ -57,7 +58,7 @@ final class GrowthCharts {
         String label = implementation + " fit: time ∝ " + row.param() + "^" + Units.fixed(k, 2)
             + (row.exponentCi() == null ? "" : " (95% CI " + Cells.range(row.exponentCi(), 2) + ")")
             + (row.rSquared() == null ? "" : ", R² " + Units.fixed(row.rSquared(), 3));
-        int fit = chart.series(label, Chart.Style.LINE);
+        int fit = chart.series(label, Chart.Style.LINE, false, false, colour);
         for (double x : new double[] {minX, maxX}) {
             chart.point(fit, x, Math.exp(meanLogY + k * (Math.log(x) - meanLogX)));
         }

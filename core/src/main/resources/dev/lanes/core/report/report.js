@@ -1,11 +1,10 @@
 /* lanes report: draws the charts the embedded JSON (#lanes-data) describes into the page's
    figures with uPlot. Every series is aligned over its chart's x array (null where it has no
-   value); intervals are drawn as bars by the hook below. Nothing here fetches anything. */
+   value), in the colours the data gives; intervals are drawn as bars by the hook below. Nothing
+   here fetches anything. */
 (function () {
   'use strict';
 
-  var PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf',
-    '#7f7f7f', '#bcbd22'];
   var HEIGHT = 300;
   var LONGEST_TICK = 28;
 
@@ -121,7 +120,7 @@
   }
 
   function draw(chart, element) {
-    var colours = chart.series.map(function (s, i) { return s.colour || PALETTE[i % PALETTE.length]; });
+    var colours = chart.series.map(function (s) { return s.colour; });
     var scales = { x: { time: false }, y: { range: function () { return range(chart, chart.y, false); } } };
     if (chart.x.log) scales.x.distr = 3;
     if (chart.categories) scales.x.range = [-0.6, chart.xLabels.length - 0.4];
