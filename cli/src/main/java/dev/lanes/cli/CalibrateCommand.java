@@ -1,6 +1,8 @@
 package dev.lanes.cli;
 
+import dev.lanes.core.ExecutionException;
 import dev.lanes.core.UsageException;
+import dev.lanes.core.machine.Fingerprint;
 import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.machine.MachineProfile;
 import dev.lanes.core.store.ProfileStore;
@@ -39,6 +41,10 @@ final class CalibrateCommand implements Callable<Integer> {
         var accelerators = common.accelerators();
         MachineInfo machine = MachineInfo.detect(accelerators);
         PrintWriter err = spec.commandLine().getErr();
+        ProfileStore store = ProfileSource.store(common.cacheDir, err);
+        if (!quick) {
+            store.checkWritable(Fingerprint.of(machine));    // before measuring: a bad folder costs no calibration
+        }
         boolean terminal = System.console() != null;
         MachineProfile profile = new Calibrator(accelerators, step -> {
             if (terminal) {
@@ -49,9 +55,10 @@ final class CalibrateCommand implements Callable<Integer> {
         if (terminal) {
             err.print("\r" + " ".repeat(40) + "\r");
         }
-        ProfileStore store = ProfileSource.store(common.cacheDir, err);
         if (!quick) {
-            store.save(profile);
+            if (!store.save(profile)) {
+                throw new ExecutionException("the calibration was measured but could not be kept (see the warning above)");
+            }
             err.println("lanes: saved " + store.fileFor(profile.fingerprint()));
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -26,16 +26,25 @@ final class ProfileSource {
             w -> err.println("lanes: warning: " + w));
     }
 
+    /**
+     * The stored calibration for this machine; else a quick one, measured now and kept, so
+     * later runs plan with it at once (and say so in one line) until {@code lanes calibrate}
+     * replaces it with a full one.
+     */
     static MachineProfile obtain(MachineInfo machine, Accelerators accelerators, Path cacheDir, PrintWriter err) {
         ProfileStore store = store(cacheDir, err);
         String fingerprint = Fingerprint.of(machine);
+        Path file = store.fileFor(fingerprint);
         return store.load(fingerprint).map(p -> {
-            err.println("lanes: planning with the calibration of " + p.createdAt() + " (" + store.fileFor(fingerprint) + ")");
+            err.println("lanes: planning with the " + (p.method().equals("quick") ? "quick calibration" : "calibration")
+                + " of " + p.createdAt() + " (" + file + ")");
             return p;
         }).orElseGet(() -> {
             MachineProfile quick = new Calibrator(accelerators, step -> { }).calibrate(machine, Calibrator.Effort.QUICK);
-            err.println(String.format(Locale.ROOT, "lanes: no calibration for this machine: planning with a quick one (%.1f s); "
-                + "'lanes calibrate' measures it properly once", quick.seconds()));
+            boolean kept = store.save(quick);
+            err.println(String.format(Locale.ROOT, "lanes: no calibration for this machine: planning with a quick one "
+                + "(%.1f s)%s; 'lanes calibrate' measures it properly once", quick.seconds(),
+                kept ? ", kept in " + file + " for later runs" : ""));
             return quick;
         });
     }

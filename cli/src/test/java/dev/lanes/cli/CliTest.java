@@ -186,6 +186,33 @@ class CliTest {
     }
 
     @Test
+    void aQuickCalibrationIsMadeOnceAndKeptForLaterRuns() throws Exception {
+        Path cache = dir.resolve("cache");
+        CliRun first = CliRun.of("run", spec(SPEC).toString(), "--cache-dir", cache.toString(), "--quick");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.err()).contains("lanes: no calibration for this machine: planning with a quick one")
+            .contains("kept in " + cache.resolve("profile-"));
+        CliRun second = CliRun.of("run", spec(SPEC).toString(), "--cache-dir", cache.toString(), "--quick", "--format", "json");
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.err()).contains("lanes: planning with the quick calibration of ").doesNotContain("no calibration");
+        assertThat(new ObjectMapper().readTree(second.out()).get("calibration").asText()).startsWith("quick ");
+        CliRun full = CliRun.of("calibrate", "--cache-dir", cache.toString());
+        assertThat(full.exit()).as(full.err()).isZero();
+        CliRun third = CliRun.of("run", spec(SPEC).toString(), "--cache-dir", cache.toString(), "--quick");
+        assertThat(third.err()).contains("lanes: planning with the calibration of ").doesNotContain("quick calibration");
+    }
+
+    @Test
+    void calibrateRefusesAFolderItCannotWriteBeforeMeasuringAnything() throws Exception {
+        Path notAFolder = java.nio.file.Files.writeString(dir.resolve("file"), "x");
+        CliRun cal = CliRun.of("calibrate", "--cache-dir", notAFolder.resolve("cache").toString());
+        assertThat(cal.exit()).as("2: refused before measuring (a save that fails after measuring is 3)").isEqualTo(2);
+        assertThat(cal.err()).startsWith("lanes: " + notAFolder.resolve("cache") + ": cannot make the folder calibrations are kept in")
+            .doesNotContain("saved").doesNotContain("\n" + "lanes");
+        assertThat(cal.out()).isEmpty();
+    }
+
+    @Test
     void aCorruptProfileIsIgnoredWithAWarningAndTheRunGoesOn() throws Exception {
         Path cache = dir.resolve("cache");
         CliRun.of("calibrate", "--cache-dir", cache.toString(), "--quick");

@@ -59,12 +59,15 @@ final class CacheFile<T> {
         }
     }
 
-    void write(T value) {
+    /** Writes the file atomically; false, with a warning, when it could not. */
+    boolean write(T value) {
         try {
             Files.createDirectories(file.getParent());
             AtomicFile.write(file, MAPPER.writeValueAsString(value) + System.lineSeparator());
+            return true;
         } catch (IOException | RuntimeException e) {
             warnings.accept("could not save the " + what + " to " + file + ": " + e.getMessage());
+            return false;
         }
     }
 

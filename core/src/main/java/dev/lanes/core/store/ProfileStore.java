@@ -1,7 +1,10 @@
 package dev.lanes.core.store;
 
+import dev.lanes.core.UsageException;
+import dev.lanes.core.io.AtomicFile;
 import dev.lanes.core.machine.MachineProfile;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -49,8 +52,23 @@ public final class ProfileStore {
         return read;
     }
 
-    public void save(MachineProfile profile) {
-        file(profile.fingerprint()).write(profile);
+    /** Keeps the profile for later runs; false, with a warning, when it could not be written. */
+    public boolean save(MachineProfile profile) {
+        return file(profile.fingerprint()).write(profile);
+    }
+
+    /**
+     * Checks, before a calibration is measured, that its file can be written: the folder is
+     * created if missing; exit 2 with one line naming what is wrong otherwise.
+     */
+    public void checkWritable(String fingerprint) {
+        Path file = fileFor(fingerprint);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | RuntimeException e) {
+            throw new UsageException(dir + ": cannot make the folder calibrations are kept in: " + e);
+        }
+        AtomicFile.checkWritable(file);
     }
 
     public static String toJson(MachineProfile profile) {
