@@ -31,7 +31,7 @@ case "${1:-}" in
     rm -rf "$dev.tmp"
     mkdir -p "$dev.tmp/tests"
     (cd "$root" && JAVA_HOME="$jdk" MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" \
-      ./mvnw -q -B -DskipTests -pl cli -am install \
+      ./mvnw -q -B -DskipTests -pl cli -am package \
       && JAVA_HOME="$jdk" MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ./mvnw -q -B \
         dependency:copy -Dartifact=org.junit.platform:junit-platform-console-standalone:1.13.4 \
         -DoutputDirectory="$dev.tmp/tests" \
