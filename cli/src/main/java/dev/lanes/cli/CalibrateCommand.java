@@ -65,8 +65,8 @@ final class CalibrateCommand implements Callable<Integer> {
         if (format.equals("json")) {
             out.print(ProfileStore.toJson(profile));
         } else {
-            out.printf(Locale.ROOT, "calibration %s of %s (%.1f s), fingerprint %s%n", profile.method(), profile.createdAt(),
-                profile.seconds(), profile.fingerprint());
+            out.printf(Locale.ROOT, "%s (%.1f s), fingerprint %s%n", profile.described(), profile.seconds(),
+                profile.fingerprint());
             out.printf(Locale.ROOT, "peak         scalar f64 %.1f, simd f64 %.1f, simd f32 %.1f GFLOP/s per core%n",
                 profile.scalarGflops(), profile.simdGflops(), profile.simdGflopsF32());
             out.printf(Locale.ROOT, "read, cache  scalar %.1f GB/s, simd %.1f GB/s (one thread)%n", profile.scalarCacheGbps(), profile.simdCacheGbps());

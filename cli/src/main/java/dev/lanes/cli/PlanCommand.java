@@ -51,6 +51,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         var accelerators = common.accelerators();
         Workload workload = SpecLoader.forThisJvm(dev.lanes.core.kernels.BuiltInKernels.registry()).load(file, overrides, false);
+        workload.notices().forEach(n -> spec.commandLine().getErr().println("lanes: " + file + ": " + n));
         MachineInfo machine = MachineInfo.detect(accelerators);
         var profile = ProfileSource.obtain(machine, accelerators, common.cacheDir, spec.commandLine().getErr());
         List<StagePlan> plans = new Planner(new CostModel(profile), accelerators).plan(workload);

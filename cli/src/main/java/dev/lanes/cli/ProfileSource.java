@@ -36,8 +36,7 @@ final class ProfileSource {
         String fingerprint = Fingerprint.of(machine);
         Path file = store.fileFor(fingerprint);
         return store.load(fingerprint).map(p -> {
-            err.println("lanes: planning with the " + (p.method().equals("quick") ? "quick calibration" : "calibration")
-                + " of " + p.createdAt() + " (" + file + ")");
+            err.println("lanes: planning with the " + p.described() + " (" + file + ")");
             return p;
         }).orElseGet(() -> {
             MachineProfile quick = new Calibrator(accelerators, step -> { }).calibrate(machine, Calibrator.Effort.QUICK);

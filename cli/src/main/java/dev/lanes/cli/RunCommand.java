@@ -138,10 +138,12 @@ final class RunCommand implements Callable<Integer> {
         for (Path file : specs) {
             Workload w = applyFlags(loader.load(file, overrides, quick), threadCounts);
             w.checkWeakScaling(override);
+            w.notices().forEach(n -> spec.commandLine().getErr().println("lanes: " + file + ": " + n));
             workloads.add(w);
         }
 
         MachineInfo machine = MachineInfo.detect(accelerators);
+        ThreadWarnings.print(spec.commandLine().getErr(), threads, override, workloads, machine.cores());
         BaselineGate baselines = BaselineGate.of(baseline, saveBaseline, gateOptions, comparisonFiles, machine);
         WisdomStore wisdom = ProfileSource.wisdom(machine, common.cacheDir, spec.commandLine().getErr());
         if (forget) {

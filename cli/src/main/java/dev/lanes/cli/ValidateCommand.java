@@ -37,6 +37,7 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path file : specs) {
             try {
                 Workload w = loader.load(file, overrides, false);
+                w.notices().forEach(n -> spec.commandLine().getErr().println("lanes: " + file + ": " + n));
                 int points = w.points().size();
                 spec.commandLine().getOut().println(file + ": ok (" + w.stages().size() + " stage"
                     + (w.stages().size() == 1 ? "" : "s") + (points > 1 ? ", " + points + " sweep points" : "") + ")");

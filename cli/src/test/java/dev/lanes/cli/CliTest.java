@@ -198,6 +198,8 @@ class CliTest {
         assertThat(new ObjectMapper().readTree(second.out()).get("calibration").asText()).startsWith("quick ");
         CliRun full = CliRun.of("calibrate", "--cache-dir", cache.toString());
         assertThat(full.exit()).as(full.err()).isZero();
+        assertThat(full.out()).startsWith("calibration of ");
+        assertThat(CliRun.of("calibrate", "--cache-dir", cache.toString(), "--quick").out()).startsWith("quick calibration of ");
         CliRun third = CliRun.of("run", spec(SPEC).toString(), "--cache-dir", cache.toString(), "--quick");
         assertThat(third.err()).contains("lanes: planning with the calibration of ").doesNotContain("quick calibration");
     }

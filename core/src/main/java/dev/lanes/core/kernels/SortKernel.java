@@ -42,7 +42,7 @@ public final class SortKernel implements Kernel {
 
     @Override
     public String summary() {
-        return "sorted copy of an f64 or i64 array (Arrays.sort order), parallel merge sort";
+        return "sorted copy of an f64 or i64 array (Arrays.sort order): radix-sorted chunks merged pairwise by all threads";
     }
 
     @Override

@@ -41,6 +41,11 @@ public record MachineProfile(String schema, String fingerprint, String createdAt
         opsPerSecond = opsPerSecond == null ? Map.of() : Map.copyOf(new TreeMap<>(opsPerSecond));   // older profiles have none
     }
 
+    /** e.g. "quick calibration of 2026-12-01T23:04:20Z", "calibration of 2026-11-25T05:11:33Z". */
+    public String described() {
+        return (method.equals("quick") ? "quick calibration" : "calibration") + " of " + createdAt;
+    }
+
     /** Ops of a kind one core does per second with an inner backend's code; 0 when not measured. */
     public double opsPerSecond(String kind, dev.lanes.core.exec.Backend inner) {
         return kind == null ? 0 : opsPerSecond.getOrDefault(kind + "/" + inner.label(), 0.0);

@@ -80,9 +80,12 @@ public final class ImplementationChooser {
             throw new ExecutionException("stage '" + stage + "': kernel '" + kernel.name() + "' has no "
                 + backend.label() + " implementation (it has " + labels(kernel) + ")");
         }
+        String oneThread = threads.stream().anyMatch(t -> t != 1) ? "one thread: backend " + backend.label()
+            + " runs on one thread, so the thread counts " + threads + " do not apply (they sweep backend threads)" : null;
         return switch (backend) {
-            case SCALAR -> new Choice(List.of(new Implementation(Backend.SCALAR, scalar(), 1)), null);
-            case SIMD, GPU -> new Choice(List.of(new Implementation(backend, accelerators.find(backend).orElseThrow(), 1)), null);
+            case SCALAR -> new Choice(List.of(new Implementation(Backend.SCALAR, scalar(), 1)), oneThread);
+            case SIMD, GPU -> new Choice(List.of(new Implementation(backend, accelerators.find(backend).orElseThrow(), 1)),
+                oneThread);
             case THREADS -> {
                 String note = scalarInsideThreads(kernel);
                 Accelerator inner = note == null ? accelerators.find(Backend.SIMD).orElseThrow() : scalar();

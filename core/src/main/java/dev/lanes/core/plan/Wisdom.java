@@ -19,6 +19,20 @@ public record Wisdom(String schema, String fingerprint, Map<String, Entry> entri
         public Entry {
             trialMedianNanos = Map.copyOf(trialMedianNanos);
         }
+
+        /**
+         * The rule that decided, in words: "the fastest", or, where a simpler candidate won,
+         * "within 10% of the fastest (threads(simd) x2, 6417 µs) with fewer resources".
+         */
+        public String rule() {
+            Map.Entry<String, Double> fastest = trialMedianNanos.entrySet().stream()
+                .min(Map.Entry.comparingByValue()).orElseThrow();
+            if (fastest.getKey().equals(chosen.label())) {
+                return "the fastest";
+            }
+            return "within " + Planner.MARGIN_PERCENT + "% of the fastest (" + fastest.getKey() + ", "
+                + Math.round(fastest.getValue() / 1e3) + " µs) with fewer resources";
+        }
     }
 
     public static Wisdom empty(String fingerprint) {

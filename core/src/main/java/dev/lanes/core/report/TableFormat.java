@@ -54,7 +54,8 @@ public final class TableFormat extends PerRunFormat {
             if (planned) {
                 row.add(p.estimate() == null ? "–" : Units.duration(p.estimate().nanos()));
             }
-            row.addAll(List.of(Units.count(p.throughput().elementsPerSecond()), Units.sig(p.throughput().gigabytesPerSecond()),
+            row.addAll(List.of(Units.count(p.throughput().elementsPerSecond()),
+                p.bytesMoved() == 0 ? "–" : Units.sig(p.throughput().gigabytesPerSecond()),
                 p.flops() == 0 ? "–" : Units.sig(p.throughput().gflopsPerSecond()), Cells.check(p.check())));
             if (planned) {
                 row.add(Cells.roof(p.roof()));

@@ -235,7 +235,9 @@ public final class Runner {
                     Wisdom.Entry decided = decideByMeasurement(stage, instance, plan, type, device);
                     plan = plan.decided(decided.chosen(), "measured");
                     planNote = "auto by measurement (" + decided.measuredAt() + "): " + decided.trialMedianNanos().entrySet()
-                        .stream().map(e -> e.getKey() + " " + Math.round(e.getValue() / 1e3) + " µs").toList();
+                        .stream().sorted(Map.Entry.comparingByValue())
+                        .map(e -> e.getKey() + " " + Math.round(e.getValue() / 1e3) + " µs").toList()
+                        + "; chose " + decided.chosen().label() + ", " + decided.rule();
                 }
             }
             Implementation planned = plan == null ? null : implementation(plan.chosen());
@@ -257,7 +259,9 @@ public final class Runner {
                 String deviceNote = device.afterMeasuring(stage, impl, true);
                 Check check = settings.verify() ? instance.verify(m.output()) : null;
                 List<String> notes = new ArrayList<>();
-                for (String note : new String[] {planNote, choice.note(), deviceNote}) {
+                String oversubscribed = impl.threads() > cores ? "oversubscribed: " + impl.threads() + " threads on "
+                    + cores + " cores take turns, so this point measures contention, not scaling" : null;
+                for (String note : new String[] {planNote, choice.note(), deviceNote, oversubscribed}) {
                     if (note != null) {
                         notes.add(note);
                     }

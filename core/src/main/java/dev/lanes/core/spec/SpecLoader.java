@@ -98,7 +98,7 @@ public final class SpecLoader {
             throw new SpecException(tree.valueAt(""), "expected a mapping with 'stages' (and optionally name, settings, sweep)");
         }
         checkKeys(tree, "", root, TOP_KEYS, "top-level key");
-        applyOverrides(tree, (ObjectNode) root, overrides);
+        List<String> notices = new ArrayList<>(applyOverrides(tree, (ObjectNode) root, overrides));
 
         String name = root.has("name") ? text(tree, "/name", root.get("name")) : defaultName(file);
         Settings settings = settings(tree, root.get("settings"));
@@ -109,11 +109,11 @@ public final class SpecLoader {
                 .withIterations(Math.min(settings.iterations(), Defaults.QUICK_MEASURED_ITERATIONS))
                 .withMinWarmupMillis(Defaults.QUICK_MIN_WARMUP_MILLIS);
             stages = stages.stream().map(SpecLoader::quickStage).toList();
-            sweep = quickSweep(sweep, stages);
+            sweep = quickSweep(sweep, stages, notices);
         }
         checkWeak(tree, stages, sweep);
         Workload workload = new Workload(name, file, digest(text, overrides), settings, order(tree, stages), sweep, quick,
-            overrides);
+            overrides, notices);
         workload.checkWeakScaling(null);
         checkShapes(tree, workload);
         return workload;
@@ -529,9 +529,14 @@ public final class SpecLoader {
         throw new IllegalStateException("stage " + id + " not in " + workload.source());
     }
 
-    /** Applies {@code --set STAGE.PARAM=VALUE} to the tree, before validation. */
-    private static void applyOverrides(LocatedTree tree, ObjectNode root, List<String> overrides) {
+    /**
+     * Applies {@code --set STAGE.PARAM=VALUE} to the tree, before validation. A value set on
+     * the command line is the one the user wants: where the spec sweeps that parameter, the
+     * flag replaces the sweep axis, and the returned notice says so.
+     */
+    private static List<String> applyOverrides(LocatedTree tree, ObjectNode root, List<String> overrides) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        List<String> notices = new ArrayList<>();
         for (String override : overrides) {
             String option = "--set " + override;
             int eq = override.indexOf('=');
@@ -569,7 +574,18 @@ public final class SpecLoader {
             paramsNode.set(param, parsed == null || parsed.isMissingNode() ? yaml.getNodeFactory().textNode(value) : parsed);
             String pointer = LocatedTree.child(LocatedTree.child("/stages", index) + "/params", param);
             tree.overriddenAt(pointer, SourceLocation.commandLine(option));
+            if (root.get("sweep") instanceof ObjectNode sweep && sweep.has(stageId + "." + param)) {
+                JsonNode values = sweep.remove(stageId + "." + param);
+                List<String> listed = new ArrayList<>();
+                values.forEach(v -> listed.add(v.asText()));
+                notices.add(option + " replaces the sweep of " + stageId + "." + param + " over [" + String.join(", ", listed)
+                    + "]: only " + value + " runs");
+                if (sweep.isEmpty()) {
+                    root.remove("sweep");
+                }
+            }
         }
+        return notices;
     }
 
     private static Stage quickStage(Stage stage) {
@@ -582,7 +598,8 @@ public final class SpecLoader {
         return stage.withParams(params);
     }
 
-    private static List<SweepAxis> quickSweep(List<SweepAxis> sweep, List<Stage> stages) {
+    /** The sweep with sizes capped for a smoke run; values that cap to the same size merge, and a notice says which. */
+    private static List<SweepAxis> quickSweep(List<SweepAxis> sweep, List<Stage> stages, List<String> notices) {
         List<SweepAxis> result = new ArrayList<>();
         for (SweepAxis axis : sweep) {
             Stage stage = stages.stream().filter(s -> s.id().equals(axis.stage())).findFirst().orElseThrow();
@@ -590,8 +607,15 @@ public final class SpecLoader {
                 .filter(p -> p.name().equals(axis.param()) && p.type() instanceof ParamType.Size)
                 .map(p -> (ParamType.Size) p.type()).findFirst().orElse(null);
             if (size != null) {
-                result.add(new SweepAxis(axis.stage(), axis.param(), axis.values().stream()
-                    .map(v -> (Object) Math.min((Long) v, size.quickMax())).distinct().toList()));
+                List<Object> capped = axis.values().stream().map(v -> (Object) Math.min((Long) v, size.quickMax()))
+                    .distinct().toList();
+                if (capped.size() < axis.values().size()) {
+                    List<Object> merged = axis.values().stream().filter(v -> (Long) v >= size.quickMax()).toList();
+                    notices.add("--quick: the sweep of " + axis.key() + " runs " + capped.size() + " of its "
+                        + axis.values().size() + " points: " + merged + " are all capped at " + size.quickMax()
+                        + " (the quick size) and run once");
+                }
+                result.add(new SweepAxis(axis.stage(), axis.param(), capped));
             } else {
                 result.add(axis);
             }

@@ -15,18 +15,21 @@ import java.util.Optional;
  * @param digest    SHA-256 of the spec text and the command-line overrides
  * @param quick     sizes and iterations were shrunk by {@code --quick}
  * @param overrides the {@code --set STAGE.PARAM=VALUE} overrides applied, in order
+ * @param notices   what loading changed that the user did not write, in words for stderr (a {@code --set} that
+ *                  replaced a sweep axis, sweep points that {@code --quick} merged)
  */
 public record Workload(String name, String source, String digest, Settings settings, List<Stage> stages,
-                       List<SweepAxis> sweep, boolean quick, List<String> overrides) {
+                       List<SweepAxis> sweep, boolean quick, List<String> overrides, List<String> notices) {
 
     public Workload {
         stages = List.copyOf(stages);
         sweep = List.copyOf(sweep);
         overrides = List.copyOf(overrides);
+        notices = List.copyOf(notices);
     }
 
     public Workload withSettings(Settings value) {
-        return new Workload(name, source, digest, value, stages, sweep, quick, overrides);
+        return new Workload(name, source, digest, value, stages, sweep, quick, overrides, notices);
     }
 
     public Optional<Stage> stage(String id) {

@@ -1,0 +1,128 @@
+package dev.lanes.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a newcomer's first hour found ignored or changed silently: each is now said, on stderr and in the result. */
+class FirstHourCliTest {
+    private static final String SWEPT = """
+        name: swept
+        settings: { warmup: 1, iterations: 3, min-warmup-ms: 0, threads: [1] }
+        stages:
+          - id: data
+            kernel: generate
+            params: { length: 1000, type: f64, seed: 1 }
+          - id: squares
+            kernel: sum-of-squares
+            inputs: [data]
+        sweep:
+          data.length: [1000, 2000]
+        """;
+
+    @TempDir
+    Path dir;
+
+    private String spec(String text) throws Exception {
+        return Files.writeString(dir.resolve("spec.yaml"), text).toString();
+    }
+
+    private String cache() {
+        return dir.resolve("cache").toString();
+    }
+
+    private static List<String> notes(JsonNode result) {
+        List<String> notes = new ArrayList<>();
+        result.get("points").forEach(p -> p.get("notes").forEach(n -> notes.add(n.asText())));
+        return notes;
+    }
+
+    @Test
+    void aSetOfASweptParameterReplacesTheSweepAndSaysSo() throws Exception {
+        String file = spec(SWEPT);
+        CliRun r = CliRun.of("run", file, "--set", "data.length=500", "--cache-dir", cache(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("lanes: " + file + ": --set data.length=500 replaces the sweep of data.length over "
+            + "[1000, 2000]: only 500 runs");
+        JsonNode result = new ObjectMapper().readTree(r.out());
+        assertThat(result.get("points")).hasSize(2).allSatisfy(p -> assertThat(p.at("/key/point")).isEmpty());
+        assertThat(result.at("/points/1/elements").asLong()).isEqualTo(500);
+    }
+
+    @Test
+    void aQuickRunSaysWhichSweepPointsItMerged() throws Exception {
+        String file = spec(SWEPT.replace("[1000, 2000]", "[1000, 10M, 20M]"));
+        CliRun r = CliRun.of("run", file, "--quick", "--cache-dir", cache(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("--quick: the sweep of data.length runs 2 of its 3 points: [10000000, 20000000] are all "
+            + "capped at 65536 (the quick size) and run once");
+    }
+
+    @Test
+    void threadCountsAboveTheCoresRunAsAskedAndAreMarkedOversubscribed() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        CliRun r = CliRun.of("run", spec(SWEPT), "--threads", "1," + (cores + 1), "--backend", "threads", "--cache-dir", cache(),
+            "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("thread count [" + (cores + 1) + "] is more than the " + cores + " cores here");
+        JsonNode result = new ObjectMapper().readTree(r.out());
+        List<Integer> threads = new ArrayList<>();
+        result.get("points").forEach(p -> threads.add(p.at("/key/threads").asInt()));
+        assertThat(threads).contains(cores + 1);
+        assertThat(notes(result)).contains("oversubscribed: " + (cores + 1) + " threads on " + cores
+            + " cores take turns, so this point measures contention, not scaling");
+    }
+
+    @Test
+    void aThreadListThatAOneThreadBackendIgnoresIsAWarningAndANote() throws Exception {
+        CliRun r = CliRun.of("run", spec(SWEPT), "--threads", "1,2", "--backend", "scalar", "--cache-dir", cache(),
+            "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("lanes: warning: --threads 1,2 has no effect with --backend scalar");
+        assertThat(notes(new ObjectMapper().readTree(r.out())))
+            .contains("one thread: backend scalar runs on one thread, so the thread counts [1, 2] do not apply (they sweep "
+                + "backend threads)");
+    }
+
+    @Test
+    void aChoiceByMeasurementNamesTheRuleThatDecided() throws Exception {
+        CliRun r = CliRun.of("run", spec(SWEPT.replace("threads: [1]", "threads: [2]")), "--plan", "measure",
+            "--cache-dir", cache(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(notes(new ObjectMapper().readTree(r.out()))).filteredOn(n -> n.startsWith("auto by measurement"))
+            .isNotEmpty().allSatisfy(n -> assertThat(n).containsPattern("; chose \\S+, (the fastest|within 10% of the "
+                + "fastest \\(.+, \\d+ µs\\) with fewer resources)$"));
+    }
+
+    @Test
+    void workWithoutMemoryTrafficShowsNoBandwidth() throws Exception {
+        CliRun r = CliRun.of("run", spec("""
+            settings: { warmup: 1, iterations: 3, min-warmup-ms: 0, threads: [1] }
+            stages:
+              - { id: pi, kernel: monte-carlo-pi, params: { samples: 10000, seed: 1 } }
+            """), "--cache-dir", cache());
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        List<String> header = Arrays.asList(lines.stream().filter(l -> l.startsWith("stage ")).findFirst().orElseThrow()
+            .split(" {2,}"));
+        List<String> pi = Arrays.asList(lines.stream().filter(l -> l.startsWith("pi ")).findFirst().orElseThrow()
+            .split(" {2,}"));
+        assertThat(pi.get(header.indexOf("GB/s"))).isEqualTo("–");
+    }
+
+    @Test
+    void theSortKernelDescribesWhatItDoes() {
+        CliRun r = CliRun.of("kernels", "sort");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("radix-sorted chunks merged pairwise by all threads").doesNotContain("merge sort");
+    }
+}
