@@ -63,7 +63,7 @@ class FirstHourCliTest {
         String file = spec(SWEPT.replace("[1000, 2000]", "[1000, 10M, 20M]"));
         CliRun r = CliRun.of("run", file, "--quick", "--cache-dir", cache(), "--format", "json");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.err()).contains("--quick: the sweep of data.length runs 2 of its 3 points: [10000000, 20000000] are all "
+        assertThat(r.err()).contains("--quick: the sweep of data.length runs 2 of its 3 points: [10M, 20M] are all "
             + "capped at 65536 (the quick size) and run once");
     }
 

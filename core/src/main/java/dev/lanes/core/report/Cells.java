@@ -70,7 +70,7 @@ final class Cells {
 
     /** A count as a size literal when that is shorter to read (1M, 64Mi), digits below 100 000 (1024, not 1Ki). */
     static String count(long n) {
-        return Math.abs(n) < 100_000 ? Long.toString(n) : SizeLiteral.format(n);
+        return SizeLiteral.readable(n);
     }
 
     /** "52.5 µs – 55.0 µs", with the level when it is below 95%. */

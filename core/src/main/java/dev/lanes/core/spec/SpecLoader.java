@@ -1,6 +1,7 @@
 package dev.lanes.core.spec;
 
 import dev.lanes.core.text.Bytes;
+import dev.lanes.core.text.SizeLiteral;
 import dev.lanes.core.text.Suggestions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -577,7 +578,8 @@ public final class SpecLoader {
             if (root.get("sweep") instanceof ObjectNode sweep && sweep.has(stageId + "." + param)) {
                 JsonNode values = sweep.remove(stageId + "." + param);
                 List<String> listed = new ArrayList<>();
-                values.forEach(v -> listed.add(v.asText()));
+                values.forEach(v -> listed.add(v.isNumber() && v.asDouble() == Math.rint(v.asDouble())
+                    ? SizeLiteral.readable(v.asLong()) : v.asText()));
                 notices.add(option + " replaces the sweep of " + stageId + "." + param + " over [" + String.join(", ", listed)
                     + "]: only " + value + " runs");
                 if (sweep.isEmpty()) {
@@ -610,10 +612,11 @@ public final class SpecLoader {
                 List<Object> capped = axis.values().stream().map(v -> (Object) Math.min((Long) v, size.quickMax()))
                     .distinct().toList();
                 if (capped.size() < axis.values().size()) {
-                    List<Object> merged = axis.values().stream().filter(v -> (Long) v >= size.quickMax()).toList();
+                    List<String> merged = axis.values().stream().filter(v -> (Long) v >= size.quickMax())
+                        .map(v -> SizeLiteral.readable((Long) v)).toList();
                     notices.add("--quick: the sweep of " + axis.key() + " runs " + capped.size() + " of its "
-                        + axis.values().size() + " points: " + merged + " are all capped at " + size.quickMax()
-                        + " (the quick size) and run once");
+                        + axis.values().size() + " points: " + merged + " are all capped at "
+                        + SizeLiteral.readable(size.quickMax()) + " (the quick size) and run once");
                 }
                 result.add(new SweepAxis(axis.stage(), axis.param(), capped));
             } else {

@@ -60,6 +60,14 @@ public final class SizeLiteral {
             "expected a size such as 1000, 10_000_000, 1e6, 1M or 64Ki, got '" + text + "'");
     }
 
+    /**
+     * A count as people read it: digits below 100 000 (1024, not 1Ki), the short form above
+     * (1M, 64Mi). Every report and message uses it, so the same point reads the same everywhere.
+     */
+    public static String readable(long n) {
+        return Math.abs(n) < 100_000 ? Long.toString(n) : format(n);
+    }
+
     /** A short form for reports: 1000000 → "1M", 65536 → "64Ki", 1234 → "1234". */
     public static String format(long n) {
         String[] binary = {"Ti", "Gi", "Mi", "Ki"};

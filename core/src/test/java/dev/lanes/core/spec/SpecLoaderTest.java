@@ -262,11 +262,24 @@ class SpecLoaderTest {
 
     @Test
     void quickCapsSizesAndIterations() {
-        Workload w = loader.parse("spec.yaml", GOOD, List.of("data.length=100M"), true);
+        Workload w = loader.parse("spec.yaml", GOOD, List.of(), true);
         assertThat(w.quick()).isTrue();
         assertThat(w.settings().iterations()).isLessThanOrEqualTo(3);
         assertThat(w.points()).allSatisfy(p -> assertThat(p.paramsFor(w.stages().get(0)).size("length")).isLessThanOrEqualTo(65536));
         assertThat(w.points()).hasSize(2);   // 1M and 64Ki both cap to 64Ki
+        assertThat(w.notices()).containsExactly("--quick: the sweep of data.length runs 2 of its 3 points: [1M, 65536] "
+            + "are all capped at 65536 (the quick size) and run once");
+    }
+
+    @Test
+    void aSetOfASweptParameterReplacesTheSweepAxis() {
+        Workload w = loader.parse("spec.yaml", GOOD, List.of("data.length=100M"), false);
+        assertThat(w.sweep()).isEmpty();
+        assertThat(w.points()).singleElement()
+            .satisfies(p -> assertThat(p.paramsFor(w.stages().get(0)).size("length")).isEqualTo(100_000_000L));
+        assertThat(w.notices()).containsExactly("--set data.length=100M replaces the sweep of data.length over "
+            + "[1M, 64Ki, 1000]: only 100M runs");
+        assertThat(parse(GOOD).notices()).isEmpty();
     }
 
     @Test
