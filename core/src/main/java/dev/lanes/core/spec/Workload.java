@@ -42,19 +42,24 @@ public record Workload(String name, String source, String digest, Settings setti
     }
 
     /**
-     * Every sweep point: the cartesian product of the axes, the first axis slowest; with a
+     * Every sweep point: the cartesian product of the axes, the first axis slowest, where a
+     * zip group counts as one axis whose parameters take their i-th values together; with a
      * weak-scaling stage, each of those once per thread count p, its parameter at p times
      * its base value.
      */
     public List<SweepPoint> points() {
+        Map<String, List<SweepAxis>> groups = new LinkedHashMap<>();
+        sweep.forEach(axis -> groups.computeIfAbsent(axis.group(), g -> new ArrayList<>()).add(axis));
         List<Map<String, Object>> combos = new ArrayList<>();
         combos.add(new LinkedHashMap<>());
-        for (SweepAxis axis : sweep) {
+        for (List<SweepAxis> group : groups.values()) {
             List<Map<String, Object>> next = new ArrayList<>();
             for (Map<String, Object> combo : combos) {
-                for (Object value : axis.values()) {
+                for (int i = 0; i < group.get(0).values().size(); i++) {
                     Map<String, Object> extended = new LinkedHashMap<>(combo);
-                    extended.put(axis.key(), value);
+                    for (SweepAxis axis : group) {
+                        extended.put(axis.key(), axis.values().get(i));
+                    }
                     next.add(extended);
                 }
             }
