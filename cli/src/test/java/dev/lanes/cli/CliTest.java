@@ -176,12 +176,15 @@ class CliTest {
         assertThat(plan.exit()).as(plan.err()).isZero();
         assertThat(plan.err()).contains("planning with the calibration of");
         assertThat(plan.out()).contains("squares (sum-of-squares, n = 200k)", "scalar", "simd", "threads(simd) x2", "choice: ");
-        CliRun run = CliRun.of("run", spec(SPEC).toString(), "--cache-dir", cache.toString(), "--format", "json", "--quick");
+        // measured, not --quick: a smoke run has no estimate to hold its times to
+        CliRun run = CliRun.of("run", spec(SPEC).toString(), "--cache-dir", cache.toString(), "--format", "json",
+            "--warmup", "1", "--iterations", "3");
         JsonNode result = new ObjectMapper().readTree(run.out());
         assertThat(result.get("calibration").asText()).startsWith("calibrate ");
         assertThat(result.at("/points/1/estimate/nanos").asDouble()).isPositive();
         assertThat(result.at("/points/1/estimate/bound").asText()).isIn("memory", "compute", "overhead");
-        CliRun table = CliRun.of("run", spec(SPEC).toString(), "--cache-dir", cache.toString(), "--quick");
+        CliRun table = CliRun.of("run", spec(SPEC).toString(), "--cache-dir", cache.toString(), "--warmup", "1",
+            "--iterations", "3");
         assertThat(table.out()).contains("estimate", "plan accuracy (estimate ÷ measured): median ");
     }
 

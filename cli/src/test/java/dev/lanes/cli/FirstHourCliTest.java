@@ -120,6 +120,36 @@ class FirstHourCliTest {
     }
 
     @Test
+    void aQuickRunIsMarkedASmokeRunInEveryFormatAndDerivesNothing() throws Exception {
+        String file = spec(SWEPT.replace("threads: [1]", "threads: [1, 2]"));
+        Path json = dir.resolve("r.json");
+        Path csv = dir.resolve("r.csv");
+        Path md = dir.resolve("r.md");
+        Path html = dir.resolve("r.html");
+        CliRun r = CliRun.of("run", file, "--quick", "--backend", "threads", "--cache-dir", cache(), "-o", "-", "-o",
+            json.toString(), "-o", csv.toString(), "-o", md.toString(), "-o", html.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        String smoke = "SMOKE RUN (--quick: sizes and iterations shrunk; its times are not measurements)";
+        assertThat(r.out()).contains(smoke).doesNotContain("Strong scaling").doesNotContain("plan accuracy")
+            .doesNotContain("% of ");
+        assertThat(Files.readString(md)).contains(smoke).doesNotContain("Strong scaling");
+        assertThat(Files.readString(html)).contains(smoke).contains("A smoke run (--quick)");
+        List<String> rows = Files.readAllLines(csv);
+        int column = Arrays.asList(rows.get(0).split(",")).indexOf("smoke");
+        assertThat(column).isPositive();
+        assertThat(rows.subList(1, rows.size())).isNotEmpty().allSatisfy(row -> assertThat(row.split(",")[column]).isEqualTo("true"));
+        JsonNode result = new ObjectMapper().readTree(json.toFile());
+        assertThat(result.at("/spec/quick").asBoolean()).isTrue();
+        assertThat(result.get("derived")).isEmpty();
+        assertThat(result.get("points")).allSatisfy(p -> {
+            assertThat(p.get("roof").isNull()).isTrue();
+            assertThat(p.get("estimate").isNull()).isTrue();
+        });
+        CliRun measured = CliRun.of("run", file, "--backend", "threads", "--cache-dir", cache(), "--format", "json");
+        assertThat(new ObjectMapper().readTree(measured.out()).get("derived")).as("the same spec measured").isNotEmpty();
+    }
+
+    @Test
     void theSortKernelDescribesWhatItDoes() {
         CliRun r = CliRun.of("kernels", "sort");
         assertThat(r.exit()).isZero();

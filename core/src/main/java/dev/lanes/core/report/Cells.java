@@ -25,7 +25,7 @@ final class Cells {
     /** e.g. "lanes 0.1.0 · sum-of-squares (samples/sum-of-squares.yaml) · quick". */
     static String title(RunResult r) {
         return "lanes " + r.lanesVersion() + " · " + r.spec().name() + " (" + r.spec().file() + ")"
-            + (r.spec().quick() ? " · quick" : "") + (r.complete() ? "" : " · INCOMPLETE: the run did not finish");
+            + (r.spec().quick() ? " · SMOKE RUN (--quick: sizes and iterations shrunk; its times are not measurements)" : "") + (r.complete() ? "" : " · INCOMPLETE: the run did not finish");
     }
 
     static String machine(Machine m) {

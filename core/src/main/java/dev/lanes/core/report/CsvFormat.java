@@ -18,14 +18,14 @@ import java.util.stream.Collectors;
  * One row per stage point of every run, for spreadsheets and data frames: the spec, the
  * stage, one column per swept parameter (the union over all runs), the implementation,
  * the size, the median and its interval in nanoseconds, the rates, the roof share, the
- * check and the noisy flag. Numbers are plain numbers; units are in the column names.
+ * check, the noisy flag, whether the run finished and whether it was a smoke run ({@code --quick}). Numbers are plain numbers; units are in the column names.
  */
 public final class CsvFormat implements ResultFormat {
     private static final CsvMapper MAPPER = new CsvMapper();
     private static final List<String> BEFORE_POINT = List.of("spec", "stage");
     private static final List<String> AFTER_POINT = List.of("backend", "inner", "threads", "size_name", "size", "samples",
         "median_ns", "ci_low_ns", "ci_high_ns", "ci_level", "mean_ns", "stddev_ns", "elements_per_s", "gb_per_s",
-        "gflop_per_s", "roof_share", "roof_bound", "check", "noisy", "complete");
+        "gflop_per_s", "roof_share", "roof_bound", "check", "noisy", "complete", "smoke");
 
     @Override
     public String render(List<RunResult> results) {
@@ -61,7 +61,7 @@ public final class CsvFormat implements ResultFormat {
             s.ciLowNanos(), s.ciHighNanos(), s.ciLevel(), s.meanNanos(), s.stddevNanos(), p.throughput().elementsPerSecond(),
             p.throughput().gigabytesPerSecond(), p.throughput().gflopsPerSecond(), p.roof() == null ? "" : p.roof().share(),
             p.roof() == null ? "" : p.roof().bound(), p.check() == null ? "not verified" : p.check().passed() ? "ok" : "failed",
-            noisy, r.complete()));
+            noisy, r.complete(), r.spec().quick()));
         return row;
     }
 

@@ -42,6 +42,10 @@ public final class HtmlFormat implements ResultFormat {
         if (changed != null) {
             out.append("<p class=\"flags\"><code>").append(Html.escape(changed)).append("</code></p>\n");
         }
+        if (r.spec().quick()) {
+            out.append("<p class=\"warning\">A smoke run (--quick): sizes and iterations were shrunk to check that the spec "
+                + "runs; its times are not measurements, so no scaling, fit or plan accuracy is derived.</p>\n");
+        }
         if (!r.complete()) {
             out.append("<p class=\"warning\">This run did not finish: what is shown is what finished.</p>\n");
         }

@@ -16,6 +16,17 @@ public final class Analysis {
     }
 
     public static List<DerivedRow> derive(List<PointResult> points, List<WeakAxis> weak, String calibration) {
+        return derive(points, weak, calibration, false);
+    }
+
+    /**
+     * The rows of a run; a smoke run ({@code --quick}: sizes and iterations shrunk) gets none,
+     * because its times are not measurements: no scaling table, no fit, no plan accuracy.
+     */
+    public static List<DerivedRow> derive(List<PointResult> points, List<WeakAxis> weak, String calibration, boolean smoke) {
+        if (smoke) {
+            return List.of();
+        }
         List<DerivedRow> rows = new ArrayList<>();
         for (PointResult p : points) {
             if (!p.gcSamples().isEmpty()) {

@@ -28,7 +28,8 @@ public final class ForkMerge {
         List<PointResult> points = byKey.values().stream().map(ForkMerge::point).toList();
         boolean complete = forks.stream().allMatch(RunResult::complete);
         return new RunResult(first.schema(), complete, first.lanesVersion(), first.startedAt(), first.machine(),
-            first.calibration(), first.spec(), points, Analysis.derive(points, first.spec().weak(), first.calibration()));
+            first.calibration(), first.spec(), points, Analysis.derive(points, first.spec().weak(), first.calibration(),
+                first.spec().quick()));
     }
 
     private static PointResult point(List<PointResult> forks) {

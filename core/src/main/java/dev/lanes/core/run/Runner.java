@@ -132,7 +132,7 @@ public final class Runner {
 
         RunResult result(List<PointResult> points, boolean complete) {
             return new RunResult(RunResult.SCHEMA, complete, lanesVersion, startedAt, ResultRecords.machine(machine),
-                calibration, spec, points, Analysis.derive(points, spec.weak(), calibration));
+                calibration, spec, points, Analysis.derive(points, spec.weak(), calibration, spec.quick()));
         }
     }
 
@@ -267,7 +267,7 @@ public final class Runner {
                     }
                 }
                 PointResult result = pointResult(stage, point, params, shape, type, impl, m, check, notes, traffic,
-                    StageDefinitions.digest(workload, point, stage, request.backend()));
+                    StageDefinitions.digest(workload, point, stage, request.backend()), workload.quick());
                 results.add(result);
                 List<PointResult> soFar = List.copyOf(results);
                 listener.finished(result, memoized(() -> header.result(soFar, false)));
@@ -279,10 +279,11 @@ public final class Runner {
 
     private PointResult pointResult(Stage stage, SweepPoint point, Params params, StageShape shape, ElementType type,
                                     Implementation impl, Sampler.Measurement m, Check check, List<String> notes,
-                                    DeviceTraffic traffic, String definition) {
+                                    DeviceTraffic traffic, String definition, boolean smoke) {
         SampleSummary summary = SampleSummary.of(m.samples());
         DevicePhases phases = m.device().isEmpty() ? null : DevicePhases.median(m.device());
-        boolean modelled = planner != null && !stage.kernel().isSource();
+        // a smoke run's times are not measurements: no estimate to hold them to, no share of a roof
+        boolean modelled = planner != null && !stage.kernel().isSource() && !smoke;
         var work = shape.work();
         PointKey key = new PointKey(stage.id(), ResultRecords.point(point), impl.backend().label(),
             impl.inner().backend().label(), impl.threads());
