@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code lanes kernels [NAME]}: the built-in kernels, or one kernel's parameters. */
@@ -22,10 +23,23 @@ final class KernelsCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "A kernel to describe.")
     String name;
 
+    @CommandLine.Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
+        description = "Output format. Default: ${DEFAULT-VALUE}.")
+    String format;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         KernelRegistry registry = dev.lanes.core.kernels.BuiltInKernels.registry();
         PrintWriter out = spec.commandLine().getOut();
+        if (!format.equals("table") && !format.equals("json")) {
+            throw new UsageException("--format: expected table or json, got '" + format + "'");
+        }
+        if (format.equals("json")) {
+            List<Kernel> kernels = name == null ? List.copyOf(registry.all()) : List.of(find(registry));
+            out.print(KernelsJson.write(kernels));
+            out.flush();
+            return 0;
+        }
         if (name == null) {
             int width = registry.names().stream().mapToInt(String::length).max().orElse(0);
             int backendsWidth = registry.all().stream().mapToInt(k -> backends(k).length()).max().orElse(0);
@@ -33,8 +47,7 @@ final class KernelsCommand implements Callable<Integer> {
                 out.printf("%-" + width + "s  %-" + backendsWidth + "s  %s%n", k.name(), backends(k), k.summary());
             }
         } else {
-            Kernel k = registry.find(name).orElseThrow(() -> new UsageException("unknown kernel '" + name + "'"
-                + Suggestions.didYouMean(name, registry.names()) + "; 'lanes kernels' lists them"));
+            Kernel k = find(registry);
             out.println(k.name() + ": " + k.summary());
             out.println("  backends: " + backends(k));
             out.println("  inputs:   " + (k.inputs().isEmpty() ? "none" : String.join(", ", k.inputs())));
@@ -46,6 +59,11 @@ final class KernelsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private Kernel find(KernelRegistry registry) {
+        return registry.find(name).orElseThrow(() -> new UsageException("unknown kernel '" + name + "'"
+            + Suggestions.didYouMean(name, registry.names()) + "; 'lanes kernels' lists them"));
     }
 
     private static String backends(Kernel k) {

@@ -3,15 +3,18 @@ package dev.lanes.cli;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.lanes.core.UsageException;
+import dev.lanes.core.exec.BackendChoice;
 import dev.lanes.core.kernel.KernelRegistry;
 import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.plan.CostModel;
 import dev.lanes.core.plan.Estimate;
 import dev.lanes.core.plan.Planner;
 import dev.lanes.core.plan.StagePlan;
-import dev.lanes.core.text.SizeLiteral;
 import dev.lanes.core.spec.SpecLoader;
 import dev.lanes.core.spec.Workload;
+import dev.lanes.core.text.PointText;
+import dev.lanes.core.text.SizeLiteral;
+import dev.lanes.core.text.Suggestions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,8 +28,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code lanes plan SPEC}: every candidate per stage, its estimate and bound, the choice and why. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
+/**
+ * {@code lanes plan SPEC...}: every candidate per stage, its estimate and bound, the choice
+ * and why; with the flags of {@code run} that change a plan ({@code --set}, {@code --threads},
+ * {@code --backend}), so it shows what that run would do.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true, showDefaultValues = true,
     description = "Show the plan for each stage: every candidate's estimated time and bound, the choice and why.")
 final class PlanCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -35,13 +42,21 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "SPEC", description = "A workload spec file (YAML or JSON).")
-    Path file;
+    @Parameters(arity = "1..*", paramLabel = "SPEC", description = "Workload spec files (YAML or JSON).")
+    List<Path> files;
 
-    @Option(names = "--set", paramLabel = "STAGE.PARAM=VALUE", description = "Override a stage parameter.")
+    @Option(names = "--set", paramLabel = "STAGE.PARAM=VALUE", description = "Override a stage parameter, as run does.")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table", description = "Output format. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--threads", paramLabel = "N,...", description = "Thread counts, as run takes them (a single count caps "
+        + "the plan's threads).")
+    String threads;
+
+    @Option(names = "--backend", paramLabel = "auto|scalar|simd|threads|gpu",
+        description = "Force a backend, as run does: the plan shows what it would run and what auto would have chosen.")
+    String backend;
+
+    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table", description = "Output format.")
     String format;
 
     @Override
@@ -49,19 +64,33 @@ final class PlanCommand implements Callable<Integer> {
         if (!format.equals("table") && !format.equals("json")) {
             throw new UsageException("--format: expected table or json, got '" + format + "'");
         }
+        BackendChoice forced = backend == null ? BackendChoice.AUTO : BackendChoice.parse(backend).orElseThrow(() ->
+            new UsageException("--backend: unknown backend '" + backend + "'" + Suggestions.didYouMean(backend,
+                BackendChoice.labels()) + " (expected one of " + String.join(", ", BackendChoice.labels()) + ")"));
         var accelerators = common.accelerators();
-        Workload workload = SpecLoader.forThisJvm(dev.lanes.core.kernels.BuiltInKernels.registry()).load(file, overrides, false);
-        workload.notices().forEach(n -> spec.commandLine().getErr().println("lanes: " + file + ": " + n));
+        SpecLoader loader = SpecLoader.forThisJvm(dev.lanes.core.kernels.BuiltInKernels.registry());
+        List<Integer> threadCounts = threads == null ? null : loader.threads(threads);
+        List<Workload> workloads = new ArrayList<>();
+        for (Path file : files) {
+            Workload w = loader.load(file, overrides, false);
+            w.notices().forEach(n -> spec.commandLine().getErr().println("lanes: " + file + ": " + n));
+            workloads.add(threadCounts == null ? w : w.withSettings(w.settings().withThreads(threadCounts)));
+        }
         MachineInfo machine = MachineInfo.detect(accelerators);
         var profile = ProfileSource.obtain(machine, accelerators, common.cacheDir, spec.commandLine().getErr());
-        List<StagePlan> plans = new Planner(new CostModel(profile), accelerators).plan(workload);
+        Planner planner = new Planner(new CostModel(profile), accelerators);
+        List<StagePlan> plans = new ArrayList<>();
+        for (Workload w : workloads) {
+            planner.plan(w).forEach(p -> plans.add(forced == BackendChoice.AUTO ? p : ForcedPlan.of(p, forced)));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
             out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(plans));
         } else {
             for (StagePlan p : plans) {
                 out.printf(Locale.ROOT, "%s (%s, n = %s%s): %.3g FLOP, %s moved%n", p.stage(), p.kernel(),
-                    SizeLiteral.format(p.elements()), p.point().isEmpty() ? "" : ", " + p.point(), p.flops(),
+                    SizeLiteral.readable(p.elements()), p.point().isEmpty() ? "" : ", "
+                        + PointText.of(List.copyOf(p.point().entrySet())), p.flops(),
                     dev.lanes.core.text.Bytes.format(p.bytesMoved()));
                 for (Estimate e : p.candidates()) {
                     out.printf(Locale.ROOT, "  %s %-22s %12s  %-8s (compute %s, memory %s, overhead %s)%n",

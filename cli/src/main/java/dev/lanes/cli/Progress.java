@@ -14,7 +14,14 @@ import java.util.Locale;
  * Small enough that a library (and its terminal handling) would be more than it saves.
  */
 final class Progress {
-    private enum Mode { TERMINAL, LINES, QUIET }
+    enum Mode { TERMINAL, LINES, QUIET }
+
+    /**
+     * Set by the launcher to 1 when stderr is a terminal, else 0: the JVM can only tell
+     * whether stdin and stdout are ({@code System.console()}), so {@code lanes run x > out.txt}
+     * would otherwise lose its progress line.
+     */
+    static final String STDERR_TERMINAL = "LANES_STDERR_TERMINAL";
 
     private final PrintWriter err;
     private final Mode mode;
@@ -32,8 +39,19 @@ final class Progress {
     }
 
     static Progress forStderr(PrintWriter err, boolean quiet) {
-        return new Progress(err, quiet ? Mode.QUIET : System.console() != null && System.console().isTerminal()
-            ? Mode.TERMINAL : Mode.LINES);
+        return new Progress(err, mode(quiet, System.getenv(STDERR_TERMINAL),
+            System.console() != null && System.console().isTerminal()));
+    }
+
+    /** Quiet wins; then what the launcher says of stderr; without it (java -jar), whether the JVM has a terminal. */
+    static Mode mode(boolean quiet, String stderrTerminal, boolean consoleIsTerminal) {
+        if (quiet) {
+            return Mode.QUIET;
+        }
+        if (stderrTerminal != null && !stderrTerminal.isBlank()) {
+            return stderrTerminal.strip().equals("1") ? Mode.TERMINAL : Mode.LINES;
+        }
+        return consoleIsTerminal ? Mode.TERMINAL : Mode.LINES;
     }
 
     void started(RunListener.Measuring m) {

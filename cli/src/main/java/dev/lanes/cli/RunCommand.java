@@ -1,5 +1,6 @@
 package dev.lanes.cli;
 
+import dev.lanes.core.Defaults;
 import dev.lanes.core.ExecutionException;
 import dev.lanes.core.UsageException;
 import dev.lanes.core.exec.Accelerators;
@@ -52,16 +53,21 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SPEC", description = "Workload spec files (YAML or JSON).")
     List<Path> specs;
 
-    @Option(names = "--threads", paramLabel = "1,2,4|max", description = "Thread counts for the threads backend; several make a scaling table.")
+    @Option(names = "--threads", paramLabel = "1,2,4|max", description = "Thread counts for the threads backend; several make "
+        + "a scaling table. Default: the spec's settings.threads, else max.")
     String threads;
 
-    @Option(names = "--backend", paramLabel = "auto|scalar|simd|threads|gpu", description = "Run every stage on this backend.")
+    @Option(names = "--backend", paramLabel = "auto|scalar|simd|threads|gpu", description = "Run every stage on this backend. "
+        + "Default: each stage's own, else the spec's settings.backend, else auto.")
     String backend;
 
-    @Option(names = "--iterations", paramLabel = "N", description = "Measured iterations per stage.")
+    @Option(names = "--iterations", paramLabel = "N", description = "Measured iterations per stage. Default: the spec's "
+        + "settings.iterations, else " + Defaults.MEASURED_ITERATIONS + ".")
     Integer iterations;
 
-    @Option(names = "--warmup", paramLabel = "N", description = "Warm-up iterations per stage (warm-up also lasts at least settings.min-warmup-ms).")
+    @Option(names = "--warmup", paramLabel = "N", description = "Warm-up iterations per stage (warm-up also lasts at least "
+        + "settings.min-warmup-ms, default " + Defaults.MIN_WARMUP_MILLIS + "). Default: the spec's settings.warmup, else "
+        + Defaults.WARMUP_ITERATIONS + ".")
     Integer warmup;
 
     @Option(names = "--set", paramLabel = "STAGE.PARAM=VALUE", description = "Override a stage parameter, e.g. --set data.length=100M.")

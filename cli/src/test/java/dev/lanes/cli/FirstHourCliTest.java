@@ -99,7 +99,7 @@ class FirstHourCliTest {
             "--cache-dir", cache(), "--format", "json");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(notes(new ObjectMapper().readTree(r.out()))).filteredOn(n -> n.startsWith("auto by measurement"))
-            .isNotEmpty().allSatisfy(n -> assertThat(n).containsPattern("; chose \\S+, (the fastest|within 10% of the "
+            .isNotEmpty().allSatisfy(n -> assertThat(n).containsPattern("; chose [a-z()]+( x\\d+)?, (the fastest|within 10% of the "
                 + "fastest \\(.+, \\d+ µs\\) with fewer resources)$"));
     }
 
@@ -147,6 +147,60 @@ class FirstHourCliTest {
         });
         CliRun measured = CliRun.of("run", file, "--backend", "threads", "--cache-dir", cache(), "--format", "json");
         assertThat(new ObjectMapper().readTree(measured.out()).get("derived")).as("the same spec measured").isNotEmpty();
+    }
+
+    @Test
+    void planTakesSeveralSpecsAndTheFlagsOfRunAndLabelsPointsAsRunDoes() throws Exception {
+        String swept = spec(SWEPT.replace("[1000, 2000]", "[1M, 2M]"));
+        String other = Files.writeString(dir.resolve("other.yaml"), SWEPT.replace("id: squares", "id: again")).toString();
+        CliRun plan = CliRun.of("plan", swept, other, "--backend", "scalar", "--threads", "1", "--cache-dir", cache());
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        assertThat(plan.out()).contains("squares (sum-of-squares, n = 1M, data.length=1M)", "again (sum-of-squares, n = 2000, "
+            + "data.length=2000)", "choice: scalar: forced by --backend scalar; auto would choose ");
+        CliRun run = CliRun.of("run", swept, "--cache-dir", cache());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).containsPattern("squares \\S+ \\(data.length=1M\\)").doesNotContain("1000000");
+        assertThat(run.out()).contains("data.length=1M");
+        CliRun gpu = CliRun.of("plan", swept, "--backend", "gpu", "--gpu", "off", "--cache-dir", cache());
+        assertThat(gpu.exit()).isEqualTo(3);
+        assertThat(gpu.err()).contains("lanes: stage 'squares': --backend gpu has no candidate here (gpu: disabled by --gpu off)");
+    }
+
+    @Test
+    void kernelsAsJsonAndHelpThatShowsEveryDefault() throws Exception {
+        CliRun kernels = CliRun.of("kernels", "--format", "json");
+        assertThat(kernels.exit()).isZero();
+        JsonNode json = new ObjectMapper().readTree(kernels.out());
+        assertThat(json.get("schema").asText()).isEqualTo("lanes.kernels/1");
+        List<String> names = new ArrayList<>();
+        json.get("kernels").forEach(k -> names.add(k.get("name").asText()));
+        assertThat(names).contains("generate", "sum-of-squares", "matmul", "sort");
+        JsonNode one = new ObjectMapper().readTree(CliRun.of("kernels", "generate", "--format", "json").out());
+        assertThat(one.get("kernels")).singleElement().satisfies(k -> assertThat(k.at("/params/1/defaultValue").asText())
+            .isEqualTo("f64"));
+        String help = CliRun.of("run", "--help").out().replaceAll("\\s+", " ");
+        assertThat(help).contains("Default: the spec's settings.iterations, else 10", "Default: the spec's "
+            + "settings.warmup, else 3", "min-warmup-ms, default 300", "Default: the spec's settings.threads, else max");
+    }
+
+    @Test
+    void shellCompletionForBashAndZsh() {
+        CliRun bash = CliRun.of("completion", "bash");
+        assertThat(bash.exit()).isZero();
+        assertThat(bash.out()).contains("complete -F _complete_lanes", "ZSH_VERSION", "--threads", "compare", "report");
+        assertThat(CliRun.of("completion", "zsh").out()).isEqualTo(bash.out());
+        CliRun fish = CliRun.of("completion", "fish");
+        assertThat(fish.exit()).isEqualTo(2);
+        assertThat(fish.err()).contains("completion: expected bash or zsh, got 'fish'");
+    }
+
+    @Test
+    void progressFollowsWhatTheLauncherSaysOfStderr() {
+        assertThat(Progress.mode(false, "1", false)).isEqualTo(Progress.Mode.TERMINAL);
+        assertThat(Progress.mode(false, "0", true)).isEqualTo(Progress.Mode.LINES);
+        assertThat(Progress.mode(false, null, true)).isEqualTo(Progress.Mode.TERMINAL);
+        assertThat(Progress.mode(false, null, false)).isEqualTo(Progress.Mode.LINES);
+        assertThat(Progress.mode(true, "1", true)).isEqualTo(Progress.Mode.QUIET);
     }
 
     @Test

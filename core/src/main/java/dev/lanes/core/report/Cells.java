@@ -10,11 +10,13 @@ import dev.lanes.core.result.RoofShare;
 import dev.lanes.core.result.RunResult;
 import dev.lanes.core.result.SampleSummary;
 import dev.lanes.core.result.Verification;
+import dev.lanes.core.text.PointText;
 import dev.lanes.core.text.SizeLiteral;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The cells the text formats share: how a point, a size, a check or an interval reads. */
@@ -44,17 +46,11 @@ final class Cells {
 
     /** e.g. "data.length=1M,type=f32"; "–" for no sweep. */
     static String point(List<PointParam> point) {
-        return point.isEmpty() ? "–" : point.stream().map(p -> p.name() + "=" + value(p.value())).collect(Collectors.joining(","));
+        return point.isEmpty() ? "–" : PointText.of(point.stream().map(p -> Map.entry(p.name(), p.value())).toList());
     }
 
     static String value(Object v) {
-        if (v instanceof Long l) {
-            return count(l);
-        }
-        if (v instanceof List<?> list) {
-            return list.stream().map(Cells::value).collect(Collectors.joining(" ", "[", "]"));
-        }
-        return String.valueOf(v);
+        return PointText.value(v);
     }
 
     /** "1M" for an element count, "n=1024", "batch=4096", "8192×8192". */

@@ -1,11 +1,11 @@
 package dev.lanes.core.spec;
 
 import dev.lanes.core.kernel.Params;
+import dev.lanes.core.text.PointText;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * One point of a sweep: a value for every swept {@code stage.param}, in the order of the
@@ -36,8 +36,8 @@ public record SweepPoint(int index, Map<String, Object> values, int weakThreads)
         return params;
     }
 
-    /** e.g. "data.length=1000000", or "" for no sweep. */
+    /** e.g. "data.length=1M", or "" for no sweep: as every report writes the point. */
     public String label() {
-        return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        return PointText.of(java.util.List.copyOf(values.entrySet()));
     }
 }
