@@ -13,6 +13,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A parsed spec with the source position of every value, by JSON pointer
@@ -58,6 +59,11 @@ final class LocatedTree {
             }
             return new LocatedTree(file, root == null ? mapper.nullNode() : root, values, keys);
         } catch (JsonProcessingException e) {
+            Optional<YamlProblems.Problem> problem = yaml ? YamlProblems.of(e) : Optional.empty();
+            if (problem.isPresent()) {
+                YamlProblems.Problem p = problem.get();
+                throw new SpecException(SourceLocation.of(file, p.line(), p.column()), "malformed YAML: " + p.message());
+            }
             JsonLocation at = e.getLocation();
             SourceLocation location = at == null
                 ? SourceLocation.of(file, 1, 1)
