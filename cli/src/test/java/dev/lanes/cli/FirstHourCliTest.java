@@ -204,6 +204,28 @@ class FirstHourCliTest {
     }
 
     @Test
+    void aSweepRerunsOnlyTheStagesItsParametersReach() throws Exception {
+        CliRun r = CliRun.of("run", spec("""
+            settings: { warmup: 1, iterations: 3, min-warmup-ms: 0, threads: [1] }
+            stages:
+              - { id: a, kernel: generate, params: { length: 1000, type: f64, seed: 1 } }
+              - { id: b, kernel: generate, params: { length: 1000, type: f64, seed: 2 } }
+              - { id: ab, kernel: dot, inputs: [a, b] }
+              - { id: mm, kernel: matmul, params: { n: 16 } }
+            sweep:
+              mm.n: [16, 32, 48]
+            """), "--cache-dir", cache(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode result = new ObjectMapper().readTree(r.out());
+        List<String> stages = new ArrayList<>();
+        result.get("points").forEach(p -> stages.add(p.at("/key/stage").asText()));
+        assertThat(stages).containsExactly("a", "b", "ab", "mm", "mm", "mm");
+        assertThat(result.at("/points/2/key/point")).as("ab depends on no swept value").isEmpty();
+        assertThat(result.at("/points/5/key/point/0/value").asLong()).isEqualTo(48);
+        assertThat(result.at("/points/2/check/passed").asBoolean()).isTrue();
+    }
+
+    @Test
     void theSortKernelDescribesWhatItDoes() {
         CliRun r = CliRun.of("kernels", "sort");
         assertThat(r.exit()).isZero();

@@ -22,6 +22,7 @@ import dev.lanes.core.plan.StagePlan;
 import dev.lanes.core.plan.Wisdom;
 import dev.lanes.core.result.Analysis;
 import dev.lanes.core.result.PointKey;
+import dev.lanes.core.result.PointParam;
 import dev.lanes.core.result.PointResult;
 import dev.lanes.core.result.RunResult;
 import dev.lanes.core.result.SampleSummary;
@@ -95,12 +96,14 @@ public final class Runner {
         ImplementationChooser chooser = new ImplementationChooser(accelerators, machine.cores(), null);
         Progress progress = new Progress(expectedMeasurements(workload, chooser, machine.cores(), backendOverride));
         List<PointResult> results = new ArrayList<>();
+        Map<String, Value> unswept = new HashMap<>();     // outputs of the stages no sweep reaches, from the first point
         try (Sampler points = new Sampler()) {
             sampler = points;
             for (SweepPoint point : workload.points()) {
                 DeviceUse device = new DeviceUse();
                 try {
-                    runPoint(workload, point, chooser, machine.cores(), backendOverride, results, device, header, progress);
+                    runPoint(workload, point, chooser, machine.cores(), backendOverride, results, device, header, progress,
+                        unswept);
                 } finally {
                     device.release();
                 }
@@ -170,10 +173,11 @@ public final class Runner {
                                           BackendChoice override) {
         Settings settings = workload.settings();
         List<Double> expected = new ArrayList<>();
+        java.util.Set<String> swept = workload.sweptStages();
         for (SweepPoint point : workload.points()) {
             Map<String, StageShape> shapes = WorkloadShapes.at(workload, point);
             for (Stage stage : workload.stages()) {
-                if (stage.kernel().isSource()) {
+                if (stage.kernel().isSource() || point.index() > 0 && !swept.contains(stage.id())) {
                     continue;
                 }
                 StageShape shape = shapes.get(stage.id());
@@ -213,11 +217,17 @@ public final class Runner {
     }
 
     private void runPoint(Workload workload, SweepPoint point, ImplementationChooser chooser, int cores, BackendChoice override,
-                          List<PointResult> results, DeviceUse device, Header header, Progress progress) {
+                          List<PointResult> results, DeviceUse device, Header header, Progress progress,
+                          Map<String, Value> unswept) {
         Settings settings = workload.settings();
         Map<String, StageShape> shapes = WorkloadShapes.at(workload, point);
         Map<String, Value> values = new HashMap<>();
+        java.util.Set<String> swept = workload.sweptStages();
         for (Stage stage : workload.stages()) {
+            if (!swept.contains(stage.id()) && unswept.containsKey(stage.id())) {
+                values.put(stage.id(), unswept.get(stage.id()));     // measured and reported at the first point
+                continue;
+            }
             Params params = point.paramsFor(stage);
             List<Value> inputs = stage.inputs().stream().map(values::get).toList();
             StageShape shape = shapes.get(stage.id());
@@ -250,7 +260,7 @@ public final class Runner {
                 boolean source = stage.kernel().isSource();
                 String label = impl.label() + (impl.threads() > 1 ? " x" + impl.threads() : "");
                 if (!source) {
-                    listener.started(progress.next(stage.id(), point.label(), label));
+                    listener.started(progress.next(stage.id(), swept.contains(stage.id()) ? point.label() : "", label));
                 }
                 device.beforeMeasuring(impl);
                 Sampler.Measurement m = source
@@ -266,7 +276,8 @@ public final class Runner {
                         notes.add(note);
                     }
                 }
-                PointResult result = pointResult(stage, point, params, shape, type, impl, m, check, notes, traffic,
+                PointResult result = pointResult(stage, swept.contains(stage.id()) ? ResultRecords.point(point) : List.of(),
+                    params, shape, type, impl, m, check, notes, traffic,
                     StageDefinitions.digest(workload, point, stage, request.backend()), workload.quick());
                 results.add(result);
                 List<PointResult> soFar = List.copyOf(results);
@@ -274,10 +285,14 @@ public final class Runner {
                 output = m.output();
             }
             values.put(stage.id(), output);
+            if (!swept.contains(stage.id())) {
+                unswept.put(stage.id(), output);
+            }
         }
     }
 
-    private PointResult pointResult(Stage stage, SweepPoint point, Params params, StageShape shape, ElementType type,
+    /** @param point the sweep values the stage depends on: none for a stage no sweep reaches */
+    private PointResult pointResult(Stage stage, List<PointParam> point, Params params, StageShape shape, ElementType type,
                                     Implementation impl, Sampler.Measurement m, Check check, List<String> notes,
                                     DeviceTraffic traffic, String definition, boolean smoke) {
         SampleSummary summary = SampleSummary.of(m.samples());
@@ -285,7 +300,7 @@ public final class Runner {
         // a smoke run's times are not measurements: no estimate to hold them to, no share of a roof
         boolean modelled = planner != null && !stage.kernel().isSource() && !smoke;
         var work = shape.work();
-        PointKey key = new PointKey(stage.id(), ResultRecords.point(point), impl.backend().label(),
+        PointKey key = new PointKey(stage.id(), point, impl.backend().label(),
             impl.inner().backend().label(), impl.threads());
         return new PointResult(key, stage.kernel().name(), definition, stage.kernel().isSource(),
             ResultRecords.size(stage.kernel().size(params, shape)), work.elements(), work.flops(), work.bytesMoved(),

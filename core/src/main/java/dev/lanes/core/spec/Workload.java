@@ -36,6 +36,23 @@ public record Workload(String name, String source, String digest, Settings setti
         return stages.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
+    /**
+     * The stages a sweep reaches: those with a swept (or weak-scaling) parameter and every
+     * stage that takes their output, directly or not. The others are the same at every sweep
+     * point, so they run once.
+     */
+    public java.util.Set<String> sweptStages() {
+        java.util.Set<String> reached = new java.util.HashSet<>();
+        sweep.forEach(axis -> reached.add(axis.stage()));
+        weakStage().ifPresent(s -> reached.add(s.id()));
+        for (Stage stage : stages) {                      // inputs come first, so one pass reaches every consumer
+            if (stage.inputs().stream().anyMatch(reached::contains)) {
+                reached.add(stage.id());
+            }
+        }
+        return reached;
+    }
+
     /** The stage measured for weak scaling, if any (a spec has at most one). */
     public Optional<Stage> weakStage() {
         return stages.stream().filter(s -> s.weakParam() != null).findFirst();
