@@ -8,8 +8,8 @@ import picocli.CommandLine.Option;
 /** How a comparison decides: the flags {@code compare} and {@code run --baseline} share. */
 final class GateFlags {
     @Option(names = "--max-regression", paramLabel = "5%",
-        description = "Slower than this (the whole 95% interval of the change beyond it, and significant) is a regression. "
-            + "A stage's gate: { max-regression: ... } overrides it. Default: 5%.")
+        description = "Slower than this (the whole 95%% interval of the change beyond it, and significant) is a regression. "
+            + "A stage's gate: { max-regression: ... } overrides it. Default: 5%%.")
     String maxRegression;
 
     @Option(names = "--alpha", paramLabel = "0.01",
@@ -17,7 +17,7 @@ final class GateFlags {
     Double alpha;
 
     @Option(names = "--noisy", paramLabel = "fail|warn", defaultValue = "warn",
-        description = "What a NOISY point (undecided, its samples varying over 10%) does to the exit code. Default: warn.")
+        description = "What a NOISY point (undecided, its samples varying over 10%%) does to the exit code. Default: warn.")
     String noisy;
 
     @Option(names = "--inconclusive", paramLabel = "fail|pass", defaultValue = "pass",

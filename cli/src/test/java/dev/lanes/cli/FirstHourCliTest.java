@@ -178,9 +178,21 @@ class FirstHourCliTest {
         JsonNode one = new ObjectMapper().readTree(CliRun.of("kernels", "generate", "--format", "json").out());
         assertThat(one.get("kernels")).singleElement().satisfies(k -> assertThat(k.at("/params/1/defaultValue").asText())
             .isEqualTo("f64"));
-        String help = CliRun.of("run", "--help").out().replaceAll("\\s+", " ");
+        java.io.ByteArrayOutputStream picocliWarnings = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stderr = System.err;
+        CliRun runHelp;
+        System.setErr(new java.io.PrintStream(picocliWarnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            runHelp = CliRun.of("run", "--help");
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(picocliWarnings.toString(java.nio.charset.StandardCharsets.UTF_8)).as("picocli formats every description")
+            .doesNotContain("Could not format");
+        String help = runHelp.out().replaceAll("\\s+", " ");
         assertThat(help).contains("Default: the spec's settings.iterations, else 10", "Default: the spec's "
-            + "settings.warmup, else 3", "min-warmup-ms, default 300", "Default: the spec's settings.threads, else max");
+            + "settings.warmup, else 3", "min-warmup-ms, default 300", "Default: the spec's settings.threads, else max",
+            "the whole 95% interval of the change beyond it", "Default: 5%.");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.lanes.core.UsageException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -64,9 +65,30 @@ public final class AtomicFile {
     }
 
     public static void write(Path target, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        write(target, channel -> {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        });
+    }
+
+    /** What writes a file's content into a channel (a data file, written in parts). */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(WritableByteChannel channel) throws IOException;
+    }
+
+    /** Writes the content atomically, as {@link #write(Path, String)} does text. */
+    public static void write(Path target, Content content) {
         Path absolute = real(target.toAbsolutePath());
         if (isSpecial(absolute)) {
-            writeInPlace(target, absolute, text);
+            try (FileChannel channel = FileChannel.open(absolute, StandardOpenOption.WRITE)) {
+                content.writeTo(channel);
+            } catch (IOException e) {
+                throw new UsageException(target + ": cannot write: " + reason(e), e);
+            }
             return;
         }
         Path dir = absolute.getParent();
@@ -79,10 +101,7 @@ public final class AtomicFile {
         Path temp = temporary(absolute);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
+                content.writeTo(channel);
                 channel.force(true);
             }
             keepPermissions(absolute, temp);
@@ -110,14 +129,6 @@ public final class AtomicFile {
             return Files.isSymbolicLink(absolute) && Files.exists(absolute) ? absolute.toRealPath() : absolute;
         } catch (IOException e) {
             return absolute;
-        }
-    }
-
-    private static void writeInPlace(Path target, Path absolute, String text) {
-        try {
-            Files.writeString(absolute, text, StandardCharsets.UTF_8, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new UsageException(target + ": cannot write: " + reason(e), e);
         }
     }
 
