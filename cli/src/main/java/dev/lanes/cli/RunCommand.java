@@ -76,6 +76,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A smoke run: sizes capped at 64Ki elements and matrix dimensions at 256, 1 warm-up and 3 measured iterations.")
     boolean quick;
 
+    @Option(names = "--save-dir", paramLabel = "DIR", description = "Save every stage's output in DIR (made if missing) as "
+        + "STAGE.npy (STAGE@POINT.npy at each sweep point), except where a stage has its own save:.")
+    Path saveDir;
+
     @Option(names = "--no-verify", description = "Skip checking results against the scalar reference.")
     boolean noVerify;
 
@@ -143,6 +147,10 @@ final class RunCommand implements Callable<Integer> {
         List<Workload> workloads = new ArrayList<>();
         for (Path file : specs) {
             Workload w = applyFlags(loader.load(file, overrides, quick), threadCounts);
+            if (saveDir != null) {
+                w = w.withSaveDir(SaveTargets.folder(saveDir));
+            }
+            SaveTargets.check(w);
             w.checkWeakScaling(override);
             w.notices().forEach(n -> spec.commandLine().getErr().println("lanes: " + file + ": " + n));
             workloads.add(w);

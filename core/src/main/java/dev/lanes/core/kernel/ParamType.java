@@ -155,6 +155,26 @@ public sealed interface ParamType {
         }
     }
 
+    /**
+     * A file's path. In a spec it is relative to the spec's folder; given with {@code --set},
+     * to the current directory (as a shell user means it). The loader resolves it; the value
+     * a kernel sees is absolute.
+     */
+    record FilePath() implements ParamType {
+        @Override
+        public Object parse(JsonNode node) {
+            if (!node.isTextual() || node.asText().isBlank()) {
+                throw new IllegalArgumentException("expected a file path, got " + kind(node));
+            }
+            return node.asText();
+        }
+
+        @Override
+        public String describe() {
+            return "file path";
+        }
+    }
+
     private static String kind(JsonNode node) {
         if (node.isObject()) {
             return "a mapping";

@@ -32,6 +32,16 @@ public record Params(Map<String, Object> values) {
         return (String) get(name);
     }
 
+    /** A text value, e.g. a file path (absolute once the loader has resolved it). */
+    public String text(String name) {
+        return (String) get(name);
+    }
+
+    /** Whether an optional parameter without a default was given. */
+    public boolean has(String name) {
+        return values.get(name) != null;
+    }
+
     /** A copy with one value replaced (sweeps, --quick). */
     public Params with(String name, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(values);

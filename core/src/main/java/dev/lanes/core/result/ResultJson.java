@@ -164,12 +164,15 @@ public final class ResultJson {
     }
 
     /**
-     * A lanes.run/2 result as lanes.run/3: the only difference is that v3 keeps both ceilings of a
-     * point's roof, which v2 did not record; they read as unknown.
+     * A lanes.run/2 result as lanes.run/3: v3 keeps both ceilings of a point's roof, which v2 did
+     * not record (they read as unknown), and the data files a run read (v2 runs read none).
      */
     private static JsonNode upgradeV2(JsonNode node) {
         ObjectNode copy = node.deepCopy();
         copy.put("schema", RunResult.SCHEMA);
+        if (copy.get("spec") instanceof ObjectNode spec && !spec.has("files")) {
+            spec.putArray("files");
+        }
         for (JsonNode point : copy.path("points")) {
             if (point.get("roof") instanceof ObjectNode roof) {
                 for (String field : List.of("peakGflops", "bandwidthGbps")) {

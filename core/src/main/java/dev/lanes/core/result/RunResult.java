@@ -39,7 +39,7 @@ public record RunResult(String schema, boolean complete, String lanesVersion, St
     public RunResult withFlags(List<String> flags) {
         SpecInfo s = spec;
         return new RunResult(schema, complete, lanesVersion, startedAt, machine, calibration, new SpecInfo(s.name(), s.file(),
-            s.digest(), s.quick(), s.settings(), s.overrides(), flags, s.weak(), s.gates()), points, derived);
+            s.digest(), s.quick(), s.settings(), s.overrides(), flags, s.weak(), s.gates(), s.files()), points, derived);
     }
 
     /** The derived rows of one kind. */

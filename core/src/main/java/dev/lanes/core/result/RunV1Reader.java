@@ -31,7 +31,7 @@ final class RunV1Reader {
                 s.path("minWarmupMillis").longValue(), threads, s.path("verify").booleanValue(),
                 s.path("backend").asText().toLowerCase(Locale.ROOT));
             SpecInfo spec = new SpecInfo(w.path("name").asText(), w.path("source").asText(), w.path("digest").asText(),
-                w.path("quick").booleanValue(), settings, List.of(), List.of(), List.of(), List.of());
+                w.path("quick").booleanValue(), settings, List.of(), List.of(), List.of(), List.of(), List.of());
             List<PointResult> points = new ArrayList<>();
             for (JsonNode stage : required(root, "stages")) {
                 points.add(point(stage));

@@ -13,14 +13,17 @@ import java.util.List;
  * @param flags     every other command-line flag that changed what ran or how (e.g. "--threads 1,2")
  * @param weak      the stages measured for weak scaling and the parameter that grows with the threads
  * @param gates     the stages whose spec sets their own gate rule
+ * @param files     the data files the run's stages read, with their size and SHA-256
  */
 public record SpecInfo(String name, String file, String digest, boolean quick, RunSettings settings,
-                       List<String> overrides, List<String> flags, List<WeakAxis> weak, List<StageGate> gates) {
+                       List<String> overrides, List<String> flags, List<WeakAxis> weak, List<StageGate> gates,
+                       List<InputFile> files) {
 
     public SpecInfo {
         overrides = List.copyOf(overrides);
         flags = List.copyOf(flags);
         weak = List.copyOf(weak);
         gates = List.copyOf(gates);
+        files = List.copyOf(files);
     }
 }

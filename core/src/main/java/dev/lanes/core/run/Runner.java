@@ -66,6 +66,8 @@ public final class Runner {
     private final Planner planner;
     private final WisdomStore wisdomStore;
     private Sampler sampler;
+    /** The data files this run has read; new for every run. */
+    private InputFiles inputFiles = new InputFiles();
 
     public Runner(Accelerators accelerators, RunListener listener, String lanesVersion) {
         this(accelerators, listener, lanesVersion, null);
@@ -92,6 +94,7 @@ public final class Runner {
      */
     public RunResult run(Workload workload, MachineInfo machine, BackendChoice backendOverride, List<String> flags) {
         workload.checkWeakScaling(backendOverride);
+        inputFiles = new InputFiles();
         Header header = new Header(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), machine, workload, flags);
         ImplementationChooser chooser = new ImplementationChooser(accelerators, machine.cores(), null);
         Progress progress = new Progress(expectedMeasurements(workload, chooser, machine.cores(), backendOverride));
@@ -128,14 +131,17 @@ public final class Runner {
             List<StageGate> gates = workload.stages().stream().filter(s -> s.gate() != null)
                 .map(s -> new StageGate(s.id(), s.gate().off(), s.gate().maxRegression())).toList();
             this.spec = new SpecInfo(workload.name(), workload.source(), workload.digest(), workload.quick(),
-                ResultRecords.settings(workload.settings()), workload.overrides(), flags, weak, gates);
+                ResultRecords.settings(workload.settings()), workload.overrides(), flags, weak, gates, List.of());
             this.calibration = planner == null ? null
                 : planner.model().profile().method() + " " + planner.model().profile().createdAt();
         }
 
         RunResult result(List<PointResult> points, boolean complete) {
+            SpecInfo s = spec;
+            SpecInfo withFiles = new SpecInfo(s.name(), s.file(), s.digest(), s.quick(), s.settings(), s.overrides(),
+                s.flags(), s.weak(), s.gates(), inputFiles.all());
             return new RunResult(RunResult.SCHEMA, complete, lanesVersion, startedAt, ResultRecords.machine(machine),
-                calibration, spec, points, Analysis.derive(points, spec.weak(), calibration, spec.quick()));
+                calibration, withFiles, points, Analysis.derive(points, spec.weak(), calibration, spec.quick()));
         }
     }
 
@@ -234,6 +240,7 @@ public final class Runner {
             StageRequest request = request(workload, stage, point, override);
             ElementType type = WorkloadShapes.elementType(stage, shapes);
             StageInstance instance = bind(stage, params, inputs);
+            inputFiles.read(stage, params);
             String planNote = null;
             StagePlan plan = null;
             // what a device implementation would copy, given what earlier stages left there (not what this one leaves)
@@ -278,7 +285,7 @@ public final class Runner {
                 }
                 PointResult result = pointResult(stage, swept.contains(stage.id()) ? ResultRecords.point(point) : List.of(),
                     params, shape, type, impl, m, check, notes, traffic,
-                    StageDefinitions.digest(workload, point, stage, request.backend()), workload.quick());
+                    StageDefinitions.digest(workload, point, stage, request.backend(), inputFiles), workload.quick());
                 results.add(result);
                 List<PointResult> soFar = List.copyOf(results);
                 listener.finished(result, memoized(() -> header.result(soFar, false)));
@@ -287,6 +294,9 @@ public final class Runner {
             values.put(stage.id(), output);
             if (!swept.contains(stage.id())) {
                 unswept.put(stage.id(), output);
+            }
+            if (stage.save() != null && output != null) {
+                SavedOutputs.save(stage, point, swept.contains(stage.id()), output);
             }
         }
     }

@@ -1,6 +1,9 @@
 package dev.lanes.core.run;
 
 import dev.lanes.core.exec.BackendChoice;
+import dev.lanes.core.kernel.ParamSpec;
+import dev.lanes.core.kernel.ParamType;
+import dev.lanes.core.kernel.Params;
 import dev.lanes.core.spec.Stage;
 import dev.lanes.core.spec.SweepPoint;
 import dev.lanes.core.spec.Workload;
@@ -22,24 +25,31 @@ final class StageDefinitions {
     private StageDefinitions() {
     }
 
-    static String digest(Workload workload, SweepPoint point, Stage stage, BackendChoice requested) {
+    /** @param files the contents of the data files read so far: a stage that reads a file is defined by it too */
+    static String digest(Workload workload, SweepPoint point, Stage stage, BackendChoice requested, InputFiles files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(text(workload, point, stage, requested).getBytes(StandardCharsets.UTF_8));
+            sha.update(text(workload, point, stage, requested, files).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest(), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 
-    private static String text(Workload workload, SweepPoint point, Stage stage, BackendChoice requested) {
+    private static String text(Workload workload, SweepPoint point, Stage stage, BackendChoice requested, InputFiles files) {
         StringBuilder text = new StringBuilder(stage.kernel().name()).append('(');
-        Map<String, Object> params = new TreeMap<>(point.paramsFor(stage).values());
+        Params values = point.paramsFor(stage);
+        Map<String, Object> params = new TreeMap<>(values.values());
         params.forEach((k, v) -> text.append(k).append('=').append(v).append(';'));
+        for (ParamSpec spec : stage.kernel().params()) {
+            if (spec.type() instanceof ParamType.FilePath && values.has(spec.name())) {
+                text.append(spec.name()).append("#sha256=").append(files.sha256(values.text(spec.name()))).append(';');
+            }
+        }
         text.append(")@").append(requested == null ? "-" : requested.label()).append('[');
         for (String input : stage.inputs()) {
             Stage in = workload.stage(input).orElseThrow();
-            text.append(text(workload, point, in, in.backend())).append(',');
+            text.append(text(workload, point, in, in.backend(), files)).append(',');
         }
         return text.append(']').toString();
     }

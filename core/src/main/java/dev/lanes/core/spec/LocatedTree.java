@@ -79,6 +79,15 @@ final class LocatedTree {
         return root;
     }
 
+    String file() {
+        return file;
+    }
+
+    /** Whether the value at a pointer was set on the command line ({@code --set}). */
+    boolean fromCommandLine(String pointer) {
+        return overridden.containsKey(pointer);
+    }
+
     /** Marks a pointer as set from the command line, so errors there point at the option. */
     void overriddenAt(String pointer, SourceLocation where) {
         overridden.put(pointer, where);

@@ -43,7 +43,8 @@ public final class SpecLoader {
     private static final Set<String> TOP_KEYS = Set.of("name", "settings", "stages", "sweep");
     private static final Set<String> SETTINGS_KEYS =
         Set.of("warmup", "iterations", "min-warmup-ms", "threads", "verify", "backend");
-    private static final Set<String> STAGE_KEYS = Set.of("id", "kernel", "params", "inputs", "backend", "scaling", "gate");
+    private static final Set<String> STAGE_KEYS = Set.of("id", "kernel", "params", "inputs", "backend", "scaling", "gate",
+        "save");
 
     private final KernelRegistry kernels;
     private final int maxThreads;
@@ -248,7 +249,8 @@ public final class SpecLoader {
             BackendChoice backend = s.has("backend") ? backend(tree, pointer + "/backend", s.get("backend")) : null;
             String weak = s.has("scaling") ? weakParam(tree, pointer + "/scaling", id, s.get("scaling")) : null;
             GateRule gate = s.has("gate") ? gateRule(tree, pointer + "/gate", id, s.get("gate")) : null;
-            stages.add(new Stage(id, kernel, params, inputs, backend, tree.valueAt(pointer), weak, gate));
+            String save = s.has("save") ? savePath(tree, pointer + "/save", id, s.get("save")) : null;
+            stages.add(new Stage(id, kernel, params, inputs, backend, tree.valueAt(pointer), weak, gate, save));
         }
         for (int i = 0; i < stages.size(); i++) {
             checkInputs(tree, LocatedTree.child("/stages", i), stages.get(i), ids);
@@ -292,10 +294,21 @@ public final class SpecLoader {
 
     private static Object parseParam(LocatedTree tree, String pointer, String id, ParamSpec spec, JsonNode value) {
         try {
-            return spec.type().parse(value);
+            Object parsed = spec.type().parse(value);
+            return spec.type() instanceof ParamType.FilePath ? resolve(tree, pointer, (String) parsed) : parsed;
         } catch (IllegalArgumentException e) {
             throw new SpecException(tree.valueAt(pointer), "stage '" + id + "': " + spec.name() + ": " + e.getMessage());
         }
+    }
+
+    /** A path as the user meant it: from the spec's folder, or, given with --set, from the current directory. */
+    static String resolve(LocatedTree tree, String pointer, String path) {
+        Path given = Path.of(path);
+        if (given.isAbsolute() || tree.fromCommandLine(pointer)) {
+            return given.toAbsolutePath().normalize().toString();
+        }
+        Path folder = Path.of(tree.file()).toAbsolutePath().getParent();
+        return (folder == null ? given : folder.resolve(given)).toAbsolutePath().normalize().toString();
     }
 
     private static List<String> inputNames(LocatedTree tree, String stagePointer, JsonNode node) {
@@ -486,6 +499,17 @@ public final class SpecLoader {
             throw new SpecException(tree.valueAt(pointer + "/max-regression"), "stage '" + id + "': gate: max-regression: "
                 + e.getMessage());
         }
+    }
+
+    /** {@code save: out.npy} (or .csv): where the stage's output goes, from the spec's folder. */
+    private static String savePath(LocatedTree tree, String pointer, String id, JsonNode node) {
+        String name = node.isTextual() ? node.asText().strip() : "";
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (!lower.endsWith(".npy") && !lower.endsWith(".csv")) {
+            throw new SpecException(tree.valueAt(pointer), "stage '" + id + "': save: expected a file name ending in .npy "
+                + "or .csv, got " + (node.isTextual() ? "'" + node.asText() + "'" : "a " + node.getNodeType().name().toLowerCase(Locale.ROOT)));
+        }
+        return resolve(tree, pointer, name);
     }
 
     /** {@code scaling: strong} (the default) or {@code scaling: { weak: STAGE.PARAM }}. */

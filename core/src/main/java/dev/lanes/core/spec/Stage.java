@@ -14,15 +14,21 @@ import java.util.List;
  * @param weakParam {@code STAGE.PARAM} that grows with the thread count ({@code scaling: { weak: ... }}),
  *                  or {@code null} for the usual strong scaling
  * @param gate      the stage's own gate rule, or {@code null} to follow the command line
+ * @param save      where its output is written ({@code save:} or {@code --save-dir}): an absolute path ending in
+ *                  .npy or .csv, or {@code null}
  */
 public record Stage(String id, Kernel kernel, Params params, List<String> inputs, BackendChoice backend,
-                    SourceLocation location, String weakParam, GateRule gate) {
+                    SourceLocation location, String weakParam, GateRule gate, String save) {
 
     public Stage {
         inputs = List.copyOf(inputs);
     }
 
     public Stage withParams(Params value) {
-        return new Stage(id, kernel, value, inputs, backend, location, weakParam, gate);
+        return new Stage(id, kernel, value, inputs, backend, location, weakParam, gate, save);
+    }
+
+    public Stage withSave(String value) {
+        return new Stage(id, kernel, params, inputs, backend, location, weakParam, gate, value);
     }
 }

@@ -32,6 +32,13 @@ public record Workload(String name, String source, String digest, Settings setti
         return new Workload(name, source, digest, value, stages, sweep, quick, overrides, notices);
     }
 
+    /** Every stage without a {@code save:} of its own saves its output in this folder as STAGE.npy ({@code --save-dir}). */
+    public Workload withSaveDir(java.nio.file.Path dir) {
+        List<Stage> saving = stages.stream().map(s -> s.save() != null ? s
+            : s.withSave(dir.resolve(s.id() + ".npy").toAbsolutePath().normalize().toString())).toList();
+        return new Workload(name, source, digest, settings, saving, sweep, quick, overrides, notices);
+    }
+
     public Optional<Stage> stage(String id) {
         return stages.stream().filter(s -> s.id().equals(id)).findFirst();
     }

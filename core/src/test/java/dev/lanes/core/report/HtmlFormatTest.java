@@ -207,7 +207,7 @@ class HtmlFormatTest {
         SpecInfo s = r.spec();
         RunResult named = new RunResult(r.schema(), r.complete(), r.lanesVersion(), r.startedAt(), r.machine(),
             r.calibration(), new SpecInfo(hostile, s.file(), s.digest(), s.quick(), s.settings(), s.overrides(), s.flags(),
-                s.weak(), s.gates()), r.points(), r.derived());
+                s.weak(), s.gates(), s.files()), r.points(), r.derived());
         Document page = Jsoup.parse(new HtmlFormat().render(List.of(named)));
         assertThat(page.select("img")).isEmpty();
         assertThat(page.select("script")).hasSize(3);

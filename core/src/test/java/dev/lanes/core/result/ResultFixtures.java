@@ -51,7 +51,7 @@ public final class ResultFixtures {
                 50_000, 1_048_576), List.of(), List.of(), List.of("one-time device costs, not in the samples: context 120 ms")));
         SpecInfo spec = new SpecInfo("fixture", "fixture.yaml", "sha256:" + "0".repeat(64), false,
             new RunSettings(3, 10, 300, List.of(1, 2, 4), true, "auto"), List.of("data.seed=7"), List.of("--threads 1,2,4"),
-            List.of(), List.of(new StageGate("product", false, 0.2)));
+            List.of(), List.of(new StageGate("product", false, 0.2)), List.of());
         return new RunResult(RunResult.SCHEMA, true, "0.1.0", "2026-12-01T12:00:00Z", machine(), "calibrate 2026-12-01T11:00:00Z",
             spec, points, Analysis.derive(points, spec.weak(), "calibrate 2026-12-01T11:00:00Z"));
     }
@@ -74,7 +74,7 @@ public final class ResultFixtures {
         }
         SpecInfo spec = new SpecInfo("weak", "weak.yaml", "sha256:" + "1".repeat(64), false,
             new RunSettings(3, 8, 300, List.of(1, 2, 4), true, "threads"), List.of(), List.of(),
-            List.of(new WeakAxis("squares", "data.length")), List.of());
+            List.of(new WeakAxis("squares", "data.length")), List.of(), List.of());
         return new RunResult(RunResult.SCHEMA, true, "0.1.0", "2026-12-01T13:00:00Z", machine(), null, spec, points,
             Analysis.derive(points, spec.weak(), null));
     }

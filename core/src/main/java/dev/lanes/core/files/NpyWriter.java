@@ -1,0 +1,100 @@
+package dev.lanes.core.files;
+
+import dev.lanes.core.data.ElementType;
+import dev.lanes.core.data.F32Array;
+import dev.lanes.core.data.F64Array;
+import dev.lanes.core.data.I64Array;
+import dev.lanes.core.data.Scalar;
+import dev.lanes.core.data.Value;
+import dev.lanes.core.io.AtomicFile;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes a stage's output as a {@code .npy} file NumPy reads as it is: format 1.0 (2.0 for a
+ * header too long for it), little-endian, C order, the header padded so the data starts on a
+ * 64-byte boundary; a reduction's result is a 0-d array. Atomic: a temporary file, synced, moved.
+ */
+public final class NpyWriter {
+    private static final int ALIGN = 64;
+    private static final int CHUNK_ELEMENTS = 1 << 16;
+
+    private NpyWriter() {
+    }
+
+    public static void write(Path file, Value value) {
+        ElementType type = value instanceof Scalar ? ElementType.F64 : value.type();
+        List<Long> shape = value instanceof Scalar ? List.of() : List.of(value.length());
+        byte[] header = header(Dtype.of(type), shape);
+        AtomicFile.write(file, channel -> {
+            writeAll(channel, ByteBuffer.wrap(header));
+            writeData(channel, value);
+        });
+    }
+
+    /** Magic, version, length and the dict, padded with spaces to the alignment and ended by a newline. */
+    static byte[] header(Dtype dtype, List<Long> shape) {
+        String dims = shape.size() == 1 ? "(" + shape.get(0) + ",)"
+            : "(" + String.join(", ", shape.stream().map(String::valueOf).toList()) + ")";
+        String dict = "{'descr': '" + dtype.descr() + "', 'fortran_order': False, 'shape': " + dims + ", }";
+        int major = dict.length() + 1 + 10 > 0xFFFF ? 2 : 1;
+        int prefix = major == 1 ? 10 : 12;
+        int total = ((prefix + dict.length() + 1 + ALIGN - 1) / ALIGN) * ALIGN;
+        String padded = dict + " ".repeat(total - prefix - dict.length() - 1) + "\n";
+        ByteBuffer b = ByteBuffer.allocate(total).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(NpyHeader.MAGIC).put((byte) major).put((byte) 0);
+        if (major == 1) {
+            b.putShort((short) padded.length());
+        } else {
+            b.putInt(padded.length());
+        }
+        b.put(padded.getBytes(StandardCharsets.ISO_8859_1));
+        return b.array();
+    }
+
+    private static void writeData(WritableByteChannel channel, Value value) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate(CHUNK_ELEMENTS * 8).order(ByteOrder.LITTLE_ENDIAN);
+        switch (value) {
+            case Scalar s -> {
+                chunk.putDouble(s.value()).flip();
+                writeAll(channel, chunk);
+            }
+            case F64Array a -> {
+                for (int from = 0; from < a.data().length; from += CHUNK_ELEMENTS) {
+                    chunk.clear();
+                    chunk.asDoubleBuffer().put(a.data(), from, Math.min(CHUNK_ELEMENTS, a.data().length - from));
+                    chunk.limit(Math.min(CHUNK_ELEMENTS, a.data().length - from) * 8);
+                    writeAll(channel, chunk);
+                }
+            }
+            case F32Array a -> {
+                for (int from = 0; from < a.data().length; from += CHUNK_ELEMENTS) {
+                    chunk.clear();
+                    chunk.asFloatBuffer().put(a.data(), from, Math.min(CHUNK_ELEMENTS, a.data().length - from));
+                    chunk.limit(Math.min(CHUNK_ELEMENTS, a.data().length - from) * 4);
+                    writeAll(channel, chunk);
+                }
+            }
+            case I64Array a -> {
+                for (int from = 0; from < a.data().length; from += CHUNK_ELEMENTS) {
+                    chunk.clear();
+                    chunk.asLongBuffer().put(a.data(), from, Math.min(CHUNK_ELEMENTS, a.data().length - from));
+                    chunk.limit(Math.min(CHUNK_ELEMENTS, a.data().length - from) * 8);
+                    writeAll(channel, chunk);
+                }
+            }
+        }
+    }
+
+    private static void writeAll(WritableByteChannel channel, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+}
