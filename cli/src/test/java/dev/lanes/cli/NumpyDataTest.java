@@ -1,0 +1,169 @@
+package dev.lanes.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * lanes against numpy on the same data: numpy writes the files (every dtype lanes reads, both
+ * byte orders, a Fortran-order matrix), lanes loads them, runs its kernels and saves their
+ * outputs, and numpy checks the outputs (histogram and sort exactly, the sums within the bound
+ * their arithmetic allows) and that every saved array reads back bit for bit. Skipped with the
+ * reason where python3 with numpy is not installed.
+ */
+@Tag("slow")
+class NumpyDataTest {
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void numpyIsHere() throws InterruptedException {
+        assumeTrue(python("import numpy").exit() == 0, "python3 with numpy is not installed");
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    private static Result python(String script) throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder("python3", "-c", script).directory(dir.toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new Result(-1, "timed out: " + out);
+            }
+            return new Result(p.exitValue(), out);
+        } catch (IOException e) {
+            return new Result(-1, e.getMessage());
+        }
+    }
+
+    private static final String WRITE = """
+        import numpy as np
+        rng = np.random.default_rng(2026)
+        x = rng.standard_normal(100_003)
+        y = rng.standard_normal(100_003)
+        np.save('x_f8.npy', x)
+        np.save('x_be.npy', x.astype('>f8'))
+        np.save('y_f4.npy', y.astype(np.float32))
+        np.save('keys_i8.npy', rng.integers(-2**62, 2**62, 50_001))
+        np.save('keys_i4_be.npy', rng.integers(-2**31, 2**31 - 1, 20_000).astype('>i4'))
+        np.save('m_fortran.npy', np.asfortranarray(rng.standard_normal((301, 17))))
+        np.save('u.npy', rng.random(77_777))
+        np.savetxt('c.csv', y[:1000], delimiter=',', header='y', comments='')
+        """;
+
+    private static final String SPEC = """
+        settings: { warmup: 1, iterations: 3, min-warmup-ms: 0, threads: [1, 2] }
+        stages:
+          - { id: x, kernel: load, params: { file: x_f8.npy } }
+          - { id: xbe, kernel: load, params: { file: x_be.npy } }
+          - { id: y, kernel: load, params: { file: y_f4.npy } }
+          - { id: k8, kernel: load, params: { file: keys_i8.npy } }
+          - { id: k4, kernel: load, params: { file: keys_i4_be.npy } }
+          - { id: m, kernel: load, params: { file: m_fortran.npy } }
+          - { id: u, kernel: load, params: { file: u.npy } }
+          - { id: c, kernel: load, params: { file: c.csv, type: f32 } }
+          - { id: squares, kernel: sum-of-squares, inputs: [x] }
+          - { id: squares_be, kernel: sum-of-squares, inputs: [xbe] }
+          - { id: xx, kernel: dot, inputs: [x, xbe] }
+          - { id: squares_m, kernel: sum-of-squares, inputs: [m] }
+          - { id: counts, kernel: histogram, params: { bins: 64, low: 0, high: 1 }, inputs: [u] }
+          - { id: sorted8, kernel: sort, inputs: [k8] }
+          - { id: sorted4, kernel: sort, inputs: [k4] }
+          - { id: squares_c, kernel: sum-of-squares, inputs: [c] }
+        """;
+
+    private static final String CHECK = """
+        import numpy as np, sys
+        out = 'out/'
+        x = np.load('x_f8.npy'); u = np.load('u.npy'); m = np.load('m_fortran.npy')
+        def close(name, got, want, bound):
+            err = abs(float(got) - float(want)) / abs(float(want))
+            if not err <= bound: sys.exit(f'{name}: {float(got)!r} vs numpy {float(want)!r}, relative error {err:.2e} > {bound}')
+        close('squares', np.load(out + 'squares.npy'), np.sum(x * x), 1e-12)
+        close('squares_be', np.load(out + 'squares_be.npy'), np.sum(x * x), 1e-12)
+        close('xx', np.load(out + 'xx.npy'), np.dot(x, x), 1e-12)
+        close('squares_m', np.load(out + 'squares_m.npy'), np.sum(m * m), 1e-12)
+        c = np.loadtxt('c.csv', skiprows=1).astype(np.float32).astype(np.float64)
+        close('squares_c', np.load(out + 'squares_c.npy'), np.sum(c * c), 1e-6)
+        counts = np.load(out + 'counts.npy')
+        if not np.array_equal(counts, np.histogram(u, bins=64, range=(0, 1))[0]): sys.exit('histogram differs')
+        if not np.array_equal(np.load(out + 'sorted8.npy'), np.sort(np.load('keys_i8.npy'))): sys.exit('sort i64 differs')
+        if not np.array_equal(np.load(out + 'sorted4.npy'), np.sort(np.load('keys_i4_be.npy')).astype(np.int64)):
+            sys.exit('sort i32 differs')
+        # what lanes loaded and saved is the data, bit for bit, in C order and lanes' own byte order
+        for name, want in [('x', x), ('xbe', x), ('m', m.ravel(order='C')), ('y', np.load('y_f4.npy')),
+                           ('k8', np.load('keys_i8.npy')), ('k4', np.load('keys_i4_be.npy').astype(np.int64))]:
+            got = np.load(out + name + '.npy')
+            if got.dtype.byteorder not in '<=' or not np.array_equal(got.view(np.uint8), np.ascontiguousarray(want,
+                    dtype=want.dtype.newbyteorder('<')).view(np.uint8)):
+                sys.exit(name + ': the saved array is not the data')
+        print('numpy agrees')
+        """;
+
+    @Test
+    void lanesAgreesWithNumpyOnNumpysData() throws Exception {
+        Result write = python(WRITE);
+        assertThat(write.exit()).as(write.output()).isZero();
+        Path spec = Files.writeString(dir.resolve("spec.yaml"), SPEC);
+        CliRun run = CliRun.of("run", spec.toString(), "--save-dir", dir.resolve("out").toString(), "--cache-dir",
+            dir.resolve("cache").toString(), "--format", "json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        Result check = python(CHECK);
+        assertThat(check.output().strip()).as("numpy's check").isEqualTo("numpy agrees");
+        assertThat(run.out()).contains("\"sha256\"", "x_f8.npy");
+    }
+
+    @Test
+    void badDataFilesStopTheRunBeforeAnythingIsMeasured() throws Exception {
+        Result write = python("""
+            import numpy as np
+            np.save('objects.npy', np.array([1, 'a', None], dtype=object), allow_pickle=True)
+            np.save('complex.npy', np.zeros(4, dtype=np.complex128))
+            np.save('rec.npy', np.zeros(3, dtype=[('a', '<f8'), ('b', '<i4')]))
+            np.save('good.npy', np.arange(10.0))
+            data = open('good.npy', 'rb').read()
+            open('truncated.npy', 'wb').write(data[:-8])
+            open('lying.npy', 'wb').write(data.replace(b"(10,)", b"(12,)"))
+            open('bad.csv', 'w').write('1,2\\n3,x\\n')
+            open('ragged.csv', 'w').write('1,2\\n3\\n')
+            open('empty.npy', 'wb').write(b'')
+            """);
+        assertThat(write.exit()).as(write.output()).isZero();
+        Files.createDirectories(dir.resolve("folder.npy"));
+        for (var c : List.of(
+            new String[] {"objects.npy", "Python objects (a pickled array, which lanes never unpickles)"},
+            new String[] {"complex.npy", "complex numbers"},
+            new String[] {"rec.npy", "a structured dtype"},
+            new String[] {"truncated.npy", "truncated: shape (10,) of <f8 needs 80 bytes of data, the file holds 72"},
+            new String[] {"lying.npy", "truncated: shape (12,) of <f8 needs 96 bytes of data, the file holds 80"},
+            new String[] {"bad.csv", "line 2, column 2: 'x' is not a number"},
+            new String[] {"ragged.csv", "line 2 has 1 cells but line 1 has 2"},
+            new String[] {"empty.npy", "is empty, not a .npy file"},
+            new String[] {"missing.npy", "no such file"},
+            new String[] {"folder.npy", "is a directory, not a data file"})) {
+            Path spec = Files.writeString(dir.resolve("bad.yaml"), """
+                stages:
+                  - { id: d, kernel: load, params: { file: %s } }
+                  - { id: s, kernel: sum-of-squares, inputs: [d] }
+                """.formatted(c[0]));
+            CliRun run = CliRun.of("run", spec.toString(), "--cache-dir", dir.resolve("cache").toString());
+            assertThat(run.exit()).as(c[0] + ": " + run.err()).isEqualTo(2);
+            assertThat(run.err().lines().filter(l -> l.startsWith("lanes: " + spec))).as(c[0]).singleElement().asString()
+                .contains("stage 'd': file: " + dir.resolve(c[0]) + ": ").contains(c[1]);
+            assertThat(run.err()).doesNotContain("[1/").doesNotContain("planning with");
+        }
+    }
+}
