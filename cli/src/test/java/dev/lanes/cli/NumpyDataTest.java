@@ -62,6 +62,10 @@ class NumpyDataTest {
         np.save('m_fortran.npy', np.asfortranarray(rng.standard_normal((301, 17))))
         np.save('u.npy', rng.random(77_777))
         np.savetxt('c.csv', y[:1000], delimiter=',', header='y', comments='')
+        np.save('a.npy', rng.standard_normal((67, 45)))
+        np.save('b.npy', np.asfortranarray(rng.standard_normal((45, 38))))
+        np.save('a32.npy', rng.standard_normal((40, 33)).astype(np.float32))
+        np.save('b32.npy', rng.standard_normal((33, 21)).astype(np.float32))
         """;
 
     private static final String SPEC = """
@@ -83,6 +87,12 @@ class NumpyDataTest {
           - { id: sorted8, kernel: sort, inputs: [k8] }
           - { id: sorted4, kernel: sort, inputs: [k4] }
           - { id: squares_c, kernel: sum-of-squares, inputs: [c] }
+          - { id: a, kernel: load, params: { file: a.npy } }
+          - { id: b, kernel: load, params: { file: b.npy } }
+          - { id: product, kernel: matmul, inputs: [a, b] }
+          - { id: a32, kernel: load, params: { file: a32.npy } }
+          - { id: b32, kernel: load, params: { file: b32.npy } }
+          - { id: product32, kernel: matmul, inputs: [a32, b32] }
         """;
 
     private static final String CHECK = """
@@ -104,12 +114,18 @@ class NumpyDataTest {
         if not np.array_equal(np.load(out + 'sorted4.npy'), np.sort(np.load('keys_i4_be.npy')).astype(np.int64)):
             sys.exit('sort i32 differs')
         # what lanes loaded and saved is the data, bit for bit, in C order and lanes' own byte order
-        for name, want in [('x', x), ('xbe', x), ('m', m.ravel(order='C')), ('y', np.load('y_f4.npy')),
+        for name, want in [('x', x), ('xbe', x), ('m', m), ('y', np.load('y_f4.npy')),
                            ('k8', np.load('keys_i8.npy')), ('k4', np.load('keys_i4_be.npy').astype(np.int64))]:
             got = np.load(out + name + '.npy')
             if got.dtype.byteorder not in '<=' or not np.array_equal(got.view(np.uint8), np.ascontiguousarray(want,
                     dtype=want.dtype.newbyteorder('<')).view(np.uint8)):
                 sys.exit(name + ': the saved array is not the data')
+        for name, a, b, bound in [('product', 'a', 'b', 1e-13), ('product32', 'a32', 'b32', 1e-5)]:
+            A = np.load(a + '.npy').astype(np.float64); B = np.load(b + '.npy').astype(np.float64)
+            C = np.load(out + name + '.npy')
+            if C.shape != (A.shape[0], B.shape[1]): sys.exit(f'{name}: saved shape {C.shape}')
+            err = np.linalg.norm(C - A @ B) / np.linalg.norm(np.abs(A) @ np.abs(B))
+            if not err <= bound: sys.exit(f'{name}: relative Frobenius error {err:.2e} > {bound}')
         print('numpy agrees')
         """;
 

@@ -29,8 +29,20 @@ public final class NpyWriter {
     }
 
     public static void write(Path file, Value value) {
+        write(file, value, value instanceof Scalar ? List.of() : List.of(value.length()));
+    }
+
+    /** With the array's dimensions (C order), e.g. a matrix's rows and columns; their product is its length. */
+    public static void write(Path file, Value value, List<Long> dims) {
         ElementType type = value instanceof Scalar ? ElementType.F64 : value.type();
-        List<Long> shape = value instanceof Scalar ? List.of() : List.of(value.length());
+        List<Long> shape;
+        if (value instanceof Scalar) {
+            shape = List.of();
+        } else if (dims.stream().reduce(1L, Math::multiplyExact) == value.length()) {
+            shape = dims;
+        } else {
+            shape = List.of(value.length());                 // dimensions that do not describe it: as one
+        }
         byte[] header = header(Dtype.of(type), shape);
         AtomicFile.write(file, channel -> {
             writeAll(channel, ByteBuffer.wrap(header));

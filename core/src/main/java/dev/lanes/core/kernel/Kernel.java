@@ -22,6 +22,14 @@ public interface Kernel {
     /** Names of the inputs in order; a spec's {@code inputs:} lists that many stage ids. */
     List<String> inputs();
 
+    /**
+     * Inputs a spec may add after {@link #inputs()}, all or none: {@code matmul} takes its A
+     * and B from other stages (loaded data) instead of generating them.
+     */
+    default List<String> optionalInputs() {
+        return List.of();
+    }
+
     /** Backends that have an implementation (whether usable here is another matter). */
     Set<Backend> backends();
 
@@ -50,4 +58,12 @@ public interface Kernel {
 
     /** Binds the kernel to input values of the shapes {@link #shape} accepted. */
     StageInstance bind(Params params, List<Value> inputs);
+
+    /**
+     * The same, told the inputs' shapes, for a kernel that needs more of them than a value
+     * holds (a matrix's rows and columns); the runner calls this one.
+     */
+    default StageInstance bind(Params params, List<Value> inputs, List<DataShape> shapes) {
+        return bind(params, inputs);
+    }
 }

@@ -8,6 +8,7 @@ import dev.lanes.core.exec.GemmLayout;
 import dev.lanes.core.exec.GemmOps;
 import dev.lanes.core.kernel.Check;
 import dev.lanes.core.kernel.DataShape;
+import dev.lanes.core.kernel.InvalidStageException;
 import dev.lanes.core.kernel.Kernel;
 import dev.lanes.core.kernel.ParamSpec;
 import dev.lanes.core.kernel.ParamType;
@@ -47,7 +48,8 @@ public final class MatmulKernel implements Kernel {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-            ParamSpec.required("n", new ParamType.Size(1, MAX_DIMENSION, QUICK_DIMENSION), "columns of B and C (and m, k unless given)"),
+            ParamSpec.optional("n", new ParamType.Size(0, MAX_DIMENSION, QUICK_DIMENSION), 0L,
+                "columns of B and C (and m, k unless given); 0 (the default) only with inputs a and b"),
             ParamSpec.optional("m", new ParamType.Size(0, MAX_DIMENSION, QUICK_DIMENSION), 0L, "rows of A and C; 0 means n"),
             ParamSpec.optional("k", new ParamType.Size(0, MAX_DIMENSION, QUICK_DIMENSION), 0L, "columns of A, rows of B; 0 means n"),
             ParamSpec.optional("type", new ParamType.Choice(List.of("f64", "f32")), "f64", "element type"),
@@ -59,6 +61,12 @@ public final class MatmulKernel implements Kernel {
         return List.of();
     }
 
+    /** A and B from other stages (loaded matrices) instead of seeded ones: then m, k, n and the type are theirs. */
+    @Override
+    public List<String> optionalInputs() {
+        return List.of("a", "b");
+    }
+
     @Override
     public Set<Backend> backends() {
         return Set.of(Backend.SCALAR, Backend.SIMD, Backend.THREADS, Backend.GPU);
@@ -68,6 +76,10 @@ public final class MatmulKernel implements Kernel {
     record Dimensions(int m, int k, int n) {
         static Dimensions of(Params params) {
             long n = params.size("n");
+            if (n == 0) {
+                throw new InvalidStageException("n", "matmul generates A and B unless it has inputs a and b, and then "
+                    + "needs n (at least 1)");
+            }
             long m = params.size("m") == 0 ? n : params.size("m");
             long k = params.size("k") == 0 ? n : params.size("k");
             MatrixSizes.checkFits("m", "A", m, k);
@@ -78,13 +90,44 @@ public final class MatmulKernel implements Kernel {
         }
     }
 
+    /** The dimensions and type of a product of two input matrices, checked against each other. */
+    private static Dimensions ofInputs(List<DataShape> inputs) {
+        DataShape a = inputs.get(0);
+        DataShape b = inputs.get(1);
+        for (int i = 0; i < 2; i++) {
+            DataShape s = inputs.get(i);
+            String name = i == 0 ? "a" : "b";
+            if (s.scalar() || s.dims().size() != 2) {
+                throw new InvalidStageException("inputs", "input " + name + " must be a matrix (2-d), got " + s.describe());
+            }
+            if (!s.type().floating()) {
+                throw new InvalidStageException("inputs", "input " + name + " is " + s.type().label()
+                    + "; matmul multiplies f32 or f64");
+            }
+        }
+        if (a.type() != b.type()) {
+            throw new InvalidStageException("inputs", "a is " + a.type().label() + " but b is " + b.type().label()
+                + ": both need the same type");
+        }
+        if (!a.dims().get(1).equals(b.dims().get(0))) {
+            throw new InvalidStageException("inputs", "a is " + a.describe() + " and b is " + b.describe()
+                + ": a's columns must equal b's rows");
+        }
+        long m = a.dims().get(0);
+        long k = a.dims().get(1);
+        long n = b.dims().get(1);
+        MatrixSizes.checkFits("inputs", "C", m, n);
+        MatrixSizes.checkFits("inputs", "packed B", k, n + GemmLayout.MAX_STRIP);
+        return new Dimensions((int) m, (int) k, (int) n);
+    }
+
     @Override
     public StageShape shape(Params params, List<DataShape> inputs) {
-        Dimensions d = Dimensions.of(params);
-        ElementType type = type(params);
+        Dimensions d = inputs.isEmpty() ? Dimensions.of(params) : ofInputs(inputs);
+        ElementType type = inputs.isEmpty() ? type(params) : inputs.get(0).type();
         long elements = (long) d.m() * d.k() + (long) d.k() * d.n() + (long) d.m() * d.n();
         long packed = GemmLayout.maxPackedLength(d.k(), d.n());
-        DataShape out = DataShape.array(type, (long) d.m() * d.n());
+        DataShape out = DataShape.of(type, List.of((long) d.m(), (long) d.n()));
         Work work = new Work((long) d.m() * d.n(), 2.0 * d.m() * d.n() * d.k(), (double) elements * type.bytes());
         return new StageShape(out, work, (elements + packed) * type.bytes());
     }
@@ -92,18 +135,29 @@ public final class MatmulKernel implements Kernel {
     /** {@code n} for a square product, else {@code m×n×k}: what the user set, not C's element count. */
     @Override
     public StageSize size(Params params, StageShape shape) {
-        Dimensions d = Dimensions.of(params);
+        long m = shape.output().dims().get(0);
+        long n = shape.output().dims().get(1);
+        Dimensions d = new Dimensions((int) m, (int) Math.round(shape.work().flops() / (2.0 * m * n)), (int) n);
         return d.m() == d.n() && d.k() == d.n() ? new StageSize("n", List.of((long) d.n()))
             : new StageSize("m×n×k", List.of((long) d.m(), (long) d.n(), (long) d.k()));
     }
 
     @Override
     public StageInstance bind(Params params, List<Value> inputs) {
-        Dimensions d = Dimensions.of(params);
-        ElementType type = type(params);
+        if (!inputs.isEmpty()) {
+            throw new IllegalStateException("a matmul with inputs is bound with their shapes");
+        }
+        return bind(params, inputs, List.of());
+    }
+
+    @Override
+    public StageInstance bind(Params params, List<Value> inputs, List<DataShape> shapes) {
+        boolean given = !inputs.isEmpty();
+        Dimensions d = given ? ofInputs(shapes) : Dimensions.of(params);
+        ElementType type = given ? shapes.get(0).type() : type(params);
         long seed = params.integer("seed");
-        Matrix a = operandA(params);
-        Matrix b = operandB(params);
+        Matrix a = given ? Matrix.of(inputs.get(0), d.m(), d.k()) : operandA(params);
+        Matrix b = given ? Matrix.of(inputs.get(1), d.k(), d.n()) : operandB(params);
         Matrix packed = Matrix.buffer(type, GemmLayout.maxPackedLength(d.k(), d.n()));
         ProductTask task = new ProductTask(a, b, packed, Matrix.zeros(d.m(), d.n(), type));
         return new StageInstance() {

@@ -9,6 +9,7 @@ import dev.lanes.core.exec.BackendChoice;
 import dev.lanes.core.exec.DevicePhases;
 import dev.lanes.core.exec.Implementation;
 import dev.lanes.core.kernel.Check;
+import dev.lanes.core.kernel.DataShape;
 import dev.lanes.core.kernel.Params;
 import dev.lanes.core.kernel.StageInstance;
 import dev.lanes.core.kernel.StageShape;
@@ -239,7 +240,8 @@ public final class Runner {
             StageShape shape = shapes.get(stage.id());
             StageRequest request = request(workload, stage, point, override);
             ElementType type = WorkloadShapes.elementType(stage, shapes);
-            StageInstance instance = bind(stage, params, inputs);
+            StageInstance instance = bind(stage, params, inputs,
+                stage.inputs().stream().map(id -> shapes.get(id).output()).toList());
             inputFiles.read(stage, params);
             String planNote = null;
             StagePlan plan = null;
@@ -296,7 +298,7 @@ public final class Runner {
                 unswept.put(stage.id(), output);
             }
             if (stage.save() != null && output != null) {
-                SavedOutputs.save(stage, point, swept.contains(stage.id()), output);
+                SavedOutputs.save(stage, point, swept.contains(stage.id()), output, shapes.get(stage.id()).output().dims());
             }
         }
     }
@@ -400,9 +402,9 @@ public final class Runner {
         return new Implementation(e.backend(), accelerators.find(e.inner()).orElseThrow(), e.threads());
     }
 
-    private static StageInstance bind(Stage stage, Params params, List<Value> inputs) {
+    private static StageInstance bind(Stage stage, Params params, List<Value> inputs, List<DataShape> inputShapes) {
         try {
-            return stage.kernel().bind(params, inputs);
+            return stage.kernel().bind(params, inputs, inputShapes);
         } catch (OutOfMemoryError e) {
             throw new ExecutionException("stage '" + stage.id() + "': out of memory allocating its data ("
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB heap); lower the sizes or raise the heap with LANES_JAVA_OPTS=-Xmx<size>");

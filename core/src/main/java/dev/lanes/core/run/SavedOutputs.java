@@ -7,6 +7,7 @@ import dev.lanes.core.spec.Stage;
 import dev.lanes.core.spec.SweepPoint;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -29,12 +30,13 @@ final class SavedOutputs {
         return file.resolveSibling(name.substring(0, dot) + "@" + label + name.substring(dot));
     }
 
-    static void save(Stage stage, SweepPoint point, boolean swept, Value output) {
+    /** @param dims the output's dimensions as its stage's shape says (a matrix keeps its rows and columns) */
+    static void save(Stage stage, SweepPoint point, boolean swept, Value output, List<Long> dims) {
         Path file = target(stage, point, swept);
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
             CsvWriter.write(file, output);
         } else {
-            NpyWriter.write(file, output);
+            NpyWriter.write(file, output, dims);
         }
     }
 }

@@ -342,10 +342,15 @@ public final class SpecLoader {
                     + Suggestions.didYouMean(input, ids));
             }
         }
-        if (stage.inputs().size() != expected.size()) {
+        List<String> optional = stage.kernel().optionalInputs();
+        int n = stage.inputs().size();
+        if (n != expected.size() && (optional.isEmpty() || n != expected.size() + optional.size())) {
             String where = stage.inputs().isEmpty() ? pointer : pointer + "/inputs";
+            List<String> all = new ArrayList<>(expected);
+            all.addAll(optional);
             throw new SpecException(tree.valueAt(where), "stage '" + stage.id() + "': kernel '" + stage.kernel().name()
-                + "' takes " + describeInputs(expected) + ", got " + stage.inputs().size());
+                + "' takes " + describeInputs(expected) + (optional.isEmpty() ? "" : " or " + describeInputs(all))
+                + ", got " + n);
         }
     }
 
