@@ -157,7 +157,8 @@ final class RunCommand implements Callable<Integer> {
         }
 
         MachineInfo machine = MachineInfo.detect(accelerators);
-        ThreadWarnings.print(spec.commandLine().getErr(), threads, override, workloads, machine.cores());
+        FlagWarnings.print(spec.commandLine().getErr(), threads, override, workloads, machine.cores());
+        FlagWarnings.planMode(spec.commandLine().getErr(), planMode.equals("measure"), override, workloads);
         BaselineGate baselines = BaselineGate.of(baseline, saveBaseline, gateOptions, comparisonFiles, machine);
         WisdomStore wisdom = ProfileSource.wisdom(machine, common.cacheDir, spec.commandLine().getErr());
         if (forget) {

@@ -238,6 +238,45 @@ class FirstHourCliTest {
     }
 
     @Test
+    void planMeasureWhereNothingIsDecidedByMeasurementIsAWarning() throws Exception {
+        CliRun sweep = CliRun.of("run", spec(SWEPT.replace("threads: [1]", "threads: [1, 2]")), "--plan", "measure",
+            "--cache-dir", cache(), "--quick");
+        assertThat(sweep.exit()).as(sweep.err()).isZero();
+        assertThat(sweep.err()).contains("lanes: warning: --plan measure has no effect here");
+        CliRun forced = CliRun.of("run", spec(SWEPT), "--plan", "measure", "--backend", "simd", "--cache-dir", cache(), "--quick");
+        assertThat(forced.err()).contains("lanes: warning: --plan measure has no effect with --backend simd");
+        CliRun deciding = CliRun.of("run", spec(SWEPT), "--plan", "measure", "--cache-dir", cache(), "--quick");
+        assertThat(deciding.err()).doesNotContain("--plan measure has no effect");
+    }
+
+    @Test
+    void rawDataAndAPathSetOnTheCommandLine() throws Exception {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(6 * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 1; i <= 6; i++) {
+            bytes.putDouble(i);
+        }
+        Path raw = Files.write(dir.resolve("six.bin"), bytes.array());
+        String file = spec("""
+            settings: { warmup: 1, iterations: 3, min-warmup-ms: 0, threads: [1] }
+            stages:
+              - { id: d, kernel: load, params: { file: elsewhere.bin, format: raw, type: f64, shape: [2, 3] } }
+              - { id: s, kernel: sum-of-squares, inputs: [d] }
+            """);
+        CliRun missing = CliRun.of("run", file, "--cache-dir", cache());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("file: " + dir.resolve("elsewhere.bin") + ": no such file");
+        // --set paths are the shell's: relative to the current directory, here given absolute
+        CliRun r = CliRun.of("run", file, "--set", "d.file=" + raw, "--cache-dir", cache(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode result = new ObjectMapper().readTree(r.out());
+        assertThat(result.at("/points/1/output").asText()).isEqualTo("91.0");
+        assertThat(result.at("/spec/files/0/bytes").asLong()).isEqualTo(48);
+        CliRun wrongShape = CliRun.of("run", file, "--set", "d.file=" + raw, "--set", "d.shape=[4, 2]", "--cache-dir", cache());
+        assertThat(wrongShape.exit()).isEqualTo(2);
+        assertThat(wrongShape.err()).contains("holds 48 bytes, but shape [4, 2] of f64 needs 64: truncated");
+    }
+
+    @Test
     void theSortKernelDescribesWhatItDoes() {
         CliRun r = CliRun.of("kernels", "sort");
         assertThat(r.exit()).isZero();

@@ -66,6 +66,7 @@ class NumpyDataTest {
         np.save('b.npy', np.asfortranarray(rng.standard_normal((45, 38))))
         np.save('a32.npy', rng.standard_normal((40, 33)).astype(np.float32))
         np.save('b32.npy', rng.standard_normal((33, 21)).astype(np.float32))
+        np.save('batch.npy', rng.random((64, 20)).astype(np.float32))
         """;
 
     private static final String SPEC = """
@@ -93,6 +94,8 @@ class NumpyDataTest {
           - { id: a32, kernel: load, params: { file: a32.npy } }
           - { id: b32, kernel: load, params: { file: b32.npy } }
           - { id: product32, kernel: matmul, inputs: [a32, b32] }
+          - { id: batch, kernel: load, params: { file: batch.npy } }
+          - { id: infer, kernel: mlp-forward, params: { layers: [20, 16, 4] }, inputs: [batch] }
         """;
 
     private static final String CHECK = """
@@ -126,6 +129,7 @@ class NumpyDataTest {
             if C.shape != (A.shape[0], B.shape[1]): sys.exit(f'{name}: saved shape {C.shape}')
             err = np.linalg.norm(C - A @ B) / np.linalg.norm(np.abs(A) @ np.abs(B))
             if not err <= bound: sys.exit(f'{name}: relative Frobenius error {err:.2e} > {bound}')
+        if np.load(out + 'infer.npy').shape != (64, 4): sys.exit('mlp-forward output shape')
         print('numpy agrees')
         """;
 

@@ -46,7 +46,8 @@ public final class MlpForwardKernel implements Kernel {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-            ParamSpec.required("batch", new ParamType.Size(1, Integer.MAX_VALUE), "inputs per forward pass"),
+            ParamSpec.optional("batch", new ParamType.Size(0, Integer.MAX_VALUE), 0L,
+                "inputs per forward pass; 0 (the default) only with an input batch x"),
             ParamSpec.required("layers", new ParamType.SizeList(2, 1, MAX_WIDTH), "widths from input to output"),
             ParamSpec.optional("type", new ParamType.Choice(List.of("f32", "f64")), "f32", "element type"),
             ParamSpec.optional("seed", new ParamType.Integer(Long.MIN_VALUE, Long.MAX_VALUE), 42L, "seed of inputs, weights, biases"));
@@ -55,6 +56,30 @@ public final class MlpForwardKernel implements Kernel {
     @Override
     public List<String> inputs() {
         return List.of();
+    }
+
+    /** The input batch from another stage (a loaded batch × layers[0] matrix) instead of a seeded one. */
+    @Override
+    public List<String> optionalInputs() {
+        return List.of("x");
+    }
+
+    /** The batch size: the input's rows, checked against the first layer, or the parameter. */
+    private static long batch(Params params, List<DataShape> inputs) {
+        if (inputs.isEmpty()) {
+            if (params.size("batch") == 0) {
+                throw new InvalidStageException("batch", "mlp-forward generates its inputs unless it has an input x, and "
+                    + "then needs batch (at least 1)");
+            }
+            return params.size("batch");
+        }
+        DataShape x = inputs.get(0);
+        long width = params.sizes("layers").get(0);
+        if (x.scalar() || x.dims().size() != 2 || x.dims().get(1) != width || !x.type().floating()) {
+            throw new InvalidStageException("inputs", "input x must be an f32 or f64 matrix of batch × " + width
+                + " (the first layer's width), got " + x.describe());
+        }
+        return x.dims().get(0);
     }
 
     @Override
@@ -68,8 +93,8 @@ public final class MlpForwardKernel implements Kernel {
         if (widths.size() < 2) {
             throw new InvalidStageException("layers", "needs an input and an output width, got " + widths);
         }
-        long batch = params.size("batch");
-        ElementType type = type(params);
+        long batch = batch(params, inputs);
+        ElementType type = inputs.isEmpty() ? type(params) : inputs.get(0).type();
         double flops = 0;
         long weights = 0;
         long activations = 0;
@@ -87,19 +112,29 @@ public final class MlpForwardKernel implements Kernel {
         for (int l = 1; l < widths.size(); l++) {
             packed += GemmLayout.maxPackedLength(widths.get(l - 1).intValue(), widths.get(l).intValue());
         }
-        DataShape out = DataShape.array(type, output);
+        DataShape out = DataShape.of(type, List.of(batch, widths.getLast()));
         Work work = new Work(batch, flops, (double) (input + weights + output) * type.bytes());
         return new StageShape(out, work, (input + 2 * weights + activations + packed) * type.bytes());
     }
 
     @Override
     public StageSize size(Params params, StageShape shape) {
-        return new StageSize("batch", List.of(params.size("batch")));
+        return new StageSize("batch", List.of(shape.work().elements()));
     }
 
     @Override
     public StageInstance bind(Params params, List<Value> inputs) {
-        Network net = Network.seeded(params, type(params));
+        if (!inputs.isEmpty()) {
+            throw new IllegalStateException("an mlp-forward with an input is bound with its shape");
+        }
+        return bind(params, inputs, List.of());
+    }
+
+    @Override
+    public StageInstance bind(Params params, List<Value> inputs, List<DataShape> shapes) {
+        int batch = (int) batch(params, shapes);
+        Network net = Network.seeded(params, shapes.isEmpty() ? type(params) : shapes.get(0).type(), batch,
+            inputs.isEmpty() ? null : Matrix.of(inputs.get(0), batch, params.sizes("layers").get(0).intValue()));
         ForwardTask task = new ForwardTask(net);
         return new StageInstance() {
             private RowSample reference;
@@ -127,8 +162,8 @@ public final class MlpForwardKernel implements Kernel {
     record Network(int batch, int[] widths, Matrix input, Matrix[] weights, Matrix[] biases, Matrix[] packed,
                    Matrix[] activations) {
 
-        static Network seeded(Params params, ElementType type) {
-            int batch = (int) params.size("batch");
+        /** @param given the input batch, or {@code null} for a seeded one */
+        static Network seeded(Params params, ElementType type, int batch, Matrix given) {
             int[] widths = params.sizes("layers").stream().mapToInt(Long::intValue).toArray();
             long seed = params.integer("seed");
             int layers = widths.length - 1;
@@ -143,7 +178,7 @@ public final class MlpForwardKernel implements Kernel {
                 packed[l] = Matrix.buffer(type, GemmLayout.maxPackedLength(widths[l], widths[l + 1]));
                 activations[l] = Matrix.zeros(batch, widths[l + 1], type);
             }
-            Matrix input = Matrix.seeded(batch, widths[0], type, seed * 31, 0, 1);
+            Matrix input = given != null ? given : Matrix.seeded(batch, widths[0], type, seed * 31, 0, 1);
             return new Network(batch, widths, input, weights, biases, packed, activations);
         }
 
