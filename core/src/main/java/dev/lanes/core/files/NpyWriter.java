@@ -70,6 +70,12 @@ public final class NpyWriter {
         return b.array();
     }
 
+    /** Puts {@code count} elements from {@code from} into a buffer of the chunk's bytes. */
+    @FunctionalInterface
+    private interface Fill {
+        void put(ByteBuffer chunk, int from, int count);
+    }
+
     private static void writeData(WritableByteChannel channel, Value value) throws IOException {
         ByteBuffer chunk = ByteBuffer.allocate(CHUNK_ELEMENTS * 8).order(ByteOrder.LITTLE_ENDIAN);
         switch (value) {
@@ -77,30 +83,20 @@ public final class NpyWriter {
                 chunk.putDouble(s.value()).flip();
                 writeAll(channel, chunk);
             }
-            case F64Array a -> {
-                for (int from = 0; from < a.data().length; from += CHUNK_ELEMENTS) {
-                    chunk.clear();
-                    chunk.asDoubleBuffer().put(a.data(), from, Math.min(CHUNK_ELEMENTS, a.data().length - from));
-                    chunk.limit(Math.min(CHUNK_ELEMENTS, a.data().length - from) * 8);
-                    writeAll(channel, chunk);
-                }
-            }
-            case F32Array a -> {
-                for (int from = 0; from < a.data().length; from += CHUNK_ELEMENTS) {
-                    chunk.clear();
-                    chunk.asFloatBuffer().put(a.data(), from, Math.min(CHUNK_ELEMENTS, a.data().length - from));
-                    chunk.limit(Math.min(CHUNK_ELEMENTS, a.data().length - from) * 4);
-                    writeAll(channel, chunk);
-                }
-            }
-            case I64Array a -> {
-                for (int from = 0; from < a.data().length; from += CHUNK_ELEMENTS) {
-                    chunk.clear();
-                    chunk.asLongBuffer().put(a.data(), from, Math.min(CHUNK_ELEMENTS, a.data().length - from));
-                    chunk.limit(Math.min(CHUNK_ELEMENTS, a.data().length - from) * 8);
-                    writeAll(channel, chunk);
-                }
-            }
+            case F64Array a -> chunks(channel, chunk, a.data().length, 8, (b, from, n) -> b.asDoubleBuffer().put(a.data(), from, n));
+            case F32Array a -> chunks(channel, chunk, a.data().length, 4, (b, from, n) -> b.asFloatBuffer().put(a.data(), from, n));
+            case I64Array a -> chunks(channel, chunk, a.data().length, 8, (b, from, n) -> b.asLongBuffer().put(a.data(), from, n));
+        }
+    }
+
+    private static void chunks(WritableByteChannel channel, ByteBuffer chunk, int length, int itemBytes, Fill fill)
+        throws IOException {
+        for (int from = 0; from < length; from += CHUNK_ELEMENTS) {
+            int n = Math.min(CHUNK_ELEMENTS, length - from);
+            chunk.clear();
+            fill.put(chunk, from, n);
+            chunk.limit(n * itemBytes);
+            writeAll(channel, chunk);
         }
     }
 

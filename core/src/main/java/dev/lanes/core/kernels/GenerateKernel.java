@@ -32,7 +32,6 @@ import java.util.Set;
  */
 public final class GenerateKernel implements Kernel {
     private static final int BLOCK = 1 << 16;
-    private static final int SAMPLED_CHECKS = 1024;
 
     @Override
     public String name() {
@@ -196,10 +195,10 @@ public final class GenerateKernel implements Kernel {
         /** Recomputes the first, the last and 1024 pseudo-random elements; they must match exactly. */
         Check verifySampled(Value actual) {
             int n = length();
-            int checks = Math.min(n, SAMPLED_CHECKS + 2);
+            int checks = SampledIndices.count(n);
             int wrong = 0;
             for (int k = 0; k < checks; k++) {
-                int i = k == 0 ? 0 : k == 1 ? n - 1 : (int) Math.floorMod(CounterRandom.bits(seed ^ 0x5EED, k), (long) n);
+                int i = SampledIndices.at(k, n, seed ^ 0x5EED);
                 long expected = type == ElementType.I64 ? integerElement(distribution, seed, i)
                     : Double.doubleToLongBits(element(distribution, seed, i, type));
                 long got = switch (actual) {

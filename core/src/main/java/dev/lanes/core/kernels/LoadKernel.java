@@ -41,7 +41,6 @@ import java.util.Set;
  */
 public final class LoadKernel implements Kernel {
     private static final int BLOCK = 1 << 20;
-    private static final int SAMPLED_CHECKS = 1024;
 
     @Override
     public String name() {
@@ -239,13 +238,12 @@ public final class LoadKernel implements Kernel {
         /** Rereads the first, the last and 1024 pseudo-random elements one by one; they must match exactly. */
         Check verifySampled(Value actual) {
             int n = length();
-            int checks = Math.min(n, SAMPLED_CHECKS + 2);
+            int checks = SampledIndices.count(n);
             int wrong = 0;
             Object one = loaded.table() != null ? null : java.lang.reflect.Array.newInstance(
                 array.getClass().getComponentType(), 1);
             for (int k = 0; k < checks; k++) {
-                int i = k == 0 ? 0 : k == 1 ? n - 1 : (int) Math.floorMod(dev.lanes.core.data.CounterRandom.bits(0x10AD, k),
-                    (long) n);
+                int i = SampledIndices.at(k, n, 0x10AD);
                 boolean same;
                 if (one != null) {
                     loaded.source().read(one, 0, i, i + 1);
