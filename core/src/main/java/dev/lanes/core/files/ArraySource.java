@@ -88,7 +88,10 @@ public record ArraySource(Path path, long offset, Dtype dtype, List<Long> shape,
         MemorySegment.copy(data, layout, position, into, at, count);
     }
 
-    /** Element k of the C-order result is at the Fortran-order position of the same multi-index. */
+    /**
+     * Element k of the C-order result is at the Fortran-order position of the same
+     * multi-index; the layout is chosen once, not per element.
+     */
     private void transposed(MemorySegment data, Object into, int at, int from, int to) {
         int dims = shape.size();
         long[] index = new long[dims];
@@ -102,29 +105,32 @@ public record ArraySource(Path path, long offset, Dtype dtype, List<Long> shape,
         for (int d = 1; d < dims; d++) {
             stride[d] = stride[d - 1] * shape.get(d - 1);
         }
+        long[] extent = shape.stream().mapToLong(Long::longValue).toArray();
         int item = dtype.itemBytes();
+        ValueLayout.OfDouble f64 = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(dtype.order());
+        ValueLayout.OfFloat f32 = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(dtype.order());
+        ValueLayout.OfLong i64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(dtype.order());
+        ValueLayout.OfInt i32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(dtype.order());
+        long position = 0;
+        for (int d = 0; d < dims; d++) {
+            position += index[d] * stride[d];
+        }
         for (int k = from; k < to; k++) {
-            long position = 0;
-            for (int d = 0; d < dims; d++) {
-                position += index[d] * stride[d];
+            long offset = position * item;
+            int out = at + k - from;
+            switch (type()) {
+                case F64 -> ((double[]) into)[out] = data.get(f64, offset);
+                case F32 -> ((float[]) into)[out] = data.get(f32, offset);
+                case I64 -> ((long[]) into)[out] = item == 4 ? data.get(i32, offset) : data.get(i64, offset);
             }
-            copyOne(data, position * item, into, at + k - from);
             for (int d = dims - 1; d >= 0; d--) {             // the next C-order index: the last dimension fastest
-                if (++index[d] < shape.get(d)) {
+                if (++index[d] < extent[d]) {
+                    position += stride[d];
                     break;
                 }
+                position -= (extent[d] - 1) * stride[d];
                 index[d] = 0;
             }
-        }
-    }
-
-    private void copyOne(MemorySegment data, long at, Object into, int k) {
-        switch (type()) {
-            case F64 -> ((double[]) into)[k] = data.get(ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(dtype.order()), at);
-            case F32 -> ((float[]) into)[k] = data.get(ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(dtype.order()), at);
-            case I64 -> ((long[]) into)[k] = dtype.itemBytes() == 4
-                ? data.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(dtype.order()), at)
-                : data.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(dtype.order()), at);
         }
     }
 }

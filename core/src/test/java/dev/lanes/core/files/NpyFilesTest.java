@@ -85,6 +85,30 @@ class NpyFilesTest {
     }
 
     @Test
+    void aThreeDimensionalFortranArrayIsTransposedToCOrder() throws IOException {
+        int[] n = {2, 3, 4};
+        double[] fortran = new double[24];
+        double[] c = new double[24];
+        for (int i = 0; i < n[0]; i++) {
+            for (int j = 0; j < n[1]; j++) {
+                for (int k = 0; k < n[2]; k++) {
+                    double v = 100 * i + 10 * j + k;
+                    fortran[i + n[0] * (j + n[1] * k)] = v;
+                    c[(i * n[1] + j) * n[2] + k] = v;
+                }
+            }
+        }
+        Path p = file("f3.npy", npy(2, "{'descr': '<f8', 'fortran_order': True, 'shape': (2, 3, 4), }",
+            doubles(ByteOrder.LITTLE_ENDIAN, fortran)));
+        NpyFile f = NpyFile.open(p);
+        ArraySource source = new ArraySource(p, f.header().dataOffset(), f.header().dtype(), f.header().shape(), true);
+        double[] out = new double[24];
+        source.read(out, 0, 0, 11);                       // two blocks that split the array mid-row
+        source.read(out, 11, 11, 24);
+        assertThat(out).containsExactly(c);
+    }
+
+    @Test
     void int32IsWidenedExactly() throws IOException {
         ByteBuffer data = ByteBuffer.allocate(12).order(ByteOrder.BIG_ENDIAN).putInt(Integer.MIN_VALUE).putInt(-1).putInt(7);
         NpyFile f = NpyFile.open(file("i.npy", npy(1, "{'descr': '>i4', 'fortran_order': False, 'shape': (3,), }",
