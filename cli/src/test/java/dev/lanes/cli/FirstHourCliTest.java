@@ -277,6 +277,33 @@ class FirstHourCliTest {
     }
 
     @Test
+    void aShellCommandIsAStageAndAThreadSweepIsAConcurrencySweep() throws Exception {
+        CliRun r = CliRun.of("run", spec("""
+            settings: { warmup: 1, iterations: 3, min-warmup-ms: 0, threads: [1, 2] }
+            stages:
+              - { id: copies, kernel: command, params: { run: "test -d /", copies: 3 }, backend: threads }
+            """), "--cache-dir", cache(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode result = new ObjectMapper().readTree(r.out());
+        assertThat(result.get("points")).hasSize(2).allSatisfy(p -> {
+            assertThat(p.at("/check/passed").asBoolean()).isTrue();
+            assertThat(p.at("/size/dims/0").asLong()).isEqualTo(3);
+            assertThat(p.get("estimate").isNull()).as("no cost model for a command").isTrue();
+            assertThat(p.get("roof").isNull()).isTrue();
+        });
+        List<String> kinds = new ArrayList<>();
+        result.get("derived").forEach(d -> kinds.add(d.get("kind").asText()));
+        assertThat(kinds).contains("strong-scaling").doesNotContain("plan-accuracy");
+        CliRun failing = CliRun.of("run", spec("""
+            settings: { warmup: 0, iterations: 1, min-warmup-ms: 0, threads: [1] }
+            stages:
+              - { id: broken, kernel: command, params: { run: "exit 3" } }
+            """), "--cache-dir", cache());
+        assertThat(failing.exit()).isEqualTo(3);
+        assertThat(failing.err()).contains("stage 'broken'", "copies that did not exit 0 (first: exit 3)");
+    }
+
+    @Test
     void theSortKernelDescribesWhatItDoes() {
         CliRun r = CliRun.of("kernels", "sort");
         assertThat(r.exit()).isZero();

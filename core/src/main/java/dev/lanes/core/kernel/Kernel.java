@@ -42,6 +42,14 @@ public interface Kernel {
     }
 
     /**
+     * False for work the cost model knows nothing of (a shell command): it then has no
+     * estimate, no share of a roof and no plan accuracy, and no note on its inner code.
+     */
+    default boolean modelled() {
+        return true;
+    }
+
+    /**
      * Validates parameters against input shapes and gives the stage's sizes.
      *
      * @throws InvalidStageException naming the parameter at fault

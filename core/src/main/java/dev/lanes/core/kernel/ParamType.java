@@ -175,6 +175,22 @@ public sealed interface ParamType {
         }
     }
 
+    /** Free text, e.g. a shell command. */
+    record Text() implements ParamType {
+        @Override
+        public Object parse(JsonNode node) {
+            if (!node.isTextual() || node.asText().isBlank()) {
+                throw new IllegalArgumentException("expected text, got " + kind(node));
+            }
+            return node.asText();
+        }
+
+        @Override
+        public String describe() {
+            return "text";
+        }
+    }
+
     private static String kind(JsonNode node) {
         if (node.isObject()) {
             return "a mapping";

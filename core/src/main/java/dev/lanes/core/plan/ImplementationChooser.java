@@ -87,8 +87,9 @@ public final class ImplementationChooser {
             case SIMD, GPU -> new Choice(List.of(new Implementation(backend, accelerators.find(backend).orElseThrow(), 1)),
                 oneThread);
             case THREADS -> {
-                String note = scalarInsideThreads(kernel);
-                Accelerator inner = note == null ? accelerators.find(Backend.SIMD).orElseThrow() : scalar();
+                String scalarInside = scalarInsideThreads(kernel);
+                Accelerator inner = scalarInside == null ? accelerators.find(Backend.SIMD).orElseThrow() : scalar();
+                String note = kernel.modelled() ? scalarInside : null;     // a command has no inner code to speak of
                 List<Implementation> list = new ArrayList<>();
                 for (int t : threads) {
                     list.add(new Implementation(Backend.THREADS, inner, t));

@@ -310,7 +310,7 @@ public final class Runner {
         SampleSummary summary = SampleSummary.of(m.samples());
         DevicePhases phases = m.device().isEmpty() ? null : DevicePhases.median(m.device());
         // a smoke run's times are not measurements: no estimate to hold them to, no share of a roof
-        boolean modelled = planner != null && !stage.kernel().isSource() && !smoke;
+        boolean modelled = planner != null && !stage.kernel().isSource() && stage.kernel().modelled() && !smoke;
         var work = shape.work();
         PointKey key = new PointKey(stage.id(), point, impl.backend().label(),
             impl.inner().backend().label(), impl.threads());

@@ -1,0 +1,162 @@
+package dev.lanes.core.kernels;
+
+import dev.lanes.core.data.Scalar;
+import dev.lanes.core.data.Value;
+import dev.lanes.core.exec.ArrayOps;
+import dev.lanes.core.exec.Backend;
+import dev.lanes.core.exec.BlockTask;
+import dev.lanes.core.kernel.Check;
+import dev.lanes.core.kernel.DataShape;
+import dev.lanes.core.kernel.Kernel;
+import dev.lanes.core.kernel.ParamSpec;
+import dev.lanes.core.kernel.ParamType;
+import dev.lanes.core.kernel.Params;
+import dev.lanes.core.kernel.StageInstance;
+import dev.lanes.core.kernel.StageShape;
+import dev.lanes.core.kernel.StageSize;
+import dev.lanes.core.kernel.Work;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A shell command as a stage, measured as lanes measures a kernel (warm-up, every sample
+ * kept, the median and its interval, every export): one execution runs {@code copies} copies
+ * of the command, and on the threads backend that many at a time as there are threads, so a
+ * thread sweep is a concurrency sweep with its scaling table. Each copy is {@code sh -c RUN}
+ * with its output discarded (as hyperfine does by default); the time includes starting the
+ * shell. The check is that every copy exited 0.
+ */
+public final class CommandKernel implements Kernel {
+    private static final int MAX_COPIES = 1 << 16;
+
+    @Override
+    public String name() {
+        return "command";
+    }
+
+    @Override
+    public String summary() {
+        return "a shell command (sh -c), timed as a stage; copies at once over threads: a concurrency sweep";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(
+            ParamSpec.required("run", new ParamType.Text(), "the command, run by sh -c in the current directory"),
+            ParamSpec.optional("copies", new ParamType.Size(1, MAX_COPIES, 4), 1L,
+                "copies per execution; the threads backend runs as many at once as it has threads"));
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of();
+    }
+
+    @Override
+    public Set<Backend> backends() {
+        return Set.of(Backend.SCALAR, Backend.THREADS);
+    }
+
+    @Override
+    public boolean modelled() {
+        return false;
+    }
+
+    @Override
+    public StageShape shape(Params params, List<DataShape> inputs) {
+        long copies = params.size("copies");
+        return new StageShape(DataShape.scalarF64(), new Work(copies, 0, 0, "command", copies), 0);
+    }
+
+    @Override
+    public StageSize size(Params params, StageShape shape) {
+        return new StageSize("copies", List.of(params.size("copies")));
+    }
+
+    @Override
+    public StageInstance bind(Params params, List<Value> inputs) {
+        Copies task = new Copies(params.text("run"), (int) params.size("copies"));
+        return new StageInstance() {
+            @Override
+            public BlockTask<?, ?> task() {
+                return task;
+            }
+
+            @Override
+            public Check verify(Value actual) {
+                String failure = task.firstFailure.get();
+                return Check.of(failure == null ? "copies that did not exit 0" : "copies that did not exit 0 (first: "
+                    + failure + ")", ((Scalar) actual).value(), 0);
+            }
+        };
+    }
+
+    /** A block is one copy of the command (a process, not 64 array elements); the partial counts failures. */
+    private static final class Copies implements BlockTask<ArrayOps, Integer> {
+        private final String run;
+        private final int copies;
+        private final AtomicReference<String> firstFailure = new AtomicReference<>();
+
+        Copies(String run, int copies) {
+            this.run = run;
+            this.copies = copies;
+        }
+
+        @Override
+        public Class<ArrayOps> opsType() {
+            return ArrayOps.class;
+        }
+
+        @Override
+        public int length() {
+            return copies;
+        }
+
+        @Override
+        public int blockSize() {
+            return 1;
+        }
+
+        @Override
+        public Integer identity() {
+            return 0;
+        }
+
+        @Override
+        public Integer block(ArrayOps ops, int from, int to) {
+            int failed = 0;
+            for (int i = from; i < to; i++) {
+                try {
+                    Process p = new ProcessBuilder("sh", "-c", run).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).redirectInput(ProcessBuilder.Redirect.from(
+                            new java.io.File("/dev/null"))).start();
+                    int exit = p.waitFor();
+                    if (exit != 0) {
+                        failed++;
+                        firstFailure.compareAndSet(null, "exit " + exit);
+                    }
+                } catch (IOException e) {
+                    failed++;
+                    firstFailure.compareAndSet(null, "could not start sh: " + e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while the command ran", e);
+                }
+            }
+            return failed;
+        }
+
+        @Override
+        public Integer combine(Integer left, Integer right) {
+            return left + right;
+        }
+
+        @Override
+        public Value result(Integer failures) {
+            return new Scalar(failures);
+        }
+    }
+}
