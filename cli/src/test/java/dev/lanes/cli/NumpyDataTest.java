@@ -67,6 +67,9 @@ class NumpyDataTest {
         np.save('a32.npy', rng.standard_normal((40, 33)).astype(np.float32))
         np.save('b32.npy', rng.standard_normal((33, 21)).astype(np.float32))
         np.save('batch.npy', rng.random((64, 20)).astype(np.float32))
+        np.savez('net.npz', w0=rng.uniform(-0.5, 0.5, (20, 16)).astype(np.float32),
+                 b0=rng.uniform(-0.1, 0.1, 16).astype(np.float32),
+                 w1=rng.uniform(-0.5, 0.5, (16, 4)).astype(np.float32), b1=rng.uniform(-0.1, 0.1, 4).astype(np.float32))
         """;
 
     private static final String SPEC = """
@@ -96,6 +99,7 @@ class NumpyDataTest {
           - { id: product32, kernel: matmul, inputs: [a32, b32] }
           - { id: batch, kernel: load, params: { file: batch.npy } }
           - { id: infer, kernel: mlp-forward, params: { layers: [20, 16, 4] }, inputs: [batch] }
+          - { id: trained, kernel: mlp-forward, params: { layers: [20, 16, 4], weights: net.npz }, inputs: [batch] }
         """;
 
     private static final String CHECK = """
@@ -130,6 +134,11 @@ class NumpyDataTest {
             err = np.linalg.norm(C - A @ B) / np.linalg.norm(np.abs(A) @ np.abs(B))
             if not err <= bound: sys.exit(f'{name}: relative Frobenius error {err:.2e} > {bound}')
         if np.load(out + 'infer.npy').shape != (64, 4): sys.exit('mlp-forward output shape')
+        net = np.load('net.npz'); x = np.load('batch.npy').astype(np.float64)
+        h = np.maximum(x @ net['w0'].astype(np.float64) + net['b0'], 0) @ net['w1'].astype(np.float64) + net['b1']
+        got = np.load(out + 'trained.npy').astype(np.float64)
+        err = np.abs(got - h).max() / np.abs(h).max()
+        if not err <= 1e-5: sys.exit(f'mlp-forward with numpy weights: relative error {err:.2e}')
         print('numpy agrees')
         """;
 
@@ -160,6 +169,9 @@ class NumpyDataTest {
             open('bad.csv', 'w').write('1,2\\n3,x\\n')
             open('ragged.csv', 'w').write('1,2\\n3\\n')
             open('empty.npy', 'wb').write(b'')
+            np.savez('half.npz', w0=np.zeros((3, 2), dtype=np.float32), b0=np.zeros(2, dtype=np.float32))
+            np.savez('wide.npz', w0=np.zeros((3, 5), dtype=np.float32), b0=np.zeros(2, dtype=np.float32),
+                     w1=np.zeros((2, 1), dtype=np.float32), b1=np.zeros(1, dtype=np.float32))
             """);
         assertThat(write.exit()).as(write.output()).isZero();
         Files.createDirectories(dir.resolve("folder.npy"));
@@ -184,6 +196,17 @@ class NumpyDataTest {
             assertThat(run.err().lines().filter(l -> l.startsWith("lanes: " + spec))).as(c[0]).singleElement().asString()
                 .contains("stage 'd': file: " + dir.resolve(c[0]) + ": ").contains(c[1]);
             assertThat(run.err()).doesNotContain("[1/").doesNotContain("planning with");
+        }
+        for (var c : List.of(new String[] {"half.npz", "no array 'w1'"},
+            new String[] {"wide.npz", "w0 has shape [3, 5], the layers need [3, 2]"},
+            new String[] {"good.npy", "not an .npz archive"})) {
+            Path spec = Files.writeString(dir.resolve("net.yaml"), """
+                stages:
+                  - { id: net, kernel: mlp-forward, params: { batch: 4, layers: [3, 2, 1], weights: %s } }
+                """.formatted(c[0]));
+            CliRun run = CliRun.of("run", spec.toString(), "--cache-dir", dir.resolve("cache").toString());
+            assertThat(run.exit()).as(c[0] + ": " + run.err()).isEqualTo(2);
+            assertThat(run.err()).contains("stage 'net': weights: " + dir.resolve(c[0]) + ": ").contains(c[1]);
         }
     }
 }

@@ -58,14 +58,21 @@ public record ArraySource(Path path, long offset, Dtype dtype, List<Long> shape,
         }
         long bytes = elements() * dtype.itemBytes();
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ); Arena arena = Arena.ofConfined()) {
-            MemorySegment data = ch.map(FileChannel.MapMode.READ_ONLY, offset, bytes, arena);
-            if (!fortran || shape.size() < 2) {
-                contiguous(data, into, at, from, to);
-            } else {
-                transposed(data, into, at, from, to);
-            }
+            copy(ch.map(FileChannel.MapMode.READ_ONLY, offset, bytes, arena), into, at, from, to);
         } catch (IOException e) {
             throw new DataFileException("cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Copies elements {@code [from, to)} from {@code data}, which holds this array's elements
+     * from its first (a mapping of the file, or an .npz entry's bytes); the path is not read.
+     */
+    public void copy(MemorySegment data, Object into, int at, int from, int to) {
+        if (!fortran || shape.size() < 2) {
+            contiguous(data, into, at, from, to);
+        } else {
+            transposed(data, into, at, from, to);
         }
     }
 

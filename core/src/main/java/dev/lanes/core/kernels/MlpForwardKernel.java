@@ -50,7 +50,9 @@ public final class MlpForwardKernel implements Kernel {
                 "inputs per forward pass; 0 (the default) only with an input batch x"),
             ParamSpec.required("layers", new ParamType.SizeList(2, 1, MAX_WIDTH), "widths from input to output"),
             ParamSpec.optional("type", new ParamType.Choice(List.of("f32", "f64")), "f32", "element type"),
-            ParamSpec.optional("seed", new ParamType.Integer(Long.MIN_VALUE, Long.MAX_VALUE), 42L, "seed of inputs, weights, biases"));
+            ParamSpec.optional("seed", new ParamType.Integer(Long.MIN_VALUE, Long.MAX_VALUE), 42L, "seed of inputs, weights, biases"),
+            ParamSpec.optionalWithoutDefault("weights", new ParamType.FilePath(),
+                "an .npz of w0, b0, w1, b1, ... (numpy.savez) instead of seeded weights and biases"));
     }
 
     @Override
@@ -95,6 +97,9 @@ public final class MlpForwardKernel implements Kernel {
         }
         long batch = batch(params, inputs);
         ElementType type = inputs.isEmpty() ? type(params) : inputs.get(0).type();
+        if (params.has("weights")) {
+            MlpWeights.load(params.text("weights"), widths.stream().mapToInt(Long::intValue).toArray(), type);  // checked now
+        }
         double flops = 0;
         long weights = 0;
         long activations = 0;
@@ -171,10 +176,13 @@ public final class MlpForwardKernel implements Kernel {
             Matrix[] biases = new Matrix[layers];
             Matrix[] packed = new Matrix[layers];
             Matrix[] activations = new Matrix[layers];
+            MlpWeights loaded = params.has("weights") ? MlpWeights.load(params.text("weights"), widths, type) : null;
             for (int l = 0; l < layers; l++) {
                 double limit = Math.sqrt(6.0 / (widths[l] + widths[l + 1]));
-                weights[l] = Matrix.seeded(widths[l], widths[l + 1], type, seed * 31 + 2L * l + 1, -limit, limit);
-                biases[l] = Matrix.seeded(1, widths[l + 1], type, seed * 31 + 2L * l + 2, -0.1, 0.1);
+                weights[l] = loaded != null ? loaded.weights()[l]
+                    : Matrix.seeded(widths[l], widths[l + 1], type, seed * 31 + 2L * l + 1, -limit, limit);
+                biases[l] = loaded != null ? loaded.biases()[l]
+                    : Matrix.seeded(1, widths[l + 1], type, seed * 31 + 2L * l + 2, -0.1, 0.1);
                 packed[l] = Matrix.buffer(type, GemmLayout.maxPackedLength(widths[l], widths[l + 1]));
                 activations[l] = Matrix.zeros(batch, widths[l + 1], type);
             }
