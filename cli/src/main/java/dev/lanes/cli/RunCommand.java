@@ -260,6 +260,9 @@ final class RunCommand implements Callable<Integer> {
         if (common.cacheDir != null) {
             args.addAll(List.of("--cache-dir", common.cacheDir.toString()));
         }
+        if (saveDir != null) {
+            args.addAll(List.of("--save-dir", saveDir.toString()));      // every fork saves the same outputs
+        }
         return args;
     }
 

@@ -32,7 +32,8 @@ class ForksCliTest {
         Path second = dir.resolve("second.json");
         String cache = dir.resolve("cache").toString();
         for (Path out : new Path[] {first, second}) {
-            CliRun r = CliRun.of("run", spec.toString(), "--forks", "3", "--cache-dir", cache, "-o", out.toString());
+            CliRun r = CliRun.of("run", spec.toString(), "--forks", "3", "--cache-dir", cache, "-o", out.toString(),
+                "--save-dir", dir.resolve("saved").toString());
             assertThat(r.exit()).as(r.err()).isZero();
             assertThat(r.err()).contains("lanes: fork 1 of 3", "lanes: fork 3 of 3");
         }
@@ -46,7 +47,11 @@ class ForksCliTest {
         assertThat(compare.out()).contains("variation: between forks: 3 old and 3 new JVMs");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("cache")))
-                .containsExactlyInAnyOrder("spec.yaml", "first.json", "second.json");
+                .containsExactlyInAnyOrder("spec.yaml", "first.json", "second.json", "saved");
+        }
+        try (var files = Files.list(dir.resolve("saved"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("the forks saved the outputs")
+                .containsExactlyInAnyOrder("data.npy", "squares.npy");
         }
         CliRun bad = CliRun.of("run", spec.toString(), "--forks", "0");
         assertThat(bad.exit()).isEqualTo(2);
