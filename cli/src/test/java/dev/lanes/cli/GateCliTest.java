@@ -57,7 +57,8 @@ class GateCliTest {
         Path slow = slowed(3, "slow.json");
         Path junit = dir.resolve("gate.xml");
         CliRun fail = CliRun.of("compare", result.toString(), slow.toString(), "--junit", junit.toString(), "-o",
-            dir.resolve("gate.md").toString(), "-o", dir.resolve("gate.html").toString());
+            dir.resolve("gate.md").toString(), "-o", dir.resolve("gate.html").toString(), "-o",
+            dir.resolve("gate.json").toString());
         assertThat(fail.exit()).isEqualTo(1);
         assertThat(fail.out()).startsWith("lanes compare: FAILED: 1 of 1 stage points regressed beyond their threshold")
             .contains("REGRESSED  squares");
@@ -66,6 +67,17 @@ class GateCliTest {
         assertThat(Files.readString(dir.resolve("gate.md"))).startsWith("### ❌ lanes performance gate: FAILED");
         assertThat(Files.readString(dir.resolve("gate.html"))).startsWith("<!DOCTYPE html>")
             .contains("id=\"comparison-forest\"", "FAILED: 1 of 1 stage points regressed");
+        CliRun again = CliRun.of("report", dir.resolve("gate.json").toString(), "-o", dir.resolve("again.html").toString(),
+            "-o", dir.resolve("again.md").toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(Files.readString(dir.resolve("again.html"))).isEqualTo(Files.readString(dir.resolve("gate.html")));
+        assertThat(Files.readString(dir.resolve("again.md"))).isEqualTo(Files.readString(dir.resolve("gate.md")));
+        CliRun csv = CliRun.of("report", dir.resolve("gate.json").toString(), "--format", "csv");
+        assertThat(csv.exit()).isEqualTo(2);
+        assertThat(csv.err()).contains("a comparison has no CSV form");
+        CliRun both = CliRun.of("report", dir.resolve("gate.json").toString(), result.toString());
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("not both at once");
         CliRun md = CliRun.of("compare", result.toString(), slow.toString(), "--format", "markdown");
         assertThat(md.out()).startsWith("### ❌");
         CliRun loose = CliRun.of("compare", result.toString(), slow.toString(), "--max-regression", "500%");
