@@ -44,7 +44,7 @@ public final class SpecLoader {
     private static final Set<String> SETTINGS_KEYS =
         Set.of("warmup", "iterations", "min-warmup-ms", "threads", "verify", "backend");
     private static final Set<String> STAGE_KEYS = Set.of("id", "kernel", "params", "inputs", "backend", "scaling", "gate",
-        "save");
+        "save", "after");
 
     private final KernelRegistry kernels;
     private final int maxThreads;
@@ -245,12 +245,13 @@ public final class SpecLoader {
             Kernel kernel = kernels.find(kernelName).orElseThrow(() -> new SpecException(tree.valueAt(pointer + "/kernel"),
                 "stage '" + id + "': unknown kernel '" + kernelName + "'" + Suggestions.didYouMean(kernelName, kernels.names())));
             Params params = params(tree, pointer, id, kernel, s.get("params"));
-            List<String> inputs = inputNames(tree, pointer, s.get("inputs"));
+            List<String> inputs = stageIds(tree, pointer, "inputs", s.get("inputs"));
             BackendChoice backend = s.has("backend") ? backend(tree, pointer + "/backend", s.get("backend")) : null;
             String weak = s.has("scaling") ? weakParam(tree, pointer + "/scaling", id, s.get("scaling")) : null;
             GateRule gate = s.has("gate") ? gateRule(tree, pointer + "/gate", id, s.get("gate")) : null;
             String save = s.has("save") ? savePath(tree, pointer + "/save", id, s.get("save")) : null;
-            stages.add(new Stage(id, kernel, params, inputs, backend, tree.valueAt(pointer), weak, gate, save));
+            List<String> after = stageIds(tree, pointer, "after", s.get("after"));
+            stages.add(new Stage(id, kernel, params, inputs, backend, tree.valueAt(pointer), weak, gate, save, after));
         }
         for (int i = 0; i < stages.size(); i++) {
             checkInputs(tree, LocatedTree.child("/stages", i), stages.get(i), ids);
@@ -311,11 +312,12 @@ public final class SpecLoader {
         return (folder == null ? given : folder.resolve(given)).toAbsolutePath().normalize().toString();
     }
 
-    private static List<String> inputNames(LocatedTree tree, String stagePointer, JsonNode node) {
+    /** {@code inputs:} or {@code after:}: one stage id or a list of them. */
+    private static List<String> stageIds(LocatedTree tree, String stagePointer, String key, JsonNode node) {
         if (node == null || node.isNull()) {
             return List.of();
         }
-        String pointer = stagePointer + "/inputs";
+        String pointer = stagePointer + "/" + key;
         List<String> names = new ArrayList<>();
         if (node.isTextual()) {
             names.add(node.asText());
@@ -324,12 +326,23 @@ public final class SpecLoader {
                 names.add(text(tree, LocatedTree.child(pointer, i), node.get(i)));
             }
         } else {
-            throw new SpecException(tree.valueAt(pointer), "inputs: expected a list of stage ids");
+            throw new SpecException(tree.valueAt(pointer), key + ": expected a list of stage ids");
         }
         return names;
     }
 
     private static void checkInputs(LocatedTree tree, String pointer, Stage stage, Set<String> ids) {
+        for (int i = 0; i < stage.after().size(); i++) {
+            String before = stage.after().get(i);
+            String p = tree.root().at(pointer + "/after").isArray() ? LocatedTree.child(pointer + "/after", i) : pointer + "/after";
+            if (before.equals(stage.id())) {
+                throw new SpecException(tree.valueAt(p), "stage '" + stage.id() + "': a stage cannot run after itself");
+            }
+            if (!ids.contains(before)) {
+                throw new SpecException(tree.valueAt(p), "stage '" + stage.id() + "': after: unknown stage '" + before + "'"
+                    + Suggestions.didYouMean(before, ids));
+            }
+        }
         List<String> expected = stage.kernel().inputs();
         for (int i = 0; i < stage.inputs().size(); i++) {
             String input = stage.inputs().get(i);
@@ -366,7 +379,7 @@ public final class SpecLoader {
         while (ordered.size() < stages.size()) {
             boolean progress = false;
             for (Stage s : stages) {
-                if (!done.contains(s.id()) && done.containsAll(s.inputs())) {
+                if (!done.contains(s.id()) && done.containsAll(s.predecessors())) {
                     ordered.add(s);
                     done.add(s.id());
                     progress = true;
@@ -374,7 +387,7 @@ public final class SpecLoader {
             }
             if (!progress) {
                 Stage first = stages.stream().filter(s -> !done.contains(s.id())).findFirst().orElseThrow();
-                throw new SpecException(first.location(), "stage '" + first.id() + "': inputs form a cycle: "
+                throw new SpecException(first.location(), "stage '" + first.id() + "': inputs and after: form a cycle: "
                     + cycle(stages, first, done));
             }
         }
@@ -388,7 +401,7 @@ public final class SpecLoader {
         Stage current = start;
         while (!path.contains(current.id())) {
             path.add(current.id());
-            current = byId.get(current.inputs().stream().filter(i -> !done.contains(i)).findFirst().orElseThrow());
+            current = byId.get(current.predecessors().stream().filter(i -> !done.contains(i)).findFirst().orElseThrow());
         }
         List<String> loop = new ArrayList<>(path.subList(path.indexOf(current.id()), path.size()));
         loop.add(current.id());

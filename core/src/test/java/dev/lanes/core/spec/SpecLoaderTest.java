@@ -169,7 +169,7 @@ class SpecLoaderTest {
               - { id: b, kernel: axpy, inputs: [a, c] }
               - { id: c, kernel: generate, params: { length: 10 } }
             """);
-        assertThat(e.getMessage()).contains("inputs form a cycle").contains("a <- b <- a");
+        assertThat(e.getMessage()).contains("inputs and after: form a cycle").contains("a <- b <- a");
     }
 
     @Test
