@@ -297,7 +297,7 @@ class FirstHourCliTest {
         CliRun failing = CliRun.of("run", spec("""
             settings: { warmup: 0, iterations: 1, min-warmup-ms: 0, threads: [1] }
             stages:
-              - { id: broken, kernel: command, params: { run: "exit 3" } }
+              - { id: broken, kernel: command, params: { run: "exit 3", shell: always } }
             """), "--cache-dir", cache());
         assertThat(failing.exit()).isEqualTo(3);
         assertThat(failing.err()).contains("stage 'broken'", "copies that did not exit 0 (first: exit 3)");

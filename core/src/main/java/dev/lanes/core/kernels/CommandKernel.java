@@ -25,9 +25,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * A shell command as a stage, measured as lanes measures a kernel (warm-up, every sample
  * kept, the median and its interval, every export): one execution runs {@code copies} copies
  * of the command, and on the threads backend that many at a time as there are threads, so a
- * thread sweep is a concurrency sweep with its scaling table. Each copy is {@code sh -c RUN}
- * with its output discarded (as hyperfine does by default); the time includes starting the
- * shell. The check is that every copy exited 0.
+ * thread sweep is a concurrency sweep with its scaling table. A command without shell syntax
+ * runs directly (as {@code hyperfine -N} does), one with it as {@code sh -c RUN} (then the time
+ * includes starting the shell); {@code shell: always|never} decides instead. Output is discarded (as
+ * hyperfine does by default). The check is that every copy exited 0.
  */
 public final class CommandKernel implements Kernel {
     private static final int MAX_COPIES = 1 << 16;
@@ -39,7 +40,7 @@ public final class CommandKernel implements Kernel {
 
     @Override
     public String summary() {
-        return "a shell command (sh -c), timed as a stage; copies at once over threads: a concurrency sweep";
+        return "a command (direct, or sh -c for shell syntax), timed as a stage; copies at once over threads: a concurrency sweep";
     }
 
     @Override
@@ -47,7 +48,10 @@ public final class CommandKernel implements Kernel {
         return List.of(
             ParamSpec.required("run", new ParamType.Text(), "the command, run by sh -c in the current directory"),
             ParamSpec.optional("copies", new ParamType.Size(1, MAX_COPIES, 4), 1L,
-                "copies per execution; the threads backend runs as many at once as it has threads"));
+                "copies per execution; the threads backend runs as many at once as it has threads"),
+            ParamSpec.optional("shell", new ParamType.Choice(List.of("auto", "always", "never")), "auto",
+                "run through sh -c: auto when the command has shell syntax (pipes, quotes, $, globs, ...); builtins such "
+                    + "as exit or cd need always"));
     }
 
     @Override
@@ -78,7 +82,7 @@ public final class CommandKernel implements Kernel {
 
     @Override
     public StageInstance bind(Params params, List<Value> inputs) {
-        Copies task = new Copies(params.text("run"), (int) params.size("copies"));
+        Copies task = new Copies(argv(params.text("run"), params.choice("shell")), (int) params.size("copies"));
         return new StageInstance() {
             @Override
             public BlockTask<?, ?> task() {
@@ -94,14 +98,27 @@ public final class CommandKernel implements Kernel {
         };
     }
 
+    /** Characters that make a command need a shell: quoting, expansion, redirection, pipes, globs, comments. */
+    private static final java.util.regex.Pattern SHELL_SYNTAX = java.util.regex.Pattern.compile("[|&;<>()$`\\\\\"'*?\\[\\]#~=%{}!]");
+
+    /** The process to start: the words of a plain command, or {@code sh -c RUN}. */
+    static List<String> argv(String run, String shell) {
+        boolean viaShell = switch (shell) {
+            case "always" -> true;
+            case "never" -> false;
+            default -> SHELL_SYNTAX.matcher(run).find();
+        };
+        return viaShell ? List.of("sh", "-c", run) : List.of(run.strip().split("\\s+"));
+    }
+
     /** A block is one copy of the command (a process, not 64 array elements); the partial counts failures. */
     private static final class Copies implements BlockTask<ArrayOps, Integer> {
-        private final String run;
+        private final List<String> argv;
         private final int copies;
         private final AtomicReference<String> firstFailure = new AtomicReference<>();
 
-        Copies(String run, int copies) {
-            this.run = run;
+        Copies(List<String> argv, int copies) {
+            this.argv = List.copyOf(argv);
             this.copies = copies;
         }
 
@@ -130,7 +147,7 @@ public final class CommandKernel implements Kernel {
             int failed = 0;
             for (int i = from; i < to; i++) {
                 try {
-                    Process p = new ProcessBuilder("sh", "-c", run).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    Process p = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .redirectError(ProcessBuilder.Redirect.DISCARD).redirectInput(ProcessBuilder.Redirect.from(
                             new java.io.File("/dev/null"))).start();
                     int exit = p.waitFor();
@@ -140,7 +157,7 @@ public final class CommandKernel implements Kernel {
                     }
                 } catch (IOException e) {
                     failed++;
-                    firstFailure.compareAndSet(null, "could not start sh: " + e.getMessage());
+                    firstFailure.compareAndSet(null, "could not start " + argv.get(0) + ": " + e.getMessage());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while the command ran", e);
