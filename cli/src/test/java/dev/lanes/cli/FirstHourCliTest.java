@@ -294,6 +294,15 @@ class FirstHourCliTest {
         List<String> kinds = new ArrayList<>();
         result.get("derived").forEach(d -> kinds.add(d.get("kind").asText()));
         assertThat(kinds).contains("strong-scaling").doesNotContain("plan-accuracy");
+        CliRun scan = CliRun.of("run", spec("""
+            settings: { warmup: 1, iterations: 3, min-warmup-ms: 0, threads: [1] }
+            stages:
+              - { id: c, kernel: command, params: { run: "true" } }
+            sweep:
+              c.run: ["true", "test -d /"]
+            """), "--cache-dir", cache(), "--format", "json");
+        assertThat(scan.exit()).as("a sweep over words: " + scan.err()).isZero();
+        assertThat(new ObjectMapper().readTree(scan.out()).get("points")).hasSize(2);
         CliRun failing = CliRun.of("run", spec("""
             settings: { warmup: 0, iterations: 1, min-warmup-ms: 0, threads: [1] }
             stages:

@@ -46,7 +46,8 @@ final class GrowthAnalysis {
     }
 
     private static Double valueOf(PointResult p, String axis) {
-        return p.key().point().stream().filter(q -> q.name().equals(axis)).map(PointParam::number).findFirst().orElse(null);
+        // a word (a type, a command) has no number: no growth to fit along it
+        return p.key().point().stream().filter(q -> q.name().equals(axis)).findFirst().map(PointParam::number).orElse(null);
     }
 
     private static SizeGrowthRow fit(String axis, List<PointResult> group) {
