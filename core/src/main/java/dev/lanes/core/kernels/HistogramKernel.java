@@ -73,7 +73,8 @@ public final class HistogramKernel implements Kernel {
             throw new InvalidStageException("high", "the range [" + low + ", " + high + "] is too narrow or too wide for f64 bins");
         }
         DataShape out = DataShape.array(ElementType.I64, params.size("bins"));
-        return new StageShape(out, new Work(x.length(), 2.0 * x.length(), x.bytes() + out.bytes()), out.bytes());
+        return new StageShape(out, new Work(x.length(), 2.0 * x.length(), x.bytes() + out.bytes(), Work.HISTOGRAM_VALUE,
+            x.length()), out.bytes());
     }
 
     @Override

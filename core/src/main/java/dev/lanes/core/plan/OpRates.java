@@ -3,6 +3,7 @@ package dev.lanes.core.plan;
 import dev.lanes.core.exec.Accelerator;
 import dev.lanes.core.exec.Backend;
 import dev.lanes.core.exec.HashOps;
+import dev.lanes.core.exec.HistogramOps;
 import dev.lanes.core.exec.RandomOps;
 import dev.lanes.core.kernel.Work;
 
@@ -38,6 +39,12 @@ final class OpRates {
         simd.flatMap(a -> a.ops(RandomOps.class)).ifPresent(ops ->
             rates.put(key(Work.RANDOM_POINT, Backend.SIMD), Math.max(scalarPoints, pointsPerSecond(ops, points))));
         rates.put(key(Work.SHA256_BLOCK, Backend.SCALAR), sha256BlocksPerSecond(scalar, quick ? 1 << 8 : 1 << 11));
+        int values = quick ? 1 << 18 : 1 << 21;
+        double scalarValues = valuesPerSecond(scalar.ops(HistogramOps.class).orElseThrow(), values);
+        rates.put(key(Work.HISTOGRAM_VALUE, Backend.SCALAR), scalarValues);
+        // as for the points: a SIMD pass that C2 has not compiled yet is slower than scalar, never the truth
+        simd.flatMap(a -> a.ops(HistogramOps.class)).ifPresent(ops ->
+            rates.put(key(Work.HISTOGRAM_VALUE, Backend.SIMD), Math.max(scalarValues, valuesPerSecond(ops, values))));
         return rates;
     }
 
@@ -47,6 +54,24 @@ final class OpRates {
 
     private double pointsPerSecond(Accelerator accelerator, int points) {
         return pointsPerSecond(accelerator.ops(RandomOps.class).orElseThrow(), points);
+    }
+
+    /**
+     * f32 values uniform over 256 bins, as the histogram sample bins its data: the bins stay
+     * in L1, so this is the binning's own rate, which a histogram of more bins stays below.
+     */
+    private double valuesPerSecond(HistogramOps ops, int values) {
+        float[] x = new float[values];
+        for (int i = 0; i < values; i++) {
+            x[i] = (float) dev.lanes.core.data.CounterRandom.uniform(7, i);
+        }
+        long[] counts = new long[256];
+        Runnable pass = () -> {
+            ops.count(x, 0, values, 0, 1, counts);
+            sink += counts[0];
+        };
+        warmUp.accept(pass);
+        return values / medianSeconds(pass);
     }
 
     private double pointsPerSecond(RandomOps ops, int points) {

