@@ -34,7 +34,7 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "NEW", description = "The result to judge.")
     Path now;
 
-    @Option(names = "--format", paramLabel = "table|markdown|json|junit", defaultValue = "table",
+    @Option(names = "--format", paramLabel = "table|markdown|json|junit|html", defaultValue = "table",
         description = "Format on stdout. Default: ${DEFAULT-VALUE}.")
     String format;
 

@@ -50,8 +50,7 @@ final class FlagWarnings {
             return;
         }
         boolean decides = workloads.stream().anyMatch(w -> w.settings().threads().size() <= 1 && w.stages().stream()
-            .anyMatch(s -> !s.kernel().isSource() && (s.backend() == null ? w.settings().backend() : s.backend())
-                == BackendChoice.AUTO));
+            .anyMatch(s -> !s.kernel().isSource() && w.backendOf(s) == BackendChoice.AUTO));
         if (!decides) {
             err.println("lanes: warning: --plan measure has no effect here: it decides auto stages that run on one thread "
                 + "count, and this run sweeps threads or forces every stage's backend");

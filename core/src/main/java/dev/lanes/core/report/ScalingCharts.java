@@ -7,6 +7,8 @@ import dev.lanes.core.result.StrongScalingRow;
 import dev.lanes.core.result.WeakScalingRow;
 
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * Speedup against threads: the measured speedup with its bootstrap interval, the ideal
@@ -20,30 +22,21 @@ final class ScalingCharts {
     private ScalingCharts() {
     }
 
+    /** One thread count of either table: what both charts plot. */
+    private record Measured(int threads, double speedup, Interval ci, double efficiency, String label) {
+    }
+
     static Chart strong(String id, StrongScalingRow row) {
-        ChartBuilder chart = new ChartBuilder(id, scope(row.stage(), row.point(), row.backend(), row.inner())
-            + ": strong scaling (fixed problem)", Chart.Axis.count("threads"), Chart.Axis.linear("speedup T(1)/T(p) (×)"))
-            .rightAxis(Chart.Axis.linear("efficiency S/p (%)"));
-        int measured = chart.series("speedup (95% CI)", Chart.Style.LINE_POINTS, false, true);
-        int ideal = chart.series("ideal S = p", Chart.Style.DASHED);
-        int efficiency = chart.series("efficiency", Chart.Style.LINE_POINTS, true, false);
-        int maxThreads = 1;
-        for (StrongScalingRow.Entry e : row.rows()) {
-            Interval ci = e.speedupCi();
-            chart.point(measured, e.threads(), e.speedup(), ci == null ? Double.NaN : ci.low(),
-                ci == null || ci.high() == null ? Double.NaN : ci.high(), null);
-            chart.point(ideal, e.threads(), e.threads());
-            chart.point(efficiency, e.threads(), 100 * e.efficiency());
-            maxThreads = Math.max(maxThreads, e.threads());
-        }
+        ChartBuilder chart = speedupChart(id, scope(row.stage(), row.point(), row.backend(), row.inner())
+            + ": strong scaling (fixed problem)", "speedup T(1)/T(p) (×)", "speedup (95% CI)", "efficiency S/p (%)",
+            "efficiency",
+            row.rows().stream().map(e -> new Measured(e.threads(), e.speedup(), e.speedupCi(), e.efficiency(), null)).toList());
         StrongScalingRow.Amdahl amdahl = row.amdahl();
         if (amdahl != null) {
             double f = amdahl.serialFraction();
-            int fit = chart.series("Amdahl fit, serial fraction " + Units.percent(f) + " (max "
-                + (amdahl.maxSpeedup() == null ? "unbounded" : Units.sig(amdahl.maxSpeedup()) + "×") + ")", Chart.Style.LINE);
-            for (double p : curve(maxThreads)) {
-                chart.point(fit, p, 1 / (f + (1 - f) / p));
-            }
+            fit(chart, "Amdahl fit, serial fraction " + Units.percent(f) + " (max "
+                + (amdahl.maxSpeedup() == null ? "unbounded" : Units.sig(amdahl.maxSpeedup()) + "×") + ")",
+                maxThreads(row.rows().stream().mapToInt(StrongScalingRow.Entry::threads)), p -> 1 / (f + (1 - f) / p));
         } else if (row.note() != null) {
             chart.note("No Amdahl fit: " + row.note() + ".");
         }
@@ -51,33 +44,49 @@ final class ScalingCharts {
     }
 
     static Chart weak(String id, WeakScalingRow row) {
-        ChartBuilder chart = new ChartBuilder(id, scope(row.stage(), row.point(), row.backend(), row.inner())
-            + ": weak scaling (" + row.param() + " grows with the threads)", Chart.Axis.count("threads"),
-            Chart.Axis.linear("scaled speedup p·T(1,n)/T(p,p·n) (×)"))
-            .rightAxis(Chart.Axis.linear("weak efficiency (%)"));
-        int measured = chart.series("scaled speedup (95% CI)", Chart.Style.LINE_POINTS, false, true);
-        int ideal = chart.series("ideal S = p", Chart.Style.DASHED);
-        int efficiency = chart.series("weak efficiency", Chart.Style.LINE_POINTS, true, false);
-        int maxThreads = 1;
-        for (WeakScalingRow.Entry e : row.rows()) {
-            Interval ci = e.scaledSpeedupCi();
-            chart.point(measured, e.threads(), e.scaledSpeedup(), ci == null ? Double.NaN : ci.low(),
-                ci == null || ci.high() == null ? Double.NaN : ci.high(), row.param() + "=" + Cells.value(Math.round(e.size())));
-            chart.point(ideal, e.threads(), e.threads());
-            chart.point(efficiency, e.threads(), 100 * e.efficiency());
-            maxThreads = Math.max(maxThreads, e.threads());
-        }
+        ChartBuilder chart = speedupChart(id, scope(row.stage(), row.point(), row.backend(), row.inner())
+            + ": weak scaling (" + row.param() + " grows with the threads)", "scaled speedup p·T(1,n)/T(p,p·n) (×)",
+            "scaled speedup (95% CI)", "weak efficiency (%)", "weak efficiency", row.rows().stream().map(e -> new Measured(e.threads(),
+                e.scaledSpeedup(), e.scaledSpeedupCi(), e.efficiency(), row.param() + "=" + Cells.value(Math.round(e.size()))))
+                .toList());
         WeakScalingRow.Gustafson gustafson = row.gustafson();
         if (gustafson != null) {
             double alpha = gustafson.serialFraction();
-            int fit = chart.series("Gustafson fit, serial fraction " + Units.percent(alpha), Chart.Style.LINE);
-            for (double p : curve(maxThreads)) {
-                chart.point(fit, p, p - alpha * (p - 1));
-            }
+            fit(chart, "Gustafson fit, serial fraction " + Units.percent(alpha),
+                maxThreads(row.rows().stream().mapToInt(WeakScalingRow.Entry::threads)), p -> p - alpha * (p - 1));
         } else if (row.note() != null) {
             chart.note("No Gustafson fit: " + row.note() + ".");
         }
         return chart.build();
+    }
+
+    /** The measured speedup with its interval, the ideal line, and the efficiency on the right-hand axis. */
+    private static ChartBuilder speedupChart(String id, String title, String axis, String measuredLabel,
+                                             String efficiencyAxis, String efficiencyLabel, List<Measured> rows) {
+        ChartBuilder chart = new ChartBuilder(id, title, Chart.Axis.count("threads"), Chart.Axis.linear(axis))
+            .rightAxis(Chart.Axis.linear(efficiencyAxis));
+        int measured = chart.series(measuredLabel, Chart.Style.LINE_POINTS, false, true);
+        int ideal = chart.series("ideal S = p", Chart.Style.DASHED);
+        int efficiency = chart.series(efficiencyLabel, Chart.Style.LINE_POINTS, true, false);
+        for (Measured m : rows) {
+            chart.point(measured, m.threads(), m.speedup(), m.ci() == null ? Double.NaN : m.ci().low(),
+                m.ci() == null || m.ci().high() == null ? Double.NaN : m.ci().high(), m.label());
+            chart.point(ideal, m.threads(), m.threads());
+            chart.point(efficiency, m.threads(), 100 * m.efficiency());
+        }
+        return chart;
+    }
+
+    /** A fitted law as a curve from 1 to the most threads measured. */
+    private static void fit(ChartBuilder chart, String label, int maxThreads, DoubleUnaryOperator law) {
+        int fit = chart.series(label, Chart.Style.LINE);
+        for (double p : curve(maxThreads)) {
+            chart.point(fit, p, law.applyAsDouble(p));
+        }
+    }
+
+    private static int maxThreads(IntStream threads) {
+        return Math.max(1, threads.max().orElse(1));
     }
 
     /** Thread counts from 1 to {@code max} at which a fitted curve is drawn. */

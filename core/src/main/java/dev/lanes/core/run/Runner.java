@@ -219,7 +219,7 @@ public final class Runner {
             return new StageRequest(BackendChoice.THREADS, List.of(point.weakThreads()));
         }
         BackendChoice backend = override != null ? override
-            : stage.backend() != null ? stage.backend() : workload.settings().backend();
+            : workload.backendOf(stage);
         return new StageRequest(backend, workload.settings().threads());
     }
 
