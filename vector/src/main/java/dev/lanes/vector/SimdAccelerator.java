@@ -10,6 +10,7 @@ import dev.lanes.core.exec.PeakOps;
 import dev.lanes.core.exec.RandomOps;
 import dev.lanes.core.exec.ScanOps;
 import dev.lanes.core.exec.StencilOps;
+import dev.lanes.core.exec.TrainingOps;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
@@ -38,6 +39,7 @@ public final class SimdAccelerator implements Accelerator {
     private static final Map<Class<?>, Supplier<?>> FACTORIES = Map.of(
         ArrayOps.class, () -> new SimdArrayOps(SimdShape.selected()),
         GemmOps.class, () -> new SimdGemmOps(),
+        TrainingOps.class, () -> new SimdGemmOps(),
         RandomOps.class, () -> new SimdRandomOps(),
         StencilOps.class, () -> new SimdStencilOps(),
         HistogramOps.class, () -> new SimdHistogramOps(),

@@ -2,7 +2,7 @@ package dev.lanes.vector;
 
 import dev.lanes.core.data.ElementType;
 import dev.lanes.core.exec.GemmLayout;
-import dev.lanes.core.exec.GemmOps;
+import dev.lanes.core.exec.TrainingOps;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 
@@ -17,7 +17,7 @@ import java.util.Arrays;
  * registers) and 4 with narrower ones (12 of AVX2's 16). Edge tiles go through a scratch
  * tile, so any m, n, k works. Every C element is summed over k in order, one panel at a time.
  */
-final class SimdGemmOps implements GemmOps {
+final class SimdGemmOps implements TrainingOps {
     private static final int MR = SimdShape.SHAPE.vectorBitSize() >= 512 ? 8 : 4;
     private static final int NR_F32 = 3 * SimdShape.F32.length();
     private static final int NR_F64 = 3 * SimdShape.F64.length();
@@ -42,7 +42,18 @@ final class SimdGemmOps implements GemmOps {
 
     @Override
     public void multiply(float[] a, int k, float[] packedB, int n, float[] bias, boolean relu, float[] c, int r0, int r1) {
-        GemmLayout layout = layout(ElementType.F32, n);
+        product(a, 0, k, false, k, packedB, n, bias, relu, c, 0, r0, r1);
+    }
+
+    @Override
+    public void multiplyTransposed(float[] a, int aOffset, int m, int k, float[] packedB, int n, float[] c, int cOffset, int r0, int r1) {
+        product(a, aOffset, m, true, k, packedB, n, null, false, c, cOffset, r0, r1);
+    }
+
+    /** Rows [r0, r1) of C = op(A)·B (+ bias, ReLU): op(A) is A (m × k, lda k) or, when transposed, Aᵀ of A (k × m, lda m). */
+    private static void product(float[] a, int aOffset, int lda, boolean transposed, int k, float[] packedB, int n, float[] bias,
+                                boolean relu, float[] c, int cOffset, int r0, int r1) {
+        GemmLayout layout = new GemmLayout(NR_F32);
         Scratch scratch = SCRATCH.get();
         float[] packedA = scratch.packedAF32;
         float[] tile = scratch.tileF32;
@@ -50,11 +61,16 @@ final class SimdGemmOps implements GemmOps {
             int mc = Math.min(MC, r1 - ic);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                packA(a, k, ic, mc, pc, kc, packedA);
+                if (transposed) {
+                    packTransposedA(a, aOffset, lda, ic, mc, pc, kc, packedA);
+                } else {
+                    packA(a, aOffset, lda, ic, mc, pc, kc, packedA);
+                }
                 boolean first = pc == 0;
                 boolean last = pc + kc == k;
                 for (int strip = 0, j0 = 0; j0 < n; strip++, j0 += NR_F32) {
-                    strip(packedA, kc, packedB, layout.stripOffset(k, n, pc, strip), c, n, ic, mc, j0, first, last, bias, relu, tile);
+                    strip(packedA, kc, packedB, layout.stripOffset(k, n, pc, strip), c, n, cOffset + ic * n, mc, j0, first, last,
+                        bias, relu, tile);
                 }
             }
         }
@@ -62,7 +78,18 @@ final class SimdGemmOps implements GemmOps {
 
     @Override
     public void multiply(double[] a, int k, double[] packedB, int n, double[] bias, boolean relu, double[] c, int r0, int r1) {
-        GemmLayout layout = layout(ElementType.F64, n);
+        product(a, 0, k, false, k, packedB, n, bias, relu, c, 0, r0, r1);
+    }
+
+    @Override
+    public void multiplyTransposed(double[] a, int aOffset, int m, int k, double[] packedB, int n, double[] c, int cOffset, int r0, int r1) {
+        product(a, aOffset, m, true, k, packedB, n, null, false, c, cOffset, r0, r1);
+    }
+
+    /** Rows [r0, r1) of C = op(A)·B (+ bias, ReLU): op(A) is A (m × k, lda k) or, when transposed, Aᵀ of A (k × m, lda m). */
+    private static void product(double[] a, int aOffset, int lda, boolean transposed, int k, double[] packedB, int n, double[] bias,
+                                boolean relu, double[] c, int cOffset, int r0, int r1) {
+        GemmLayout layout = new GemmLayout(NR_F64);
         Scratch scratch = SCRATCH.get();
         double[] packedA = scratch.packedAF64;
         double[] tile = scratch.tileF64;
@@ -70,11 +97,16 @@ final class SimdGemmOps implements GemmOps {
             int mc = Math.min(MC, r1 - ic);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                packA(a, k, ic, mc, pc, kc, packedA);
+                if (transposed) {
+                    packTransposedA(a, aOffset, lda, ic, mc, pc, kc, packedA);
+                } else {
+                    packA(a, aOffset, lda, ic, mc, pc, kc, packedA);
+                }
                 boolean first = pc == 0;
                 boolean last = pc + kc == k;
                 for (int strip = 0, j0 = 0; j0 < n; strip++, j0 += NR_F64) {
-                    strip(packedA, kc, packedB, layout.stripOffset(k, n, pc, strip), c, n, ic, mc, j0, first, last, bias, relu, tile);
+                    strip(packedA, kc, packedB, layout.stripOffset(k, n, pc, strip), c, n, cOffset + ic * n, mc, j0, first, last,
+                        bias, relu, tile);
                 }
             }
         }
@@ -86,13 +118,13 @@ final class SimdGemmOps implements GemmOps {
      * few calls; inside the caller's loops it ran only as on-stack replacement, at half speed
      * in some runs (docs/performance.md).
      */
-    private static void strip(float[] packedA, int kc, float[] packedB, int bo, float[] c, int n, int ic, int mc, int j0,
+    private static void strip(float[] packedA, int kc, float[] packedB, int bo, float[] c, int n, int cBase, int mc, int j0,
                               boolean first, boolean last, float[] bias, boolean relu, float[] tile) {
         int cols = Math.min(NR_F32, n - j0);
         for (int ir = 0; ir < mc; ir += MR) {
             int rows = Math.min(MR, mc - ir);
             int ao = ir * kc;
-            int co = (ic + ir) * n + j0;
+            int co = cBase + ir * n + j0;
             boolean full = rows == MR && cols == NR_F32;
             float[] target = full ? c : tile;
             int to = full ? co : 0;
@@ -120,13 +152,13 @@ final class SimdGemmOps implements GemmOps {
     }
 
     /** Rows [ic, ic+mc) × columns [pc, pc+kc) of A into strips of MR rows, k-major, missing rows zero. */
-    private static void packA(float[] a, int k, int ic, int mc, int pc, int kc, float[] packed) {
+    private static void packA(float[] a, int aOffset, int lda, int ic, int mc, int pc, int kc, float[] packed) {
         for (int ir = 0; ir < mc; ir += MR) {
             int base = ir * kc;
             for (int r = 0; r < MR; r++) {
                 int row = ir + r;
                 if (row < mc) {
-                    int from = (ic + row) * k + pc;
+                    int from = aOffset + (ic + row) * lda + pc;
                     for (int p = 0; p < kc; p++) {
                         packed[base + p * MR + r] = a[from + p];
                     }
@@ -145,13 +177,13 @@ final class SimdGemmOps implements GemmOps {
      * few calls; inside the caller's loops it ran only as on-stack replacement, at half speed
      * in some runs (docs/performance.md).
      */
-    private static void strip(double[] packedA, int kc, double[] packedB, int bo, double[] c, int n, int ic, int mc, int j0,
+    private static void strip(double[] packedA, int kc, double[] packedB, int bo, double[] c, int n, int cBase, int mc, int j0,
                               boolean first, boolean last, double[] bias, boolean relu, double[] tile) {
         int cols = Math.min(NR_F64, n - j0);
         for (int ir = 0; ir < mc; ir += MR) {
             int rows = Math.min(MR, mc - ir);
             int ao = ir * kc;
-            int co = (ic + ir) * n + j0;
+            int co = cBase + ir * n + j0;
             boolean full = rows == MR && cols == NR_F64;
             double[] target = full ? c : tile;
             int to = full ? co : 0;
@@ -178,13 +210,13 @@ final class SimdGemmOps implements GemmOps {
         }
     }
 
-    private static void packA(double[] a, int k, int ic, int mc, int pc, int kc, double[] packed) {
+    private static void packA(double[] a, int aOffset, int lda, int ic, int mc, int pc, int kc, double[] packed) {
         for (int ir = 0; ir < mc; ir += MR) {
             int base = ir * kc;
             for (int r = 0; r < MR; r++) {
                 int row = ir + r;
                 if (row < mc) {
-                    int from = (ic + row) * k + pc;
+                    int from = aOffset + (ic + row) * lda + pc;
                     for (int p = 0; p < kc; p++) {
                         packed[base + p * MR + r] = a[from + p];
                     }
@@ -193,6 +225,31 @@ final class SimdGemmOps implements GemmOps {
                         packed[base + p * MR + r] = 0.0;
                     }
                 }
+            }
+        }
+    }
+
+    /** Columns [ic, ic+mc) × rows [pc, pc+kc) of A (k × m) into the strips of Aᵀ: each k step is a run of A's row. */
+    private static void packTransposedA(float[] a, int aOffset, int lda, int ic, int mc, int pc, int kc, float[] packed) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int base = ir * kc;
+            int rows = Math.min(MR, mc - ir);
+            for (int p = 0; p < kc; p++) {
+                int to = base + p * MR;
+                System.arraycopy(a, aOffset + (pc + p) * lda + ic + ir, packed, to, rows);
+                Arrays.fill(packed, to + rows, to + MR, 0f);
+            }
+        }
+    }
+
+    private static void packTransposedA(double[] a, int aOffset, int lda, int ic, int mc, int pc, int kc, double[] packed) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int base = ir * kc;
+            int rows = Math.min(MR, mc - ir);
+            for (int p = 0; p < kc; p++) {
+                int to = base + p * MR;
+                System.arraycopy(a, aOffset + (pc + p) * lda + ic + ir, packed, to, rows);
+                Arrays.fill(packed, to + rows, to + MR, 0.0);
             }
         }
     }

@@ -14,6 +14,10 @@ import dev.lanes.core.kernel.StageInstance;
 import dev.lanes.core.kernels.DenseReference;
 import dev.lanes.core.kernels.MatmulKernel;
 import dev.lanes.core.kernels.MlpForwardKernel;
+import dev.lanes.core.kernels.MlpTrainKernel;
+import dev.lanes.core.exec.GemmLayout;
+import dev.lanes.core.exec.ScalarAccelerator;
+import dev.lanes.core.exec.TrainingOps;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -28,7 +32,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The SIMD matrix product against the compensated f64 reference: shapes that are not
  * multiples of MR, of the strip width or of the panel depth ({@code k} up to 600 crosses
- * two panel edges), one thread and two.
+ * two panel edges), one thread and two; the backward pass's transposed products and a whole
+ * training step too.
  */
 class SimdGemmTest {
 
@@ -78,5 +83,97 @@ class SimdGemmTest {
             Value two = run(s, ops, pool);
             assertThat(two instanceof F64Array a ? a.data() : ((F32Array) two).data()).isEqualTo(bits);
         }
+    }
+
+    /** Aᵀ·B (A k × m from an offset, C into an offset) within γ(k)·|A|ᵀ|B| of the f64 product, on random shapes. */
+    @Property(tries = 80)
+    void transposedProductMatchesTheReference(@ForAll @IntRange(min = 1, max = 200) int m, @ForAll @IntRange(min = 1, max = 600) int k,
+                                              @ForAll @IntRange(min = 1, max = 130) int n, @ForAll @IntRange(min = 0, max = 5) int offset,
+                                              @ForAll boolean f64, @ForAll @LongRange(min = 0, max = 1000) long seed) {
+        SimdAccelerator simd = new SimdAccelerator();
+        assumeTrue(simd.availability().usable(), "SIMD unusable here: " + simd.availability().detail());
+        TrainingOps ops = simd.ops(TrainingOps.class).orElseThrow();
+        java.util.Random random = new java.util.Random(seed);
+        double[] a = new double[offset + k * m];
+        double[] b = new double[k * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = random.nextDouble() * 2 - 1;
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = random.nextDouble() * 2 - 1;
+        }
+        double[] got = new double[offset + m * n];
+        if (f64) {
+            double[] packed = new double[(int) GemmLayout.maxPackedLength(k, n)];
+            ops.layout(ElementType.F64, n).packAt(b, 0, k, n, packed);
+            ops.multiplyTransposed(a, offset, m, k, packed, n, got, offset, 0, m);
+        } else {
+            float[] af = toFloats(a);
+            float[] bf = toFloats(b);
+            for (int i = 0; i < a.length; i++) {
+                a[i] = af[i];
+            }
+            for (int i = 0; i < b.length; i++) {
+                b[i] = bf[i];
+            }
+            float[] packed = new float[(int) GemmLayout.maxPackedLength(k, n)];
+            ops.layout(ElementType.F32, n).packAt(bf, 0, k, n, packed);
+            float[] c = new float[offset + m * n];
+            ops.multiplyTransposed(af, offset, m, k, packed, n, c, offset, 0, m);
+            for (int i = 0; i < c.length; i++) {
+                got[i] = c[i];
+            }
+        }
+        double gamma = DenseReference.gamma(k, f64 ? ElementType.F64 : ElementType.F32);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double want = 0;
+                double magnitude = 0;
+                for (int p = 0; p < k; p++) {
+                    want += a[offset + p * m + i] * b[p * n + j];
+                    magnitude += Math.abs(a[offset + p * m + i] * b[p * n + j]);
+                }
+                assertThat(Math.abs(got[offset + i * n + j] - want)).as("C[%d][%d]", i, j)
+                    .isLessThanOrEqualTo(1.01 * gamma * magnitude + 1e-15 * magnitude);
+            }
+        }
+    }
+
+    private static float[] toFloats(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
+    }
+
+    /** A whole training step on SIMD: within the reference's bound, the same bits on two threads and as the scalar step. */
+    @Property(tries = 30)
+    void trainingStepMatchesTheReferenceAndTheScalarBits(@ForAll @IntRange(min = 1, max = 200) int batch,
+                                                         @ForAll @net.jqwik.api.constraints.Size(min = 2, max = 4) List<@IntRange(min = 1, max = 90) Integer> widths,
+                                                         @ForAll boolean f64, @ForAll @IntRange(min = 1, max = 2) int steps) {
+        SimdAccelerator simd = new SimdAccelerator();
+        assumeTrue(simd.availability().usable(), "SIMD unusable here: " + simd.availability().detail());
+        TrainingOps ops = simd.ops(TrainingOps.class).orElseThrow();
+        Params p = new Params(Map.of("batch", (long) batch, "layers", widths.stream().map(Integer::longValue).toList(),
+            "type", f64 ? "f64" : "f32", "steps", (long) steps, "learning-rate", 0.1, "seed", 9L));
+        StageInstance s = new MlpTrainKernel().bind(p, List.of());
+        Value one = train(s, ops, null);
+        Object bits = one instanceof F64Array a ? a.data().clone() : ((F32Array) one).data().clone();
+        Check check = s.verify(one);
+        assertThat(check.passed()).as(check.toString()).isTrue();
+        try (WorkerPool pool = new WorkerPool(2)) {
+            Value two = train(s, ops, pool);
+            assertThat(two instanceof F64Array a ? a.data() : ((F32Array) two).data()).as("two threads").isEqualTo(bits);
+        }
+        Value scalar = train(s, new ScalarAccelerator().ops(TrainingOps.class).orElseThrow(), null);
+        assertThat(scalar instanceof F64Array a ? a.data() : ((F32Array) scalar).data()).as("the scalar step").isEqualTo(bits);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Value train(StageInstance s, TrainingOps ops, WorkerPool pool) {
+        BlockTask<TrainingOps, Object> task = (BlockTask<TrainingOps, Object>) s.task();
+        task.reset();
+        return pool == null ? BlockExecutor.runSequential(task, ops) : BlockExecutor.run(task, ops, pool);
     }
 }

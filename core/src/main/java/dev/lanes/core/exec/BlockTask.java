@@ -42,6 +42,15 @@ public interface BlockTask<O, P> {
         return null;
     }
 
+    /**
+     * The name of the part of the stage this task is, when the stage reports its parts'
+     * times apart (a training step's "reduce+update"); {@code null} when it does not. A task
+     * with a name is timed apart from its prerequisites.
+     */
+    default String phase() {
+        return null;
+    }
+
     /** Restores inputs that the task updates in place, so every sample does the same work. Not timed. */
     default void reset() {
     }

@@ -45,28 +45,85 @@ public record GemmLayout(int nr) {
 
     /** Packs rows {@code [p0, p1)} of B; {@code p0} starts a panel and {@code p1} ends one (or is k). */
     public void pack(float[] b, int k, int n, int p0, int p1, float[] packed) {
-        for (int pc = p0; pc < p1; pc += KC) {
+        packRows(b, 0, k, n, p0, p1, packed);
+    }
+
+    /** Packs rows {@code [p0, p1)} of B; {@code p0} starts a panel and {@code p1} ends one (or is k). */
+    public void pack(double[] b, int k, int n, int p0, int p1, double[] packed) {
+        packRows(b, 0, k, n, p0, p1, packed);
+    }
+
+    /**
+     * Packs the k × n row-major matrix B that starts at element {@code offset} of b: a layer's
+     * weights among all the parameters, or a slice of a batch.
+     */
+    public void packAt(float[] b, int offset, int k, int n, float[] packed) {
+        packRows(b, offset, k, n, 0, k, packed);
+    }
+
+    public void packAt(double[] b, int offset, int k, int n, double[] packed) {
+        packRows(b, offset, k, n, 0, k, packed);
+    }
+
+    /**
+     * Packs B = Tᵀ, where T is n × k row-major from element {@code offset}: a layer's
+     * transposed weights, which the backward pass multiplies by, without forming the transpose.
+     */
+    public void packTransposed(float[] t, int offset, int k, int n, float[] packed) {
+        for (int pc = 0; pc < k; pc += KC) {
             int kcLen = Math.min(KC, k - pc);
             for (int strip = 0, j0 = 0; j0 < n; strip++, j0 += nr) {
                 int width = Math.min(nr, n - j0);
                 int to = stripOffset(k, n, pc, strip);
                 for (int p = pc; p < pc + kcLen; p++, to += nr) {
-                    System.arraycopy(b, p * n + j0, packed, to, width);
+                    for (int j = 0; j < width; j++) {
+                        packed[to + j] = t[offset + (j0 + j) * k + p];
+                    }
                     java.util.Arrays.fill(packed, to + width, to + nr, 0f);
                 }
             }
         }
     }
 
-    /** Packs rows {@code [p0, p1)} of B; {@code p0} starts a panel and {@code p1} ends one (or is k). */
-    public void pack(double[] b, int k, int n, int p0, int p1, double[] packed) {
+    public void packTransposed(double[] t, int offset, int k, int n, double[] packed) {
+        for (int pc = 0; pc < k; pc += KC) {
+            int kcLen = Math.min(KC, k - pc);
+            for (int strip = 0, j0 = 0; j0 < n; strip++, j0 += nr) {
+                int width = Math.min(nr, n - j0);
+                int to = stripOffset(k, n, pc, strip);
+                for (int p = pc; p < pc + kcLen; p++, to += nr) {
+                    for (int j = 0; j < width; j++) {
+                        packed[to + j] = t[offset + (j0 + j) * k + p];
+                    }
+                    java.util.Arrays.fill(packed, to + width, to + nr, 0.0);
+                }
+            }
+        }
+    }
+
+    /** Rows [p0, p1) of the k × n matrix starting at {@code offset} of b. */
+    private void packRows(float[] b, int offset, int k, int n, int p0, int p1, float[] packed) {
         for (int pc = p0; pc < p1; pc += KC) {
             int kcLen = Math.min(KC, k - pc);
             for (int strip = 0, j0 = 0; j0 < n; strip++, j0 += nr) {
                 int width = Math.min(nr, n - j0);
                 int to = stripOffset(k, n, pc, strip);
                 for (int p = pc; p < pc + kcLen; p++, to += nr) {
-                    System.arraycopy(b, p * n + j0, packed, to, width);
+                    System.arraycopy(b, offset + p * n + j0, packed, to, width);
+                    java.util.Arrays.fill(packed, to + width, to + nr, 0f);
+                }
+            }
+        }
+    }
+
+    private void packRows(double[] b, int offset, int k, int n, int p0, int p1, double[] packed) {
+        for (int pc = p0; pc < p1; pc += KC) {
+            int kcLen = Math.min(KC, k - pc);
+            for (int strip = 0, j0 = 0; j0 < n; strip++, j0 += nr) {
+                int width = Math.min(nr, n - j0);
+                int to = stripOffset(k, n, pc, strip);
+                for (int p = pc; p < pc + kcLen; p++, to += nr) {
+                    System.arraycopy(b, offset + p * n + j0, packed, to, width);
                     java.util.Arrays.fill(packed, to + width, to + nr, 0.0);
                 }
             }

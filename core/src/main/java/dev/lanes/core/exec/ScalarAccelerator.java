@@ -6,7 +6,7 @@ import java.util.Optional;
 public final class ScalarAccelerator implements Accelerator {
     private static final ArrayOps ARRAY_OPS = new ScalarArrayOps();
     private static final PeakOps PEAK_OPS = new ScalarPeakOps();
-    private static final GemmOps GEMM_OPS = new ScalarGemmOps();
+    private static final TrainingOps GEMM_OPS = new ScalarGemmOps();
     private static final RandomOps RANDOM_OPS = new ScalarRandomOps();
     private static final StencilOps STENCIL_OPS = new ScalarStencilOps();
     private static final HistogramOps HISTOGRAM_OPS = new ScalarHistogramOps();
@@ -32,7 +32,7 @@ public final class ScalarAccelerator implements Accelerator {
         if (opsType == PeakOps.class) {
             return Optional.of(opsType.cast(PEAK_OPS));
         }
-        if (opsType == GemmOps.class) {
+        if (opsType == GemmOps.class || opsType == TrainingOps.class) {
             return Optional.of(opsType.cast(GEMM_OPS));
         }
         if (opsType == RandomOps.class) {

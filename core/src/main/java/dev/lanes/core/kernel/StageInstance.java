@@ -17,6 +17,11 @@ public interface StageInstance {
      */
     Check verify(Value actual);
 
+    /** The output in brief for the report; a kernel may say more than the value can (a training run's loss). */
+    default String describe(Value actual) {
+        return actual.describe();
+    }
+
     /** A task and its check; a check that needs a costly reference keeps it (see {@code Memo}). */
     static StageInstance of(BlockTask<?, ?> task, Function<Value, Check> verify) {
         return new StageInstance() {

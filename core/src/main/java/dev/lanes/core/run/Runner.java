@@ -10,6 +10,7 @@ import dev.lanes.core.exec.DevicePhases;
 import dev.lanes.core.exec.Implementation;
 import dev.lanes.core.kernel.Check;
 import dev.lanes.core.kernel.DataShape;
+import dev.lanes.core.kernel.InvalidStageException;
 import dev.lanes.core.kernel.Params;
 import dev.lanes.core.kernel.StageInstance;
 import dev.lanes.core.kernel.StageShape;
@@ -286,7 +287,7 @@ public final class Runner {
                     }
                 }
                 PointResult result = pointResult(stage, swept.contains(stage.id()) ? ResultRecords.point(point) : List.of(),
-                    params, shape, type, impl, m, check, notes, traffic,
+                    params, shape, type, impl, m, instance.describe(m.output()), check, notes, traffic,
                     StageDefinitions.digest(workload, point, stage, request.backend(), inputFiles), workload.quick());
                 results.add(result);
                 List<PointResult> soFar = List.copyOf(results);
@@ -305,7 +306,7 @@ public final class Runner {
 
     /** @param point the sweep values the stage depends on: none for a stage no sweep reaches */
     private PointResult pointResult(Stage stage, List<PointParam> point, Params params, StageShape shape, ElementType type,
-                                    Implementation impl, Sampler.Measurement m, Check check, List<String> notes,
+                                    Implementation impl, Sampler.Measurement m, String described, Check check, List<String> notes,
                                     DeviceTraffic traffic, String definition, boolean smoke) {
         SampleSummary summary = SampleSummary.of(m.samples());
         DevicePhases phases = m.device().isEmpty() ? null : DevicePhases.median(m.device());
@@ -320,7 +321,7 @@ public final class Runner {
             Throughput.of(work.elements(), work.flops(), work.bytesMoved(), summary.medianNanos()),
             modelled ? roof(shape, type, impl, summary.medianNanos(), phases) : null,
             modelled ? ResultRecords.estimate(estimate(shape, type, impl, traffic)) : null,
-            ResultRecords.check(check), m.output().checksum(), m.output().describe(), ResultRecords.device(phases),
+            ResultRecords.check(check), m.output().checksum(), described, ResultRecords.device(phases),
             m.device().stream().map(ResultRecords::device).toList(), Arrays.stream(m.workerBusy()).boxed().toList(), notes);
     }
 
@@ -405,6 +406,8 @@ public final class Runner {
     private static StageInstance bind(Stage stage, Params params, List<Value> inputs, List<DataShape> inputShapes) {
         try {
             return stage.kernel().bind(params, inputs, inputShapes);
+        } catch (InvalidStageException e) {
+            throw new ExecutionException("stage '" + stage.id() + "': " + e.getMessage() + " (the data it was given)");
         } catch (OutOfMemoryError e) {
             throw new ExecutionException("stage '" + stage.id() + "': out of memory allocating its data ("
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB heap); lower the sizes or raise the heap with LANES_JAVA_OPTS=-Xmx<size>");

@@ -1,0 +1,226 @@
+package dev.lanes.core.kernels;
+
+import dev.lanes.core.data.Value;
+import dev.lanes.core.exec.BlockTask;
+import dev.lanes.core.exec.GemmLayout;
+import dev.lanes.core.exec.TrainingOps;
+
+/**
+ * One SGD step of {@code mlp-train} as three tasks, each the prerequisite of the next, so a
+ * barrier separates them on every backend:
+ * <ol>
+ * <li>{@value #PACK}: every layer's W and Wᵀ packed for the running implementation (the
+ *     weights changed in the last update), and the biases copied out;</li>
+ * <li>{@value #COMPUTE}: each shard of the batch forward through every layer, the softmax
+ *     cross-entropy gradient of its rows, and back, leaving the shard's gradients of every W
+ *     and b in its own buffer — no barrier between layers, a shard is one thread's;</li>
+ * <li>{@value #REDUCE}: the shards' gradients summed in shard order and the parameters
+ *     updated, one pass over the parameters cut into blocks: the reduction data parallelism
+ *     pays for, timed apart from the compute.</li>
+ * </ol>
+ * Steps chain the same way, step s+1's packing after step s's update.
+ */
+final class TrainingPhases {
+    static final String PACK = "pack";
+    static final String COMPUTE = "forward+backward";
+    static final String REDUCE = "reduce+update";
+    /** Parameters per block of the reduction: 64 KiB of f32, a multiple of 64. */
+    private static final int REDUCE_BLOCK = 16_384;
+
+    private TrainingPhases() {
+    }
+
+    /** The task of the whole stage: every step's three phases, the last update returning the parameters. */
+    static BlockTask<TrainingOps, Void> steps(TrainingNetwork net) {
+        Reduce last = null;
+        for (int step = 0; step < net.steps; step++) {
+            last = new Reduce(net, step, new Compute(net, new Pack(net, last)));
+        }
+        return last;
+    }
+
+    /** Packs W (block 2l) and Wᵀ (block 2l+1) of every layer; copies the biases with the first. */
+    private static final class Pack extends WriteTask<TrainingOps> {
+        private final TrainingNetwork net;
+        private final Reduce before;
+
+        Pack(TrainingNetwork net, Reduce before) {
+            super(TrainingOps.class, 2 * net.layers(), 1);
+            this.net = net;
+            this.before = before;
+        }
+
+        @Override
+        public Void block(TrainingOps ops, int from, int to) {
+            Matrix p = net.parameters;
+            for (int b = from; b < to; b++) {
+                int l = b / 2;
+                int in = net.widths[l];
+                int out = net.widths[l + 1];
+                if (b % 2 == 0) {
+                    GemmLayout layout = ops.layout(net.type, out);
+                    if (p.f32() != null) {
+                        layout.packAt(p.f32(), net.weightOffset[l], in, out, net.packedWeights[l].f32());
+                        System.arraycopy(p.f32(), net.biasOffset[l], net.biases[l].f32(), 0, out);
+                    } else {
+                        layout.packAt(p.f64(), net.weightOffset[l], in, out, net.packedWeights[l].f64());
+                        System.arraycopy(p.f64(), net.biasOffset[l], net.biases[l].f64(), 0, out);
+                    }
+                } else if (l > 0) {                   // the input layer's activations need no gradient
+                    GemmLayout layout = ops.layout(net.type, in);
+                    if (p.f32() != null) {
+                        layout.packTransposed(p.f32(), net.weightOffset[l], out, in, net.packedTransposed[l].f32());
+                    } else {
+                        layout.packTransposed(p.f64(), net.weightOffset[l], out, in, net.packedTransposed[l].f64());
+                    }
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public String phase() {
+            return PACK;
+        }
+
+        @Override
+        public BlockTask<TrainingOps, ?> prerequisite() {
+            return before;
+        }
+
+        @Override
+        public Value result(Void total) {
+            return null;
+        }
+    }
+
+    /** Forward, loss gradient and backward of one shard per block. */
+    private static final class Compute extends WriteTask<TrainingOps> {
+        private final TrainingNetwork net;
+        private final Pack before;
+
+        Compute(TrainingNetwork net, Pack before) {
+            super(TrainingOps.class, net.shards(), 1);
+            this.net = net;
+            this.before = before;
+        }
+
+        @Override
+        public Void block(TrainingOps ops, int from, int to) {
+            for (int s = from; s < to; s++) {
+                shard(ops, s);
+            }
+            return null;
+        }
+
+        private void shard(TrainingOps ops, int s) {
+            int r0 = net.shardStart[s];
+            int r1 = net.shardStart[s + 1];
+            int layers = net.layers();
+            int[] w = net.widths;
+            for (int l = 0; l < layers; l++) {
+                Matrix in = l == 0 ? net.input : net.activations[l - 1];
+                Matrix out = net.activations[l];
+                boolean relu = l < layers - 1;
+                if (in.f32() != null) {
+                    ops.multiply(in.f32(), w[l], net.packedWeights[l].f32(), w[l + 1], net.biases[l].f32(), relu, out.f32(), r0, r1);
+                } else {
+                    ops.multiply(in.f64(), w[l], net.packedWeights[l].f64(), w[l + 1], net.biases[l].f64(), relu, out.f64(), r0, r1);
+                }
+            }
+            net.shardLoss[s] = SoftmaxCrossEntropy.gradient(net.activations[layers - 1], net.labels, net.batch,
+                net.gradients[layers - 1], r0, r1);
+            Matrix g = net.shardGradients[s];
+            Matrix packed = net.shardPacked[s];
+            int rows = r1 - r0;
+            for (int l = layers - 1; l >= 0; l--) {
+                Matrix dz = net.gradients[l];
+                Matrix in = l == 0 ? net.input : net.activations[l - 1];
+                GemmLayout layout = ops.layout(net.type, w[l + 1]);
+                if (dz.f32() != null) {
+                    layout.packAt(dz.f32(), r0 * w[l + 1], rows, w[l + 1], packed.f32());
+                    ops.multiplyTransposed(in.f32(), r0 * w[l], w[l], rows, packed.f32(), w[l + 1], g.f32(), net.weightOffset[l], 0, w[l]);
+                } else {
+                    layout.packAt(dz.f64(), r0 * w[l + 1], rows, w[l + 1], packed.f64());
+                    ops.multiplyTransposed(in.f64(), r0 * w[l], w[l], rows, packed.f64(), w[l + 1], g.f64(), net.weightOffset[l], 0, w[l]);
+                }
+                Backward.biasGradient(dz, r0, r1, g, net.biasOffset[l]);
+                if (l > 0) {
+                    Matrix dh = net.gradients[l - 1];
+                    if (dz.f32() != null) {
+                        ops.multiply(dz.f32(), w[l + 1], net.packedTransposed[l].f32(), w[l], null, false, dh.f32(), r0, r1);
+                    } else {
+                        ops.multiply(dz.f64(), w[l + 1], net.packedTransposed[l].f64(), w[l], null, false, dh.f64(), r0, r1);
+                    }
+                    Backward.reluMask(dh, net.activations[l - 1], r0, r1);
+                }
+            }
+        }
+
+        @Override
+        public String phase() {
+            return COMPUTE;
+        }
+
+        @Override
+        public BlockTask<TrainingOps, ?> prerequisite() {
+            return before;
+        }
+
+        @Override
+        public Value result(Void total) {
+            return null;
+        }
+    }
+
+    /** The shards' gradients summed into the first shard's, in shard order, then p ← p − η·g. */
+    private static final class Reduce extends WriteTask<TrainingOps> {
+        private final TrainingNetwork net;
+        private final int step;
+        private final Compute before;
+
+        Reduce(TrainingNetwork net, int step, Compute before) {
+            super(TrainingOps.class, net.parameters.cols(), REDUCE_BLOCK);
+            this.net = net;
+            this.step = step;
+            this.before = before;
+        }
+
+        @Override
+        public Void block(TrainingOps ops, int from, int to) {
+            Backward.sumAndUpdate(net.shardGradients, net.parameters, net.learningRate, from, to);
+            return null;
+        }
+
+        @Override
+        public String phase() {
+            return REDUCE;
+        }
+
+        @Override
+        public BlockTask<TrainingOps, ?> prerequisite() {
+            return before;
+        }
+
+        @Override
+        public void reset() {
+            net.reset();
+        }
+
+        @Override
+        public boolean updatesInPlace() {
+            return true;
+        }
+
+        /** The step's loss, from the shards' in shard order; the parameters after the last step. */
+        @Override
+        public Value result(Void total) {
+            double loss = 0;
+            for (double shard : net.shardLoss) {
+                loss += shard;
+            }
+            net.losses[step] = loss / net.batch;
+            return net.parameters.value();
+        }
+    }
+}
