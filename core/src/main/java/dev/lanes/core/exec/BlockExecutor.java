@@ -19,10 +19,24 @@ public final class BlockExecutor {
 
     /** Runs every block in order on the calling thread, after the task's prerequisites. */
     public static <O, P> Value runSequential(BlockTask<O, P> task, O ops) {
+        return runSequential(task, ops, null);
+    }
+
+    /** As {@link #runSequential(BlockTask, Object)}, timing the named phases on {@code clock} (when not null). */
+    public static <O, P> Value runSequential(BlockTask<O, P> task, O ops, PhaseClock clock) {
         if (task.prerequisite() != null) {
-            runSequential(task.prerequisite(), ops);
+            runSequential(task.prerequisite(), ops, clock);
         }
-        return foldSequential(task, ops);
+        long start = System.nanoTime();
+        Value result = foldSequential(task, ops);
+        timed(task, clock, start);
+        return result;
+    }
+
+    private static void timed(BlockTask<?, ?> task, PhaseClock clock, long start) {
+        if (clock != null && task.phase() != null) {
+            clock.add(task.phase(), System.nanoTime() - start);
+        }
     }
 
     /**
@@ -58,9 +72,21 @@ public final class BlockExecutor {
      * {@code busy} (when not null): two clock reads per claimed group, a few per thread.
      */
     public static <O, P> Value run(BlockTask<O, P> task, O ops, WorkerPool pool, WorkerBusy busy) {
+        return run(task, ops, pool, busy, null);
+    }
+
+    /** As {@link #run(BlockTask, Object, WorkerPool, WorkerBusy)}, timing the named phases on {@code clock} (when not null). */
+    public static <O, P> Value run(BlockTask<O, P> task, O ops, WorkerPool pool, WorkerBusy busy, PhaseClock clock) {
         if (task.prerequisite() != null) {
-            run(task.prerequisite(), ops, pool, busy);
+            run(task.prerequisite(), ops, pool, busy, clock);
         }
+        long start = System.nanoTime();
+        Value result = runBlocks(task, ops, pool, busy);
+        timed(task, clock, start);
+        return result;
+    }
+
+    private static <O, P> Value runBlocks(BlockTask<O, P> task, O ops, WorkerPool pool, WorkerBusy busy) {
         int n = task.length();
         int block = task.blockSize();
         int blocks = Math.ceilDiv(n, block);

@@ -4,6 +4,7 @@ import dev.lanes.core.result.DeviceTimes;
 import dev.lanes.core.result.GcRow;
 import dev.lanes.core.result.LoadBalanceRow;
 import dev.lanes.core.result.NoisyRow;
+import dev.lanes.core.result.PhaseRow;
 import dev.lanes.core.result.PlanAccuracyRow;
 import dev.lanes.core.result.PointKey;
 import dev.lanes.core.result.PointResult;
@@ -42,6 +43,7 @@ final class Sections {
             sections.add(new Section(null, null, summary));
         }
         loadBalance(r).ifPresent(sections::add);
+        phases(r).ifPresent(sections::add);
         r.rows(StrongScalingRow.class).forEach(s -> sections.add(strong(s)));
         r.rows(WeakScalingRow.class).forEach(w -> sections.add(weak(w, all)));
         List<String> growth = r.rows(SizeGrowthRow.class).stream().map(Sections::growth).toList();
@@ -119,6 +121,33 @@ final class Sections {
         }
         return java.util.Optional.of(new Section("Load balance · imbalance = busiest worker's time in blocks ÷ the mean; "
             + "idle = share of the threads' time outside blocks", t, List.of()));
+    }
+
+    /** Each named part of a stage per point: its median and its share of the stage's time. */
+    private static java.util.Optional<Section> phases(RunResult r) {
+        List<PhaseRow> rows = r.rows(PhaseRow.class);
+        if (rows.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        boolean swept = rows.stream().anyMatch(b -> !b.key().point().isEmpty());
+        Grid t = new Grid().column("stage", false);
+        if (swept) {
+            t.column("point", false);
+        }
+        t.column("backend", false).column("threads", true).column("part", false).column("median", true).column("share", true);
+        for (PhaseRow p : rows) {
+            for (PhaseRow.Part part : p.parts()) {
+                List<String> row = new ArrayList<>(List.of(p.key().stage()));
+                if (swept) {
+                    row.add(Cells.point(p.key().point()));
+                }
+                row.addAll(List.of(p.key().label(), Integer.toString(p.key().threads()), part.name(),
+                    Units.duration(part.medianNanos()), Units.percent(part.share())));
+                t.row(row);
+            }
+        }
+        return java.util.Optional.of(new Section("Parts of a stage · each part timed apart in every sample, from its first "
+            + "block to its last; share = its time ÷ the stage's", t, List.of()));
     }
 
     private static Section strong(StrongScalingRow s) {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Derives a run's facts from its points, once, in a fixed order: per point the noisy and
- * GC flags, then plan accuracy, strong and weak scaling, size growth, and load balance.
+ * GC flags, then plan accuracy, strong and weak scaling, size growth, load balance, and
+ * the shares of a stage's named parts.
  * Renderers show these rows; none computes them.
  */
 public final class Analysis {
@@ -44,6 +45,9 @@ public final class Analysis {
         for (PointResult p : points) {
             loadBalance(p, rows);
         }
+        for (PointResult p : points) {
+            phases(p, rows);
+        }
         return rows;
     }
 
@@ -71,6 +75,19 @@ public final class Analysis {
         double max = busy.stream().mapToLong(Long::longValue).max().orElseThrow();
         double idle = Math.max(0, 1 - total / (busy.size() * wall));
         rows.add(new LoadBalanceRow(p.key(), max / (total / busy.size()), idle));
+    }
+
+    private static void phases(PointResult p, List<DerivedRow> rows) {
+        double total = p.samplesNanos().stream().mapToLong(Long::longValue).sum();
+        if (p.phases().isEmpty() || total <= 0) {
+            return;
+        }
+        List<PhaseRow.Part> parts = p.phases().stream().map(phase -> {
+            long[] nanos = phase.samplesNanos().stream().mapToLong(Long::longValue).toArray();
+            double sum = java.util.Arrays.stream(nanos).sum();
+            return new PhaseRow.Part(phase.name(), SampleSummary.of(nanos).medianNanos(), sum / total);
+        }).toList();
+        rows.add(new PhaseRow(p.key(), parts));
     }
 
     /** The point's parameters without one of them. */

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = WeakScalingRow.class, name = "weak-scaling"),
     @JsonSubTypes.Type(value = SizeGrowthRow.class, name = "size-growth"),
     @JsonSubTypes.Type(value = LoadBalanceRow.class, name = "load-balance"),
+    @JsonSubTypes.Type(value = PhaseRow.class, name = "phases"),
 })
 public sealed interface DerivedRow
-    permits NoisyRow, GcRow, PlanAccuracyRow, StrongScalingRow, WeakScalingRow, SizeGrowthRow, LoadBalanceRow {
+    permits NoisyRow, GcRow, PlanAccuracyRow, StrongScalingRow, WeakScalingRow, SizeGrowthRow, LoadBalanceRow, PhaseRow {
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Joins the runs of one spec made in several fresh JVMs ({@code --forks N}) into one
  * result: each point's samples in fork order with each fork's count kept, its summary,
- * rates and roof share from all of them, its workers' busy times summed, and the derived
- * rows computed again.
+ * rates and roof share from all of them, its workers' busy times summed, its phases' samples
+ * joined as its samples are, and the derived rows computed again.
  */
 public final class ForkMerge {
     private ForkMerge() {
@@ -60,6 +60,22 @@ public final class ForkMerge {
             first.flops(), first.bytesMoved(), samples, forks.size() > 1 ? sizes : List.of(), gc, summary,
             Throughput.of(first.elements(), first.flops(), first.bytesMoved(), summary.medianNanos()), roof, first.estimate(),
             check, first.checksum(), first.output(), first.device(), device, java.util.Arrays.stream(busy).boxed().toList(),
-            List.copyOf(notes));
+            phases(forks), List.copyOf(notes));
+    }
+
+    /** Each phase the first fork timed, its samples from every fork in order; a phase some fork lacks is left out. */
+    private static List<PhaseSamples> phases(List<PointResult> forks) {
+        List<PhaseSamples> joined = new ArrayList<>();
+        for (PhaseSamples phase : forks.get(0).phases()) {
+            List<Long> samples = new ArrayList<>();
+            for (PointResult f : forks) {
+                f.phases().stream().filter(q -> q.name().equals(phase.name())).findFirst()
+                    .ifPresent(q -> samples.addAll(q.samplesNanos()));
+            }
+            if (samples.size() == forks.stream().mapToInt(f -> f.samplesNanos().size()).sum()) {
+                joined.add(new PhaseSamples(phase.name(), samples));
+            }
+        }
+        return joined;
     }
 }

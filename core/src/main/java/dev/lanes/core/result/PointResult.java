@@ -24,6 +24,8 @@ import java.util.List;
  * @param deviceSamples   on a device, every sample's phases, in the order of {@code samplesNanos}
  * @param workerBusyNanos threaded runs: each worker's time in blocks, summed over the samples by rank
  *                        within each sample (the busiest first); empty when the work ran on one thread
+ * @param phases          the stage's named parts, each timed in every sample (host clock); empty for a stage
+ *                        without parts, and on a device
  * @param notes           why the implementation is what it is when that is not obvious (fallbacks, trials)
  */
 public record PointResult(PointKey key, String kernel, String definition, boolean source, ProblemSize size, long elements,
@@ -31,7 +33,7 @@ public record PointResult(PointKey key, String kernel, String definition, boolea
                           List<Integer> gcSamples, SampleSummary summary,
                           Throughput throughput, RoofShare roof, PlanEstimate estimate, Verification check,
                           double checksum, String output, DeviceTimes device, List<DeviceTimes> deviceSamples,
-                          List<Long> workerBusyNanos, List<String> notes) {
+                          List<Long> workerBusyNanos, List<PhaseSamples> phases, List<String> notes) {
 
     public PointResult {
         samplesNanos = List.copyOf(samplesNanos);
@@ -39,6 +41,7 @@ public record PointResult(PointKey key, String kernel, String definition, boolea
         gcSamples = List.copyOf(gcSamples);
         deviceSamples = List.copyOf(deviceSamples);
         workerBusyNanos = List.copyOf(workerBusyNanos);
+        phases = List.copyOf(phases);
         notes = List.copyOf(notes);
     }
 

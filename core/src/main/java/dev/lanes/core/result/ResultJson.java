@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * give the same bytes), one run as an object, several as an array. Reading is strict: a
  * file that is missing, empty, truncated, not JSON, another tool's, of a newer schema, or
  * with a field missing, unknown or of the wrong type is refused with one line naming the
- * file and the place (exit 2). {@code lanes.run/1} and {@code lanes.run/2} files are read and upgraded.
+ * file and the place (exit 2). {@code lanes.run/1} to {@code lanes.run/3} files are read and upgraded.
  */
 public final class ResultJson {
     private static final Pattern RUN_SCHEMA = Pattern.compile("lanes\\.run/([0-9]+)");
@@ -150,17 +150,30 @@ public final class ResultJson {
         if (version == 1) {
             return RunV1Reader.upgrade(name, node);
         }
-        if (version > 3) {
-            throw refuse(name, "schema " + schema + " is newer than this lanes reads (lanes.run/1 to lanes.run/3); "
+        if (version > 4) {
+            throw refuse(name, "schema " + schema + " is newer than this lanes reads (lanes.run/1 to lanes.run/4); "
                 + "update lanes to read it");
         }
         try {
-            return MAPPER.treeToValue(version == 2 ? upgradeV2(node) : node, RunResult.class);
+            JsonNode current = version == 2 ? upgradeV3(upgradeV2(node)) : version == 3 ? upgradeV3(node) : node;
+            return MAPPER.treeToValue(current, RunResult.class);
         } catch (JsonMappingException e) {
             throw refuse(name, at + describe(e, node));
         } catch (JsonProcessingException e) {
             throw refuse(name, e.getOriginalMessage());
         }
+    }
+
+    /** A lanes.run/3 result as lanes.run/4: v4 times a stage's named parts apart (v3 stages had none). */
+    private static JsonNode upgradeV3(JsonNode node) {
+        ObjectNode copy = node.deepCopy();
+        copy.put("schema", RunResult.SCHEMA);
+        for (JsonNode point : copy.path("points")) {
+            if (point instanceof ObjectNode p && !p.has("phases")) {
+                p.putArray("phases");
+            }
+        }
+        return copy;
     }
 
     /**

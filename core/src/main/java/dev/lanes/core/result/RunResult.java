@@ -18,7 +18,7 @@ public record RunResult(String schema, boolean complete, String lanesVersion, St
                         String calibration, SpecInfo spec, List<PointResult> points, List<DerivedRow> derived) {
 
     /** The schema this version writes. */
-    public static final String SCHEMA = "lanes.run/3";
+    public static final String SCHEMA = "lanes.run/4";
 
     public RunResult {
         points = List.copyOf(points);

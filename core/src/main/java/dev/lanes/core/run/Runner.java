@@ -23,6 +23,7 @@ import dev.lanes.core.plan.Planner;
 import dev.lanes.core.plan.StagePlan;
 import dev.lanes.core.plan.Wisdom;
 import dev.lanes.core.result.Analysis;
+import dev.lanes.core.result.PhaseSamples;
 import dev.lanes.core.result.PointKey;
 import dev.lanes.core.result.PointParam;
 import dev.lanes.core.result.PointResult;
@@ -322,7 +323,9 @@ public final class Runner {
             modelled ? roof(shape, type, impl, summary.medianNanos(), phases) : null,
             modelled ? ResultRecords.estimate(estimate(shape, type, impl, traffic)) : null,
             ResultRecords.check(check), m.output().checksum(), described, ResultRecords.device(phases),
-            m.device().stream().map(ResultRecords::device).toList(), Arrays.stream(m.workerBusy()).boxed().toList(), notes);
+            m.device().stream().map(ResultRecords::device).toList(), Arrays.stream(m.workerBusy()).boxed().toList(),
+            m.phases().entrySet().stream().map(e -> new PhaseSamples(e.getKey(), Arrays.stream(e.getValue()).boxed().toList()))
+                .toList(), notes);
     }
 
     private static <T> Supplier<T> memoized(Supplier<T> supplier) {

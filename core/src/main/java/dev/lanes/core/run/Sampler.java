@@ -11,6 +11,7 @@ import dev.lanes.core.exec.DevicePhases;
 import dev.lanes.core.exec.DeviceSession;
 import dev.lanes.core.exec.Implementation;
 import dev.lanes.core.exec.JitActivity;
+import dev.lanes.core.exec.PhaseClock;
 import dev.lanes.core.exec.WorkerBusy;
 import dev.lanes.core.exec.WorkerPool;
 import dev.lanes.core.spec.Stage;
@@ -18,6 +19,7 @@ import dev.lanes.core.spec.Stage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,17 +50,20 @@ final class Sampler implements AutoCloseable {
      *
      * @param device     each sample's device phases; empty off the device
      * @param workerBusy threaded executions: each worker's time in blocks over the samples, busiest first
+     * @param phases     each named phase's time in every sample, in sample order; empty when the task names none
      */
-    record Measurement(long[] samples, List<Integer> gcSamples, Value output, List<DevicePhases> device, long[] workerBusy) {
+    record Measurement(long[] samples, List<Integer> gcSamples, Value output, List<DevicePhases> device, long[] workerBusy,
+                       Map<String, long[]> phases) {
     }
 
     /** A task ready to execute on one implementation: CPU chunk functions on a pool, or a device. */
-    private record Execution<O, P>(BlockTask<O, P> task, O ops, WorkerPool pool, DeviceSession device, WorkerBusy busy) {
+    private record Execution<O, P>(BlockTask<O, P> task, O ops, WorkerPool pool, DeviceSession device, WorkerBusy busy,
+                                   PhaseClock clock) {
         Value run() {
             if (device != null) {
                 return BlockExecutor.runWhole(task, ops);
             }
-            return pool == null ? BlockExecutor.runSequential(task, ops) : BlockExecutor.run(task, ops, pool, busy);
+            return pool == null ? BlockExecutor.runSequential(task, ops, clock) : BlockExecutor.run(task, ops, pool, busy, clock);
         }
     }
 
@@ -73,7 +78,8 @@ final class Sampler implements AutoCloseable {
         O ops = impl.inner().ops(task.opsType()).orElseThrow(() -> new ExecutionException("stage '" + stage.id()
             + "': backend " + impl.label() + " has no implementation of kernel '" + stage.kernel().name() + "'"));
         WorkerPool pool = impl.backend() == Backend.THREADS ? pools.computeIfAbsent(impl.threads(), WorkerPool::new) : null;
-        Execution<O, P> execution = new Execution<>(task, ops, pool, deviceOf(stage, impl), new WorkerBusy());
+        Execution<O, P> execution = new Execution<>(task, ops, pool, deviceOf(stage, impl), new WorkerBusy(),
+            new PhaseClock());
         try {
             // Garbage from earlier stages is collected now rather than during a sample.
             System.gc();
@@ -83,6 +89,7 @@ final class Sampler implements AutoCloseable {
             execution.busy().clear();
             long[] samples = new long[iterations];
             List<Integer> gcSamples = new ArrayList<>();
+            Map<String, long[]> phaseSamples = new LinkedHashMap<>();
             for (int i = 0; i < iterations; i++) {
                 checkInterrupted(stage);
                 long collections = gc.collections();
@@ -90,8 +97,11 @@ final class Sampler implements AutoCloseable {
                 if (gc.collections() != collections) {
                     gcSamples.add(i);
                 }
+                int sample = i;
+                execution.clock().take().forEach((name, nanos) ->
+                    phaseSamples.computeIfAbsent(name, n -> new long[iterations])[sample] = nanos);
             }
-            return new Measurement(samples, gcSamples, lastOutput, List.copyOf(phases), execution.busy().byRank());
+            return new Measurement(samples, gcSamples, lastOutput, List.copyOf(phases), execution.busy().byRank(), phaseSamples);
         } catch (OutOfMemoryError e) {
             throw new ExecutionException("stage '" + stage.id() + "' (" + impl.label() + "): out of memory; "
                 + "lower the sizes or raise the heap with LANES_JAVA_OPTS=-Xmx<size>");
@@ -126,6 +136,7 @@ final class Sampler implements AutoCloseable {
         for (int i = 0; i < MAX_WARMUP_ITERATIONS; i++) {
             checkInterrupted(stage);
             long t = timeOnce(execution, phases);
+            execution.clock().take();
             best = Math.min(best, t);
             recent[i % STEADY_WINDOW] = t;
             long compiled = JitActivity.totalMillis();

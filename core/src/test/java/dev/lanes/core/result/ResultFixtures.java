@@ -48,7 +48,7 @@ public final class ResultFixtures {
             product.summary(), product.throughput(),
             new RoofShare(0.25, "compute", 40_000, null, 40_000.0, 2_000.0), new PlanEstimate(250_000, "compute", 250_000, 80_000, 20_000),
             product.check(), product.checksum(), product.output(), new DeviceTimes(40_000, 100_000, 3_145_728, 150_000, 1,
-                50_000, 1_048_576), List.of(), List.of(), List.of("one-time device costs, not in the samples: context 120 ms")));
+                50_000, 1_048_576), List.of(), List.of(), List.of(), List.of("one-time device costs, not in the samples: context 120 ms")));
         SpecInfo spec = new SpecInfo("fixture", "fixture.yaml", "sha256:" + "0".repeat(64), false,
             new RunSettings(3, 10, 300, List.of(1, 2, 4), true, "auto"), List.of("data.seed=7"), List.of("--threads 1,2,4"),
             List.of(), List.of(new StageGate("product", false, 0.2)), List.of());
@@ -79,6 +79,36 @@ public final class ResultFixtures {
             Analysis.derive(points, spec.weak(), null));
     }
 
+    /**
+     * A training stage on 1 and 2 threads whose samples are timed in three parts: the
+     * reduction takes 10% of each sample at 1 thread and 20% at 2.
+     */
+    public static RunResult training() {
+        List<PointResult> points = new ArrayList<>();
+        for (int p : new int[] {1, 2}) {
+            long[] samples = new long[6];
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = (p == 1 ? 2_000_000 : 1_200_000) + 10_000L * i;
+            }
+            double reduce = p == 1 ? 0.1 : 0.2;
+            PointResult plain = point(new PointKey("train", List.of(), "threads", "simd", p), "mlp-train", false,
+                ProblemSize.elements(64), 64, 1.5e8, 4e6, samples, List.of(), p == 1 ? List.of() : busy(p, samples));
+            List<PhaseSamples> phases = List.of(
+                new PhaseSamples("pack", java.util.Arrays.stream(samples).map(t -> t / 20).boxed().toList()),
+                new PhaseSamples("forward+backward", java.util.Arrays.stream(samples)
+                    .map(t -> Math.round(t * (0.95 - reduce))).boxed().toList()),
+                new PhaseSamples("reduce+update", java.util.Arrays.stream(samples).map(t -> Math.round(t * reduce)).boxed().toList()));
+            points.add(new PointResult(plain.key(), plain.kernel(), plain.definition(), false, plain.size(), plain.elements(),
+                plain.flops(), plain.bytesMoved(), plain.samplesNanos(), List.of(), List.of(), plain.summary(), plain.throughput(),
+                null, null, plain.check(), plain.checksum(), "loss 2.3026, f32[535818] parameters", null, List.of(),
+                plain.workerBusyNanos(), phases, List.of()));
+        }
+        SpecInfo spec = new SpecInfo("training", "training.yaml", "sha256:" + "2".repeat(64), false,
+            new RunSettings(3, 6, 300, List.of(1, 2), true, "threads"), List.of(), List.of(), List.of(), List.of(), List.of());
+        return new RunResult(RunResult.SCHEMA, true, "0.1.0", "2026-12-02T02:00:00Z", machine(), null, spec, points,
+            Analysis.derive(points, spec.weak(), null));
+    }
+
     /** Busy time per worker, busiest first: worker 0 takes 10% more than its share. */
     private static List<Long> busy(int p, long[] samples) {
         long total = 0;
@@ -100,7 +130,7 @@ public final class ResultFixtures {
             List.of(), gc, summary,
             Throughput.of(elements, flops, bytes, summary.medianNanos()), null, null,
             new Verification(true, "sum vs compensated f64 reference", 1e-15, 1e-12), 42.5, "f64[" + elements + "]", null,
-            List.of(), busy, List.of());
+            List.of(), busy, List.of(), List.of());
     }
 
     /** A stand-in for the digest of a stage's definition at a point: the same for the same stage and point. */

@@ -34,7 +34,7 @@ class ResultJsonTest {
     @Test
     void theSchemaComesFirstAndEveryFieldIsWrittenEvenWhenNull() {
         String text = ResultJson.write(List.of(ResultFixtures.sweep()));
-        assertThat(text).startsWith("{\n  \"schema\" : \"lanes.run/3\",\n  \"complete\" : true,");
+        assertThat(text).startsWith("{\n  \"schema\" : \"lanes.run/4\",\n  \"complete\" : true,");
         assertThat(text).contains("\"roof\" : null", "\"kind\" : \"strong-scaling\"", "\"min-warmup-ms\" : 300");
     }
 
@@ -78,6 +78,20 @@ class ResultJsonTest {
         });
     }
 
+    @Test
+    void aVersionThreeFileReadsWithNoPhases() throws IOException {
+        String v3;
+        try (InputStream in = getClass().getResourceAsStream("run-v3.json")) {
+            v3 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(v3).contains("\"schema\" : \"lanes.run/3\"").doesNotContain("\"phases\"");
+        List<RunResult> runs = ResultJson.parse("v3.json", v3);
+        assertThat(runs).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.schema()).isEqualTo(RunResult.SCHEMA);
+            assertThat(r.points()).isNotEmpty().allSatisfy(p -> assertThat(p.phases()).isEmpty());
+        });
+    }
+
     private String refusal(String name, String text) {
         UsageException e = catchThrowableOfType(UsageException.class, () -> ResultJson.parse(name, text));
         assertThat(e).as(text).isNotNull();
@@ -94,8 +108,8 @@ class ResultJsonTest {
         assertThat(refusal("r.json", "hello")).contains("not JSON");
         assertThat(refusal("r.json", "[]")).contains("an empty list");
         assertThat(refusal("r.json", "{\"schema\": \"lanes.profile/1\"}"))
-            .isEqualTo("r.json: a 'lanes.profile/1' file, not a run result (lanes.run/3)");
-        assertThat(refusal("r.json", "{\"schema\": \"lanes.run/4\"}")).contains("lanes.run/4 is newer than this lanes reads");
+            .isEqualTo("r.json: a 'lanes.profile/1' file, not a run result (lanes.run/4)");
+        assertThat(refusal("r.json", "{\"schema\": \"lanes.run/5\"}")).contains("lanes.run/5 is newer than this lanes reads");
         assertThat(refusal("r.json", "{\"name\": \"x\"}")).contains("no 'schema' field");
         assertThat(refusal("jmh.json", "[{\"benchmark\": \"a.B.c\", \"mode\": \"avgt\", \"primaryMetric\": {}}]"))
             .isEqualTo("jmh.json: a JMH result, not a lanes result");

@@ -12,6 +12,7 @@ import dev.lanes.core.exec.DropsLastElementOps;
 import dev.lanes.core.kernel.KernelRegistry;
 import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.result.LoadBalanceRow;
+import dev.lanes.core.result.PhaseSamples;
 import dev.lanes.core.result.PointParam;
 import dev.lanes.core.result.PointResult;
 import dev.lanes.core.result.ProblemSize;
@@ -87,9 +88,36 @@ class RunnerTest {
     }
 
     @Test
+    void aTrainingStageIsTimedInItsPartsEverySampleAndEachPartWithinTheSample() {
+        RunResult r = run(scalarOnly(), """
+            stages:
+              - id: train
+                kernel: mlp-train
+                params: { batch: 70, layers: [20, 16, 4], steps: 3 }
+            settings: { warmup: 1, iterations: 4, min-warmup-ms: 0, threads: [1, 2] }
+            """, null);
+        assertThat(r.points()).hasSize(2).allSatisfy(p -> {
+            assertThat(p.check().passed()).isTrue();
+            assertThat(p.output()).startsWith("loss ").contains("over 3 steps", "f32[");
+            assertThat(p.phases()).extracting(PhaseSamples::name).containsExactly("pack", "forward+backward", "reduce+update");
+            long[] samples = p.samples();
+            for (int i = 0; i < samples.length; i++) {
+                long parts = 0;
+                for (PhaseSamples phase : p.phases()) {
+                    assertThat(phase.samplesNanos()).hasSize(samples.length);
+                    assertThat(phase.samplesNanos().get(i)).isPositive();
+                    parts += phase.samplesNanos().get(i);
+                }
+                assertThat(parts).as("the parts of sample %d", i).isLessThanOrEqualTo(samples[i]);
+            }
+        });
+        assertThat(r.rows(dev.lanes.core.result.PhaseRow.class)).hasSize(2);
+    }
+
+    @Test
     void aThreadSweepGivesOneResultPerCountAScalingTableAndGrowthRows() {
         RunResult r = run(scalarOnly(), SPEC, null);
-        assertThat(r.schema()).isEqualTo("lanes.run/3");
+        assertThat(r.schema()).isEqualTo("lanes.run/4");
         assertThat(r.complete()).isTrue();
         List<PointResult> squares = r.points().stream().filter(p -> p.key().stage().equals("squares")).toList();
         assertThat(squares).extracting(p -> p.key().threads()).containsExactly(1, 2, 1, 2);
