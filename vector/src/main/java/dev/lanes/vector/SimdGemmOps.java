@@ -5,6 +5,7 @@ import dev.lanes.core.exec.GemmLayout;
 import dev.lanes.core.exec.TrainingOps;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 
 import java.util.Arrays;
 
@@ -234,9 +235,16 @@ final class SimdGemmOps implements TrainingOps {
         for (int ir = 0; ir < mc; ir += MR) {
             int base = ir * kc;
             int rows = Math.min(MR, mc - ir);
-            for (int p = 0; p < kc; p++) {
+            int from = aOffset + pc * lda + ic + ir;
+            if (rows == MR) {
+                for (int p = 0; p < kc; p++, from += lda) {
+                    System.arraycopy(a, from, packed, base + p * MR, MR);
+                }
+                continue;
+            }
+            for (int p = 0; p < kc; p++, from += lda) {
                 int to = base + p * MR;
-                System.arraycopy(a, aOffset + (pc + p) * lda + ic + ir, packed, to, rows);
+                System.arraycopy(a, from, packed, to, rows);
                 Arrays.fill(packed, to + rows, to + MR, 0f);
             }
         }
@@ -246,9 +254,16 @@ final class SimdGemmOps implements TrainingOps {
         for (int ir = 0; ir < mc; ir += MR) {
             int base = ir * kc;
             int rows = Math.min(MR, mc - ir);
-            for (int p = 0; p < kc; p++) {
+            int from = aOffset + pc * lda + ic + ir;
+            if (rows == MR) {
+                for (int p = 0; p < kc; p++, from += lda) {
+                    System.arraycopy(a, from, packed, base + p * MR, MR);
+                }
+                continue;
+            }
+            for (int p = 0; p < kc; p++, from += lda) {
                 int to = base + p * MR;
-                System.arraycopy(a, aOffset + (pc + p) * lda + ic + ir, packed, to, rows);
+                System.arraycopy(a, from, packed, to, rows);
                 Arrays.fill(packed, to + rows, to + MR, 0.0);
             }
         }
@@ -316,6 +331,32 @@ final class SimdGemmOps implements TrainingOps {
             for (; j < cols; j++) {
                 t[at + j] = Math.max(0.0, t[at + j]);
             }
+        }
+    }
+
+    @Override
+    public void reluGradient(float[] g, float[] h, int from, int to) {
+        FloatVector zero = FloatVector.zero(SimdShape.F32);
+        int i = from;
+        for (int end = from + SimdShape.F32.loopBound(to - from); i < end; i += SimdShape.F32.length()) {
+            FloatVector active = FloatVector.fromArray(SimdShape.F32, h, i);
+            FloatVector.fromArray(SimdShape.F32, g, i).blend(zero, active.compare(VectorOperators.LE, 0f)).intoArray(g, i);
+        }
+        for (; i < to; i++) {
+            g[i] = h[i] > 0 ? g[i] : 0f;
+        }
+    }
+
+    @Override
+    public void reluGradient(double[] g, double[] h, int from, int to) {
+        DoubleVector zero = DoubleVector.zero(SimdShape.F64);
+        int i = from;
+        for (int end = from + SimdShape.F64.loopBound(to - from); i < end; i += SimdShape.F64.length()) {
+            DoubleVector active = DoubleVector.fromArray(SimdShape.F64, h, i);
+            DoubleVector.fromArray(SimdShape.F64, g, i).blend(zero, active.compare(VectorOperators.LE, 0.0)).intoArray(g, i);
+        }
+        for (; i < to; i++) {
+            g[i] = h[i] > 0 ? g[i] : 0.0;
         }
     }
 }

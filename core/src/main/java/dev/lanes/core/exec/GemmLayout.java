@@ -15,6 +15,8 @@ public record GemmLayout(int nr) {
     public static final int KC = 256;
     /** The widest strip of a packed layout narrower than B, so buffers can be sized before packing. */
     public static final int MAX_STRIP = 64;
+    /** The edge of the tiles a transposed packing moves at once: 16 lines read, 16 written. */
+    private static final int T_BLOCK = 16;
 
     public GemmLayout {
         if (nr < 1) {
@@ -75,11 +77,23 @@ public record GemmLayout(int nr) {
             for (int strip = 0, j0 = 0; j0 < n; strip++, j0 += nr) {
                 int width = Math.min(nr, n - j0);
                 int to = stripOffset(k, n, pc, strip);
-                for (int p = pc; p < pc + kcLen; p++, to += nr) {
-                    for (int j = 0; j < width; j++) {
-                        packed[to + j] = t[offset + (j0 + j) * k + p];
+                // tiles of T_BLOCK × T_BLOCK: each reads T_BLOCK runs of a row of T and writes T_BLOCK runs of the strip
+                for (int jb = 0; jb < width; jb += T_BLOCK) {
+                    int jEnd = Math.min(width, jb + T_BLOCK);
+                    for (int pb = 0; pb < kcLen; pb += T_BLOCK) {
+                        int pEnd = Math.min(kcLen, pb + T_BLOCK);
+                        for (int j = jb; j < jEnd; j++) {
+                            int from = offset + (j0 + j) * k + pc;
+                            for (int p = pb; p < pEnd; p++) {
+                                packed[to + p * nr + j] = t[from + p];
+                            }
+                        }
                     }
-                    java.util.Arrays.fill(packed, to + width, to + nr, 0f);
+                }
+                if (width < nr) {
+                    for (int p = 0; p < kcLen; p++) {
+                        java.util.Arrays.fill(packed, to + p * nr + width, to + (p + 1) * nr, 0f);
+                    }
                 }
             }
         }
@@ -91,11 +105,23 @@ public record GemmLayout(int nr) {
             for (int strip = 0, j0 = 0; j0 < n; strip++, j0 += nr) {
                 int width = Math.min(nr, n - j0);
                 int to = stripOffset(k, n, pc, strip);
-                for (int p = pc; p < pc + kcLen; p++, to += nr) {
-                    for (int j = 0; j < width; j++) {
-                        packed[to + j] = t[offset + (j0 + j) * k + p];
+                // tiles of T_BLOCK × T_BLOCK: each reads T_BLOCK runs of a row of T and writes T_BLOCK runs of the strip
+                for (int jb = 0; jb < width; jb += T_BLOCK) {
+                    int jEnd = Math.min(width, jb + T_BLOCK);
+                    for (int pb = 0; pb < kcLen; pb += T_BLOCK) {
+                        int pEnd = Math.min(kcLen, pb + T_BLOCK);
+                        for (int j = jb; j < jEnd; j++) {
+                            int from = offset + (j0 + j) * k + pc;
+                            for (int p = pb; p < pEnd; p++) {
+                                packed[to + p * nr + j] = t[from + p];
+                            }
+                        }
                     }
-                    java.util.Arrays.fill(packed, to + width, to + nr, 0.0);
+                }
+                if (width < nr) {
+                    for (int p = 0; p < kcLen; p++) {
+                        java.util.Arrays.fill(packed, to + p * nr + width, to + (p + 1) * nr, 0.0);
+                    }
                 }
             }
         }

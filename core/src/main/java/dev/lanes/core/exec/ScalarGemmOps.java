@@ -87,4 +87,18 @@ final class ScalarGemmOps implements TrainingOps {
             }
         }
     }
+
+    @Override
+    public void reluGradient(float[] g, float[] h, int from, int to) {
+        for (int i = from; i < to; i++) {
+            g[i] = h[i] > 0 ? g[i] : 0f;
+        }
+    }
+
+    @Override
+    public void reluGradient(double[] g, double[] h, int from, int to) {
+        for (int i = from; i < to; i++) {
+            g[i] = h[i] > 0 ? g[i] : 0.0;
+        }
+    }
 }

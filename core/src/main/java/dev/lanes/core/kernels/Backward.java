@@ -1,8 +1,8 @@
 package dev.lanes.core.kernels;
 
 /**
- * The element-wise parts of a training step around its matrix products: bias gradients,
- * ReLU's derivative, and the sum of the shards' gradients with the update. Plain loops,
+ * The element-wise parts of a training step around its matrix products that are the same on
+ * every CPU backend: bias gradients, and the sum of the shards' gradients with the update. Plain loops,
  * each summing in a fixed order, which C2 vectorises where the order allows.
  */
 final class Backward {
@@ -29,25 +29,6 @@ final class Backward {
                 for (int j = 0; j < n; j++) {
                     out[offset + j] += d[r * n + j];
                 }
-            }
-        }
-    }
-
-    /** dh ← dh where the layer's output was positive (its ReLU passed the gradient), else 0; rows [r0, r1). */
-    static void reluMask(Matrix dh, Matrix activation, int r0, int r1) {
-        int from = r0 * dh.cols();
-        int to = r1 * dh.cols();
-        if (dh.f32() != null) {
-            float[] d = dh.f32();
-            float[] h = activation.f32();
-            for (int i = from; i < to; i++) {
-                d[i] = h[i] > 0 ? d[i] : 0f;
-            }
-        } else {
-            double[] d = dh.f64();
-            double[] h = activation.f64();
-            for (int i = from; i < to; i++) {
-                d[i] = h[i] > 0 ? d[i] : 0.0;
             }
         }
     }

@@ -152,7 +152,13 @@ final class TrainingPhases {
                     } else {
                         ops.multiply(dz.f64(), w[l + 1], net.packedTransposed[l].f64(), w[l], null, false, dh.f64(), r0, r1);
                     }
-                    Backward.reluMask(dh, net.activations[l - 1], r0, r1);
+                    int from = r0 * w[l];
+                    int to = r1 * w[l];
+                    if (dh.f32() != null) {
+                        ops.reluGradient(dh.f32(), net.activations[l - 1].f32(), from, to);
+                    } else {
+                        ops.reluGradient(dh.f64(), net.activations[l - 1].f64(), from, to);
+                    }
                 }
             }
         }

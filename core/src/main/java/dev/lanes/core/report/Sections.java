@@ -147,7 +147,7 @@ final class Sections {
             }
         }
         return java.util.Optional.of(new Section("Parts of a stage · each part timed apart in every sample, from its first "
-            + "block to its last; share = its time ÷ the stage's", t, List.of()));
+            + "block to its last; share = the median of its time ÷ the sample's", t, List.of()));
     }
 
     private static Section strong(StrongScalingRow s) {

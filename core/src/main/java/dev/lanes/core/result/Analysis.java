@@ -58,8 +58,7 @@ public final class Analysis {
             return;
         }
         int n = ratios.length;
-        double median = n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
-        rows.add(new PlanAccuracyRow(median, ratios[0], ratios[n - 1], n, calibration));
+        rows.add(new PlanAccuracyRow(median(ratios), ratios[0], ratios[n - 1], n, calibration));
     }
 
     private static void loadBalance(PointResult p, List<DerivedRow> rows) {
@@ -78,16 +77,30 @@ public final class Analysis {
     }
 
     private static void phases(PointResult p, List<DerivedRow> rows) {
-        double total = p.samplesNanos().stream().mapToLong(Long::longValue).sum();
-        if (p.phases().isEmpty() || total <= 0) {
+        long[] samples = p.samples();
+        if (p.phases().isEmpty() || samples.length == 0) {
             return;
         }
         List<PhaseRow.Part> parts = p.phases().stream().map(phase -> {
             long[] nanos = phase.samplesNanos().stream().mapToLong(Long::longValue).toArray();
-            double sum = java.util.Arrays.stream(nanos).sum();
-            return new PhaseRow.Part(phase.name(), SampleSummary.of(nanos).medianNanos(), sum / total);
+            double[] shares = new double[nanos.length];
+            for (int i = 0; i < nanos.length; i++) {
+                shares[i] = samples[i] == 0 ? 0 : (double) nanos[i] / samples[i];
+            }
+            return new PhaseRow.Part(phase.name(), median(nanos), median(shares));
         }).toList();
         rows.add(new PhaseRow(p.key(), parts));
+    }
+
+    private static double median(long[] values) {
+        return median(java.util.Arrays.stream(values).asDoubleStream().toArray());
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** The point's parameters without one of them. */

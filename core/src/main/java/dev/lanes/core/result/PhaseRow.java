@@ -15,7 +15,7 @@ public record PhaseRow(PointKey key, List<Part> parts) implements DerivedRow {
 
     /**
      * @param medianNanos the median over samples of the part's time in a sample
-     * @param share       the part's time summed over samples ÷ the samples' sum
+     * @param share       the median over samples of the part's share of the sample (robust to a slow sample)
      */
     public record Part(String name, double medianNanos, double share) {
     }
