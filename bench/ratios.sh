@@ -9,7 +9,8 @@
 # OPENBLAS_CORETYPE set for this CPU when it picked generic kernels), each with the core
 # OpenBLAS chose; the fastest valid one is the baseline. A core of generic or SSE-era kernels
 # on an AVX2 or AVX-512 CPU is INVALID (bench/blas_core.py), and a goal against only invalid
-# baselines is reported INVALID, never "met". RATIOS_ONLY=matmul runs the matmul goals alone.
+# baselines is reported INVALID, never "met". RATIOS_ONLY=matmul runs the matmul goals alone,
+# RATIOS_ONLY=mlp the mlp-forward and mlp-train goals alone.
 #
 # Usage: bench/ratios.sh [ROUNDS] [THREADS]        (defaults: 3 rounds, 2 threads)
 # Needs: gcc with OpenMP, libopenblas-dev, python3 with numpy, a JDK 25 (the launcher finds it).
@@ -49,7 +50,7 @@ java_bin() { "${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java" "$@"; }
 for ((r = 1; r <= rounds; r++)); do
   [ "${RATIOS_REPORT_ONLY:-}" = 1 ] && break
   echo "round $r of $rounds" >&2
-  for t in f32 f64; do
+  for t in $([ -z "$only" ] || [ "$only" = matmul ] && echo f32 f64); do
     record "matmul-$t.lanes" "$(lanes_ms "$root/samples/matmul.yaml" product --set product.n=2048 --set "product.type=$t" --iterations 7)"
     line="$(OPENBLAS_NUM_THREADS=$threads "$out/gemm_openblas" $t 2048 7)"
     record "matmul-$t.base-system" "$(median_of <<< "$line")"
@@ -70,7 +71,12 @@ for ((r = 1; r <= rounds; r++)); do
   for b in 64 4096; do
     record "mlp-$b.lanes" "$(lanes_ms "$root/samples/mlp-inference.yaml" "batch-$b" --iterations 15)"
     record "mlp-$b.base" "$(OPENBLAS_NUM_THREADS=$threads python3 "$root/bench/mlp_numpy.py" $b 15 | sed -n 's/.*median \([0-9.]*\) ms.*/\1/p')"
+    record "train-$b.lanes" "$(lanes_ms "$root/samples/mlp-training.yaml" "batch-$b" --iterations 15)"
+    line="$(OPENBLAS_NUM_THREADS=$threads python3 "$root/bench/mlp_train_numpy.py" $b 15)"
+    record "train-$b.base" "$(median_of <<< "$line")"
+    sed -n 's/.*BLAS core \([^,]*\),.*/\1/p' <<< "$line" > "$out/core-numpy.txt"
   done
+  [ "$only" = mlp ] && continue
   record "mc-pi.lanes" "$(lanes_ms "$root/samples/monte-carlo.yaml" pi --iterations 7)"
   record "mc-pi.base" "$(OMP_NUM_THREADS=$threads OMP_PROC_BIND=true "$out/monte_carlo_pi" 100000000 7 2026 | sed -n 's/.*median \([0-9.]*\) ms.*/\1/p')"
   for s in 3 5; do
@@ -107,6 +113,8 @@ goals = [
     ("matmul-f64", "matmul f64 n=2048 vs the best OpenBLAS dgemm", 1.0, 2 * 2048 ** 3),
     ("mlp-4096", "mlp-forward batch 4096 vs numpy", 1.0, 2 * 4096 * (784 * 512 + 512 * 256 + 256 * 10)),
     ("mlp-64", "mlp-forward batch 64 vs numpy (no goal)", None, 2 * 64 * (784 * 512 + 512 * 256 + 256 * 10)),
+    ("train-64", "mlp-train step batch 64 vs numpy", 1.0, 2 * 64 * (3 * 535040 - 784 * 512)),
+    ("train-4096", "mlp-train step batch 4096 vs numpy", 1.0, 2 * 4096 * (3 * 535040 - 784 * 512)),
     ("mc-pi", "monte-carlo-pi 1e8 vs C OpenMP", 0.9, 3e8),
     ("stencil3", "stencil2d 3x3 8192² vs C OpenMP", 0.8, 2 * 9 * 8192 ** 2),
     ("stencil5", "stencil2d 5x5 8192² vs C OpenMP (no goal)", None, 2 * 25 * 8192 ** 2),
@@ -139,7 +147,7 @@ for key, label, goal, flops in goals:
         notes.append("baseline: " + (min(good)[1] if good else "none valid"))
     else:
         base = statistics.median(float(x) for x in base_file.read_text().split())
-        if key.startswith("mlp"):
+        if key.startswith("mlp") or key.startswith("train"):
             v = blas_core.verdict(core("numpy"))
             valid = v == "valid"
             notes.append(f"numpy's OpenBLAS core {core('numpy')}" + ("" if valid else f": {v}"))

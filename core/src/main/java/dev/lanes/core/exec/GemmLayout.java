@@ -63,8 +63,18 @@ public record GemmLayout(int nr) {
         packRows(b, offset, k, n, 0, k, packed);
     }
 
+    /** As {@link #packAt(float[], int, int, int, float[])}, rows [p0, p1) only: p0 starts a panel, p1 ends one (or is k). */
+    public void packAt(float[] b, int offset, int k, int n, int p0, int p1, float[] packed) {
+        packRows(b, offset, k, n, p0, p1, packed);
+    }
+
     public void packAt(double[] b, int offset, int k, int n, double[] packed) {
         packRows(b, offset, k, n, 0, k, packed);
+    }
+
+    /** As {@link #packAt(double[], int, int, int, double[])}, rows [p0, p1) only: p0 starts a panel, p1 ends one (or is k). */
+    public void packAt(double[] b, int offset, int k, int n, int p0, int p1, double[] packed) {
+        packRows(b, offset, k, n, p0, p1, packed);
     }
 
     /**
@@ -72,7 +82,12 @@ public record GemmLayout(int nr) {
      * transposed weights, which the backward pass multiplies by, without forming the transpose.
      */
     public void packTransposed(float[] t, int offset, int k, int n, float[] packed) {
-        for (int pc = 0; pc < k; pc += KC) {
+        packTransposed(t, offset, k, n, 0, k, packed);
+    }
+
+    /** As {@link #packTransposed(float[], int, int, int, float[])}, rows [p0, p1) of B only: p0 starts a panel, p1 ends one (or is k). */
+    public void packTransposed(float[] t, int offset, int k, int n, int p0, int p1, float[] packed) {
+        for (int pc = p0; pc < p1; pc += KC) {
             int kcLen = Math.min(KC, k - pc);
             for (int strip = 0, j0 = 0; j0 < n; strip++, j0 += nr) {
                 int width = Math.min(nr, n - j0);
@@ -100,7 +115,12 @@ public record GemmLayout(int nr) {
     }
 
     public void packTransposed(double[] t, int offset, int k, int n, double[] packed) {
-        for (int pc = 0; pc < k; pc += KC) {
+        packTransposed(t, offset, k, n, 0, k, packed);
+    }
+
+    /** As {@link #packTransposed(double[], int, int, int, double[])}, rows [p0, p1) of B only: p0 starts a panel, p1 ends one (or is k). */
+    public void packTransposed(double[] t, int offset, int k, int n, int p0, int p1, double[] packed) {
+        for (int pc = p0; pc < p1; pc += KC) {
             int kcLen = Math.min(KC, k - pc);
             for (int strip = 0, j0 = 0; j0 < n; strip++, j0 += nr) {
                 int width = Math.min(nr, n - j0);

@@ -10,7 +10,7 @@ import dev.lanes.core.exec.TrainingOps;
  * barrier separates them on every backend:
  * <ol>
  * <li>{@value #PACK}: every layer's W and Wᵀ packed for the running implementation (the
- *     weights changed in the last update), and the biases copied out;</li>
+ *     weights changed in the last update), panel by panel, and the biases copied out;</li>
  * <li>{@value #COMPUTE}: each shard of the batch forward through every layer, the softmax
  *     cross-entropy gradient of its rows, and back, leaving the shard's gradients of every W
  *     and b in its own buffer — no barrier between layers, a shard is one thread's;</li>
@@ -39,39 +39,72 @@ final class TrainingPhases {
         return last;
     }
 
-    /** Packs W (block 2l) and Wᵀ (block 2l+1) of every layer; copies the biases with the first. */
+    /**
+     * One block per panel of {@value GemmLayout#KC} rows of each W and each Wᵀ but the input
+     * layer's (its activations need no gradient), so the threads share the packing of a big
+     * layer; the biases are copied with their W's first panel.
+     */
     private static final class Pack extends WriteTask<TrainingOps> {
+        /** A panel of one matrix: layer l's W, or its Wᵀ, from row p0. */
+        private record Job(int layer, boolean transposed, int p0) {
+        }
+
         private final TrainingNetwork net;
         private final Reduce before;
+        private final Job[] jobs;
 
         Pack(TrainingNetwork net, Reduce before) {
-            super(TrainingOps.class, 2 * net.layers(), 1);
+            this(net, before, jobs(net));
+        }
+
+        private Pack(TrainingNetwork net, Reduce before, Job[] jobs) {
+            super(TrainingOps.class, jobs.length, 1);
             this.net = net;
             this.before = before;
+            this.jobs = jobs;
+        }
+
+        private static Job[] jobs(TrainingNetwork net) {
+            java.util.List<Job> jobs = new java.util.ArrayList<>();
+            for (int l = 0; l < net.layers(); l++) {
+                for (int p0 = 0; p0 < net.widths[l]; p0 += GemmLayout.KC) {
+                    jobs.add(new Job(l, false, p0));
+                }
+                for (int p0 = 0; l > 0 && p0 < net.widths[l + 1]; p0 += GemmLayout.KC) {
+                    jobs.add(new Job(l, true, p0));
+                }
+            }
+            return jobs.toArray(Job[]::new);
         }
 
         @Override
         public Void block(TrainingOps ops, int from, int to) {
             Matrix p = net.parameters;
             for (int b = from; b < to; b++) {
-                int l = b / 2;
+                Job job = jobs[b];
+                int l = job.layer();
                 int in = net.widths[l];
                 int out = net.widths[l + 1];
-                if (b % 2 == 0) {
+                int offset = net.weightOffset[l];
+                if (!job.transposed()) {
                     GemmLayout layout = ops.layout(net.type, out);
+                    int p1 = Math.min(in, job.p0() + GemmLayout.KC);
                     if (p.f32() != null) {
-                        layout.packAt(p.f32(), net.weightOffset[l], in, out, net.packedWeights[l].f32());
-                        System.arraycopy(p.f32(), net.biasOffset[l], net.biases[l].f32(), 0, out);
+                        layout.packAt(p.f32(), offset, in, out, job.p0(), p1, net.packedWeights[l].f32());
                     } else {
-                        layout.packAt(p.f64(), net.weightOffset[l], in, out, net.packedWeights[l].f64());
-                        System.arraycopy(p.f64(), net.biasOffset[l], net.biases[l].f64(), 0, out);
+                        layout.packAt(p.f64(), offset, in, out, job.p0(), p1, net.packedWeights[l].f64());
                     }
-                } else if (l > 0) {                   // the input layer's activations need no gradient
+                    if (job.p0() == 0) {
+                        System.arraycopy(p.f32() != null ? p.f32() : p.f64(), net.biasOffset[l],
+                            net.biases[l].f32() != null ? net.biases[l].f32() : net.biases[l].f64(), 0, out);
+                    }
+                } else {
                     GemmLayout layout = ops.layout(net.type, in);
+                    int p1 = Math.min(out, job.p0() + GemmLayout.KC);
                     if (p.f32() != null) {
-                        layout.packTransposed(p.f32(), net.weightOffset[l], out, in, net.packedTransposed[l].f32());
+                        layout.packTransposed(p.f32(), offset, out, in, job.p0(), p1, net.packedTransposed[l].f32());
                     } else {
-                        layout.packTransposed(p.f64(), net.weightOffset[l], out, in, net.packedTransposed[l].f64());
+                        layout.packTransposed(p.f64(), offset, out, in, job.p0(), p1, net.packedTransposed[l].f64());
                     }
                 }
             }
