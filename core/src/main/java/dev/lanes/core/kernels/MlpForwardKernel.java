@@ -75,7 +75,11 @@ public final class MlpForwardKernel implements Kernel {
             }
             return params.size("batch");
         }
-        DataShape x = inputs.get(0);
+        return inputRows(params, inputs.get(0));
+    }
+
+    /** The rows of an input batch x, refused unless it is a floating-point matrix of batch × layers[0]. */
+    static long inputRows(Params params, DataShape x) {
         long width = params.sizes("layers").get(0);
         if (x.scalar() || x.dims().size() != 2 || x.dims().get(1) != width || !x.type().floating()) {
             throw new InvalidStageException("inputs", "input x must be an f32 or f64 matrix of batch × " + width

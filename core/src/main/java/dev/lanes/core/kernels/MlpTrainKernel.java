@@ -86,14 +86,8 @@ public final class MlpTrainKernel implements Kernel {
             }
             return params.size("batch");
         }
-        DataShape x = inputs.get(0);
-        long width = params.sizes("layers").get(0);
-        if (x.scalar() || x.dims().size() != 2 || x.dims().get(1) != width || !x.type().floating()) {
-            throw new InvalidStageException("inputs", "input x must be an f32 or f64 matrix of batch × " + width
-                + " (the first layer's width), got " + x.describe());
-        }
+        long rows = MlpForwardKernel.inputRows(params, inputs.get(0));
         DataShape labels = inputs.get(1);
-        long rows = x.dims().get(0);
         if (labels.scalar() || labels.type() != ElementType.I64 || labels.length() != rows || labels.dims().size() > 2) {
             throw new InvalidStageException("inputs", "input labels must be " + rows + " integer classes, one per row of x, "
                 + "got " + labels.describe());
