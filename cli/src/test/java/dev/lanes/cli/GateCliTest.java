@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GateCliTest {
     private static final String SPEC = """
         name: gated
-        settings: { warmup: 1, iterations: 8, min-warmup-ms: 0, threads: [1] }
+        settings: { warmup: 3, iterations: 15, min-warmup-ms: 50, threads: [1] }
         stages:
-          - { id: data, kernel: generate, params: { length: 50000, seed: 3 } }
+          - { id: data, kernel: generate, params: { length: 400000, seed: 3 } }
           - { id: squares, kernel: sum-of-squares, inputs: [data] }
         """;
 
@@ -59,7 +59,7 @@ class GateCliTest {
         CliRun fail = CliRun.of("compare", result.toString(), slow.toString(), "--junit", junit.toString(), "-o",
             dir.resolve("gate.md").toString(), "-o", dir.resolve("gate.html").toString(), "-o",
             dir.resolve("gate.json").toString());
-        assertThat(fail.exit()).isEqualTo(1);
+        assertThat(fail.exit()).as(fail.out() + fail.err()).isEqualTo(1);
         assertThat(fail.out()).startsWith("lanes compare: FAILED: 1 of 1 stage points regressed beyond their threshold")
             .contains("REGRESSED  squares");
         assertThat(fail.err()).contains("lanes: FAILED: 1 of 1 stage points regressed");
