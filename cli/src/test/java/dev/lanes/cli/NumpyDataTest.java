@@ -155,6 +155,56 @@ class NumpyDataTest {
         assertThat(run.out()).contains("\"sha256\"", "x_f8.npy");
     }
 
+    /** Two SGD steps on numpy's batch, labels and weights: lanes' parameters against numpy's own steps. */
+    @Test
+    void trainingStepsAgreeWithNumpysOnTheSameDataAndWeights() throws Exception {
+        Result write = python("""
+            import numpy as np
+            rng = np.random.default_rng(20)
+            widths = [20, 16, 4]
+            x = rng.random((96, 20)); labels = rng.integers(0, 4, 96)
+            net = {}
+            for l in range(2):
+                net[f'w{l}'] = rng.uniform(-0.5, 0.5, (widths[l], widths[l + 1])); net[f'b{l}'] = rng.uniform(-0.1, 0.1, widths[l + 1])
+            np.save('tx.npy', x); np.save('tlabels.npy', labels); np.savez('tnet.npz', **net)
+            np.save('tbad.npy', np.where(np.arange(96) == 7, 4, labels))
+            w = [net['w0'].copy(), net['w1'].copy()]; b = [net['b0'].copy(), net['b1'].copy()]
+            onehot = np.eye(4)[labels]
+            for step in range(2):
+                h1 = np.maximum(x @ w[0] + b[0], 0); z = h1 @ w[1] + b[1]
+                e = np.exp(z - z.max(axis=1, keepdims=True)); dz = (e / e.sum(axis=1, keepdims=True) - onehot) / 96
+                dw1 = h1.T @ dz; db1 = dz.sum(0); dz0 = (dz @ w[1].T) * (h1 > 0)
+                w[1] -= 0.1 * dw1; b[1] -= 0.1 * db1; w[0] -= 0.1 * (x.T @ dz0); b[0] -= 0.1 * dz0.sum(0)
+            np.save('twant.npy', np.concatenate([w[0].ravel(), b[0], w[1].ravel(), b[1]]))
+            """);
+        assertThat(write.exit()).as(write.output()).isZero();
+        String spec = """
+            settings: { warmup: 1, iterations: 3, min-warmup-ms: 0, threads: [1, 2] }
+            stages:
+              - { id: x, kernel: load, params: { file: tx.npy } }
+              - { id: labels, kernel: load, params: { file: %s } }
+              - { id: train, kernel: mlp-train, params: { layers: [20, 16, 4], steps: 2, learning-rate: 0.1, weights: tnet.npz }, inputs: [x, labels] }
+            """;
+        CliRun run = CliRun.of("run", Files.writeString(dir.resolve("train.yaml"), spec.formatted("tlabels.npy")).toString(),
+            "--save-dir", dir.resolve("tout").toString(), "--cache-dir", dir.resolve("cache").toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        Result check = python("""
+            import numpy as np, sys
+            got = np.load('tout/train.npy'); want = np.load('twant.npy')
+            if got.shape != want.shape: sys.exit(f'shape {got.shape} vs {want.shape}')
+            err = np.abs(got - want).max() / np.abs(want).max()
+            moved = np.abs(want - np.concatenate([np.load('tnet.npz')[k].ravel() for k in ['w0', 'b0', 'w1', 'b1']])).max()
+            if not err <= 1e-13 or not moved > 1e-4: sys.exit(f'relative error {err:.2e}, moved {moved:.2e}')
+            print('numpy agrees')
+            """);
+        assertThat(check.output().strip()).as("numpy's check").isEqualTo("numpy agrees");
+
+        CliRun bad = CliRun.of("run", Files.writeString(dir.resolve("bad-train.yaml"), spec.formatted("tbad.npy")).toString(),
+            "--cache-dir", dir.resolve("cache").toString());
+        assertThat(bad.exit()).as(bad.err()).isEqualTo(3);
+        assertThat(bad.err()).contains("stage 'train': label 4 at row 7 is not one of the 4 classes (0 to 3)");
+    }
+
     @Test
     void badDataFilesStopTheRunBeforeAnythingIsMeasured() throws Exception {
         Result write = python("""

@@ -59,7 +59,9 @@ public final class MlpTrainKernel implements Kernel {
             ParamSpec.optional("steps", new ParamType.Size(1, MAX_STEPS), 1L, "SGD steps per sample"),
             ParamSpec.optional("learning-rate", new ParamType.Real(), 0.05, "SGD step size (positive)"),
             ParamSpec.optional("seed", new ParamType.Integer(Long.MIN_VALUE, Long.MAX_VALUE), 42L,
-                "seed of inputs, labels, weights, biases"));
+                "seed of inputs, labels, weights, biases"),
+            ParamSpec.optionalWithoutDefault("weights", new ParamType.FilePath(),
+                "an .npz of w0, b0, w1, b1, ... (numpy.savez) to start from instead of seeded weights and biases"));
     }
 
     @Override
@@ -105,6 +107,9 @@ public final class MlpTrainKernel implements Kernel {
         long batch = batch(params, inputs);
         ElementType type = inputs.isEmpty() ? type(params) : inputs.get(0).type();
         long steps = params.size("steps");
+        if (params.has("weights")) {
+            MlpWeights.load(params.text("weights"), widths.stream().mapToInt(Long::intValue).toArray(), type);  // checked now
+        }
         long forward = 0;
         long parameters = 0;
         long activations = 0;
@@ -149,8 +154,9 @@ public final class MlpTrainKernel implements Kernel {
         ElementType type = shapes.isEmpty() ? type(params) : shapes.get(0).type();
         Matrix x = inputs.isEmpty() ? null : Matrix.of(inputs.get(0), batch, widths[0]);
         int[] labels = inputs.isEmpty() ? null : labels((I64Array) inputs.get(1), widths[widths.length - 1]);
+        MlpWeights start = params.has("weights") ? MlpWeights.load(params.text("weights"), widths, type) : null;
         TrainingNetwork net = new TrainingNetwork(batch, widths, type, (int) params.size("steps"), params.real("learning-rate"),
-            params.integer("seed"), x, labels);
+            params.integer("seed"), x, labels, start);
         BlockTask<?, ?> task = TrainingPhases.steps(net);
         return new StageInstance() {
             private TrainingReference.Outcome reference;

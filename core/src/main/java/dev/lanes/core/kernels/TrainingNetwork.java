@@ -17,7 +17,7 @@ import dev.lanes.core.exec.GemmLayout;
  * at most the shards.
  *
  * <p>Seeded as {@code mlp-forward} seeds (weights Glorot-uniform, biases in ±0.1, inputs in
- * [0, 1)); the labels are a seeded linear teacher's, argmax over classes of (x − ½)·T, so
+ * [0, 1)) unless given; the labels are a seeded linear teacher's, argmax over classes of (x − ½)·T, so
  * the problem is learnable and its classes balanced.
  */
 final class TrainingNetwork {
@@ -51,9 +51,10 @@ final class TrainingNetwork {
     /**
      * @param given  the input batch, or {@code null} for a seeded one
      * @param labels the class of each row, or {@code null} for the teacher's
+     * @param start  the weights and biases to start from, or {@code null} for seeded ones
      */
     TrainingNetwork(int batch, int[] widths, ElementType type, int steps, double learningRate, long seed, Matrix given,
-                    int[] labels) {
+                    int[] labels, MlpWeights start) {
         this.batch = batch;
         this.widths = widths.clone();
         this.type = type;
@@ -73,6 +74,11 @@ final class TrainingNetwork {
         }
         this.initial = Matrix.buffer(type, length);
         for (int l = 0; l < layers; l++) {
+            if (start != null) {
+                copy(start.weights()[l], initial, weightOffset[l]);
+                copy(start.biases()[l], initial, biasOffset[l]);
+                continue;
+            }
             double limit = Math.sqrt(6.0 / (widths[l] + widths[l + 1]));
             fill(initial, weightOffset[l], widths[l] * widths[l + 1], seed * 31 + 2L * l + 1, -limit, limit);
             fill(initial, biasOffset[l], widths[l + 1], seed * 31 + 2L * l + 2, -0.1, 0.1);
@@ -138,6 +144,14 @@ final class TrainingNetwork {
             System.arraycopy(initial.f64(), 0, parameters.f64(), 0, initial.f64().length);
         }
         java.util.Arrays.fill(losses, Double.NaN);
+    }
+
+    private static void copy(Matrix from, Matrix to, int offset) {
+        if (to.f32() != null) {
+            System.arraycopy(from.f32(), 0, to.f32(), offset, from.f32().length);
+        } else {
+            System.arraycopy(from.f64(), 0, to.f64(), offset, from.f64().length);
+        }
     }
 
     private static void fill(Matrix m, int offset, int count, long seed, double lo, double hi) {

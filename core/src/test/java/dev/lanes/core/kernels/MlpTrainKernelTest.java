@@ -79,7 +79,7 @@ class MlpTrainKernelTest {
     @Test
     void gradientsMatchFiniteDifferencesOfTheLoss() {
         int[] widths = {6, 7, 5, 3};
-        TrainingNetwork net = new TrainingNetwork(11, widths, dev.lanes.core.data.ElementType.F64, 1, 1.0, 3L, null, null);
+        TrainingNetwork net = new TrainingNetwork(11, widths, dev.lanes.core.data.ElementType.F64, 1, 1.0, 3L, null, null, null);
         BlockTask<TrainingOps, Void> step = TrainingPhases.steps(net);
         step.reset();
         double[] after = ((F64Array) BlockExecutor.runSequential(step, SCALAR)).data().clone();
@@ -123,7 +123,7 @@ class MlpTrainKernelTest {
 
     @Test
     void theLossMatchesTheReferences() {
-        TrainingNetwork net = new TrainingNetwork(70, new int[] {9, 8, 5}, dev.lanes.core.data.ElementType.F32, 3, 0.2, 8L, null, null);
+        TrainingNetwork net = new TrainingNetwork(70, new int[] {9, 8, 5}, dev.lanes.core.data.ElementType.F32, 3, 0.2, 8L, null, null, null);
         BlockTask<TrainingOps, Void> steps = TrainingPhases.steps(net);
         steps.reset();
         BlockExecutor.runSequential(steps, SCALAR);
