@@ -232,39 +232,37 @@ final class SimdGemmOps implements TrainingOps {
 
     /** Columns [ic, ic+mc) × rows [pc, pc+kc) of A (k × m) into the strips of Aᵀ: each k step is a run of A's row. */
     private static void packTransposedA(float[] a, int aOffset, int lda, int ic, int mc, int pc, int kc, float[] packed) {
-        for (int ir = 0; ir < mc; ir += MR) {
-            int base = ir * kc;
-            int rows = Math.min(MR, mc - ir);
-            int from = aOffset + pc * lda + ic + ir;
-            if (rows == MR) {
-                for (int p = 0; p < kc; p++, from += lda) {
-                    System.arraycopy(a, from, packed, base + p * MR, MR);
+        int full = mc / MR * MR;
+        for (int p = 0; p < kc; p++) {
+            int from = aOffset + (pc + p) * lda + ic;         // row pc+p of A, read once, front to back
+            for (int ir = 0; ir < full; ir += MR) {
+                int to = ir * kc + p * MR;
+                for (int r = 0; r < MR; r++) {              // a constant trip count C2 unrolls
+                    packed[to + r] = a[from + ir + r];
                 }
-                continue;
             }
-            for (int p = 0; p < kc; p++, from += lda) {
-                int to = base + p * MR;
-                System.arraycopy(a, from, packed, to, rows);
-                Arrays.fill(packed, to + rows, to + MR, 0f);
+            if (full < mc) {
+                int to = full * kc + p * MR;
+                System.arraycopy(a, from + full, packed, to, mc - full);
+                Arrays.fill(packed, to + mc - full, to + MR, 0f);
             }
         }
     }
 
     private static void packTransposedA(double[] a, int aOffset, int lda, int ic, int mc, int pc, int kc, double[] packed) {
-        for (int ir = 0; ir < mc; ir += MR) {
-            int base = ir * kc;
-            int rows = Math.min(MR, mc - ir);
-            int from = aOffset + pc * lda + ic + ir;
-            if (rows == MR) {
-                for (int p = 0; p < kc; p++, from += lda) {
-                    System.arraycopy(a, from, packed, base + p * MR, MR);
+        int full = mc / MR * MR;
+        for (int p = 0; p < kc; p++) {
+            int from = aOffset + (pc + p) * lda + ic;         // row pc+p of A, read once, front to back
+            for (int ir = 0; ir < full; ir += MR) {
+                int to = ir * kc + p * MR;
+                for (int r = 0; r < MR; r++) {              // a constant trip count C2 unrolls
+                    packed[to + r] = a[from + ir + r];
                 }
-                continue;
             }
-            for (int p = 0; p < kc; p++, from += lda) {
-                int to = base + p * MR;
-                System.arraycopy(a, from, packed, to, rows);
-                Arrays.fill(packed, to + rows, to + MR, 0.0);
+            if (full < mc) {
+                int to = full * kc + p * MR;
+                System.arraycopy(a, from + full, packed, to, mc - full);
+                Arrays.fill(packed, to + mc - full, to + MR, 0.0);
             }
         }
     }
