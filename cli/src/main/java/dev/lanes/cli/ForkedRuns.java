@@ -68,7 +68,7 @@ final class ForkedRuns {
             int s = spec;
             RunResult one = ForkMerge.merge(byFork.stream().map(runs -> runs.get(s)).toList());
             merged.add(partial ? new RunResult(one.schema(), false, one.lanesVersion(), one.startedAt(), one.machine(),
-                one.calibration(), one.spec(), one.points(), one.derived()) : one);
+                one.calibration(), one.spec(), one.points(), one.derived(), one.failures()) : one);
         }
         return merged;
     }

@@ -220,6 +220,7 @@ final class RunCommand implements Callable<Integer> {
                 // the JVM is exiting: the hook runs, and finds the outputs already closed
             }
         }
+        failOnFailedStages(results);
         failOnWrongResults(results);
         baselines.after(results, stdoutComparison(targets), spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
@@ -231,6 +232,18 @@ final class RunCommand implements Callable<Integer> {
             .map(t -> t.format() == Format.TABLE ? dev.lanes.core.report.ComparisonFormat.TABLE
                 : t.format() == Format.MARKDOWN ? dev.lanes.core.report.ComparisonFormat.MARKDOWN : null)
             .orElse(null);
+    }
+
+    /**
+     * A stage that failed fails the run (exit 3), after every output is written with the
+     * stages that did not depend on it: the first failure, what it cancelled, and how many more.
+     */
+    private static void failOnFailedStages(List<RunResult> results) {
+        List<dev.lanes.core.result.StageFailure> failed = results.stream().flatMap(r -> r.failures().stream()).toList();
+        if (!failed.isEmpty()) {
+            throw new ExecutionException(failed.get(0).describe() + (failed.size() == 1 ? ""
+                : " (and " + (failed.size() - 1) + " more failed stage point" + (failed.size() == 2 ? "" : "s") + ", in the result)"));
+        }
     }
 
     /** A result that does not match the scalar reference fails the run (exit 3), after every output is written. */

@@ -199,10 +199,19 @@ class NumpyDataTest {
             """);
         assertThat(check.output().strip()).as("numpy's check").isEqualTo("numpy agrees");
 
-        CliRun bad = CliRun.of("run", Files.writeString(dir.resolve("bad-train.yaml"), spec.formatted("tbad.npy")).toString(),
-            "--cache-dir", dir.resolve("cache").toString());
+        // a label out of range fails its stage alone: what depends on it is cancelled, the rest runs and is written
+        Path badSpec = Files.writeString(dir.resolve("bad-train.yaml"), spec.formatted("tbad.npy") + """
+              - { id: after-train, kernel: sum-of-squares, inputs: [x], after: [train] }
+              - { id: independent, kernel: sum-of-squares, inputs: [x] }
+            """);
+        Path result = dir.resolve("bad-train.json");
+        CliRun bad = CliRun.of("run", badSpec.toString(), "--cache-dir", dir.resolve("cache").toString(), "-o", result.toString());
         assertThat(bad.exit()).as(bad.err()).isEqualTo(3);
-        assertThat(bad.err()).contains("stage 'train': label 4 at row 7 is not one of the 4 classes (0 to 3)");
+        assertThat(bad.err()).contains("stage 'train': label 4 at row 7 is not one of the 4 classes (0 to 3)",
+            "cancelled the stages that depend on it: after-train");
+        String saved = Files.readString(result);
+        assertThat(saved).contains("\"complete\" : false", "\"cancelled\" : [ \"after-train\" ]")
+            .contains("\"stage\" : \"independent\"").doesNotContain("\"stage\" : \"after-train\"");
     }
 
     @Test

@@ -38,6 +38,7 @@ final class Sections {
                 + (a.measurements() == 1 ? " measurement" : " measurements") + " ("
                 + (a.calibration() == null ? "no calibration" : a.calibration()) + ")");
         }
+        r.failures().forEach(f -> summary.add("FAILED: " + f.describe()));
         notes(r).forEach(n -> summary.add("note: " + n));
         if (!summary.isEmpty()) {
             sections.add(new Section(null, null, summary));

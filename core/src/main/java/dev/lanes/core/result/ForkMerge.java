@@ -29,7 +29,7 @@ public final class ForkMerge {
         boolean complete = forks.stream().allMatch(RunResult::complete);
         return new RunResult(first.schema(), complete, first.lanesVersion(), first.startedAt(), first.machine(),
             first.calibration(), first.spec(), points, Analysis.derive(points, first.spec().weak(), first.calibration(),
-                first.spec().quick()));
+                first.spec().quick()), forks.stream().flatMap(f -> f.failures().stream()).distinct().toList());
     }
 
     private static PointResult point(List<PointResult> forks) {

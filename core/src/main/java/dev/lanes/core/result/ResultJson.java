@@ -164,10 +164,16 @@ public final class ResultJson {
         }
     }
 
-    /** A lanes.run/3 result as lanes.run/4: v4 times a stage's named parts apart (v3 stages had none). */
+    /**
+     * A lanes.run/3 result as lanes.run/4: v4 times a stage's named parts apart (v3 stages had
+     * none) and records failed stages (a v3 run stopped at the first).
+     */
     private static JsonNode upgradeV3(JsonNode node) {
         ObjectNode copy = node.deepCopy();
         copy.put("schema", RunResult.SCHEMA);
+        if (!copy.has("failures")) {
+            copy.putArray("failures");
+        }
         for (JsonNode point : copy.path("points")) {
             if (point instanceof ObjectNode p && !p.has("phases")) {
                 p.putArray("phases");

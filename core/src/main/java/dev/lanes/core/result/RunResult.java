@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param calibration which calibration the estimates came from (e.g. "calibrate 2026-11-25T05:10:00Z"),
  *                    {@code null} when none was used
  * @param points      in the order they ran: sweep point by sweep point, stages in order, then thread counts
+ * @param failures    the stages that failed and those cancelled with them; a run with failures is not complete
  */
 public record RunResult(String schema, boolean complete, String lanesVersion, String startedAt, Machine machine,
-                        String calibration, SpecInfo spec, List<PointResult> points, List<DerivedRow> derived) {
+                        String calibration, SpecInfo spec, List<PointResult> points, List<DerivedRow> derived,
+                        List<StageFailure> failures) {
 
     /** The schema this version writes. */
     public static final String SCHEMA = "lanes.run/4";
@@ -23,6 +25,13 @@ public record RunResult(String schema, boolean complete, String lanesVersion, St
     public RunResult {
         points = List.copyOf(points);
         derived = List.copyOf(derived);
+        failures = List.copyOf(failures);
+    }
+
+    /** A result in which no stage failed. */
+    public RunResult(String schema, boolean complete, String lanesVersion, String startedAt, Machine machine,
+                     String calibration, SpecInfo spec, List<PointResult> points, List<DerivedRow> derived) {
+        this(schema, complete, lanesVersion, startedAt, machine, calibration, spec, points, derived, List.of());
     }
 
     /** The first stage point whose result did not match the reference, if any. */
@@ -39,7 +48,7 @@ public record RunResult(String schema, boolean complete, String lanesVersion, St
     public RunResult withFlags(List<String> flags) {
         SpecInfo s = spec;
         return new RunResult(schema, complete, lanesVersion, startedAt, machine, calibration, new SpecInfo(s.name(), s.file(),
-            s.digest(), s.quick(), s.settings(), s.overrides(), flags, s.weak(), s.gates(), s.files()), points, derived);
+            s.digest(), s.quick(), s.settings(), s.overrides(), flags, s.weak(), s.gates(), s.files()), points, derived, failures);
     }
 
     /** The derived rows of one kind. */

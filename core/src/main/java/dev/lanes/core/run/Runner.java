@@ -30,6 +30,7 @@ import dev.lanes.core.result.PointResult;
 import dev.lanes.core.result.RunResult;
 import dev.lanes.core.result.SampleSummary;
 import dev.lanes.core.result.SpecInfo;
+import dev.lanes.core.result.StageFailure;
 import dev.lanes.core.result.StageGate;
 import dev.lanes.core.result.Throughput;
 import dev.lanes.core.result.WeakAxis;
@@ -69,6 +70,8 @@ public final class Runner {
     private final Planner planner;
     private final WisdomStore wisdomStore;
     private Sampler sampler;
+    /** The stages of this run that failed, and those cancelled with them. */
+    private StageFailures failures = new StageFailures();
     /** The data files this run has read; new for every run. */
     private InputFiles inputFiles = new InputFiles();
 
@@ -103,10 +106,12 @@ public final class Runner {
         Progress progress = new Progress(expectedMeasurements(workload, chooser, machine.cores(), backendOverride));
         List<PointResult> results = new ArrayList<>();
         Map<String, Value> unswept = new HashMap<>();     // outputs of the stages no sweep reaches, from the first point
+        failures = new StageFailures();
         try (Sampler points = new Sampler()) {
             sampler = points;
             for (SweepPoint point : workload.points()) {
                 DeviceUse device = new DeviceUse();
+                failures.pointStarts();
                 try {
                     runPoint(workload, point, chooser, machine.cores(), backendOverride, results, device, header, progress,
                         unswept);
@@ -139,12 +144,15 @@ public final class Runner {
                 : planner.model().profile().method() + " " + planner.model().profile().createdAt();
         }
 
+        /** @param complete whether every stage point ran; a failed stage makes the result incomplete too */
         RunResult result(List<PointResult> points, boolean complete) {
             SpecInfo s = spec;
             SpecInfo withFiles = new SpecInfo(s.name(), s.file(), s.digest(), s.quick(), s.settings(), s.overrides(),
                 s.flags(), s.weak(), s.gates(), inputFiles.all());
-            return new RunResult(RunResult.SCHEMA, complete, lanesVersion, startedAt, ResultRecords.machine(machine),
-                calibration, withFiles, points, Analysis.derive(points, spec.weak(), calibration, spec.quick()));
+            List<StageFailure> failed = failures.records();
+            return new RunResult(RunResult.SCHEMA, complete && failed.isEmpty(), lanesVersion, startedAt,
+                ResultRecords.machine(machine), calibration, withFiles, points,
+                Analysis.derive(points, spec.weak(), calibration, spec.quick()), failed);
         }
     }
 
@@ -237,70 +245,79 @@ public final class Runner {
                 values.put(stage.id(), unswept.get(stage.id()));     // measured and reported at the first point
                 continue;
             }
-            Params params = point.paramsFor(stage);
-            List<Value> inputs = stage.inputs().stream().map(values::get).toList();
-            StageShape shape = shapes.get(stage.id());
-            StageRequest request = request(workload, stage, point, override);
-            ElementType type = WorkloadShapes.elementType(stage, shapes);
-            StageInstance instance = bind(stage, params, inputs,
-                stage.inputs().stream().map(id -> shapes.get(id).output()).toList());
-            inputFiles.read(stage, params);
-            String planNote = null;
-            StagePlan plan = null;
-            // what a device implementation would copy, given what earlier stages left there (not what this one leaves)
-            DeviceTraffic traffic = device.traffic(stage, shapes);
-            if (planner != null && !stage.kernel().isSource()) {
-                plan = planner.plan(stage.id(), stage.kernel(), point.values(), shape.work(), type, Planner.maxThreads(settings),
-                    traffic);
-                if (wisdomStore != null && request.backend() == BackendChoice.AUTO && request.threads().size() <= 1) {
-                    Wisdom.Entry decided = decideByMeasurement(stage, instance, plan, type, device);
-                    plan = plan.decided(decided.chosen(), "measured");
-                    planNote = "auto by measurement (" + decided.measuredAt() + "): " + decided.trialMedianNanos().entrySet()
-                        .stream().sorted(Map.Entry.comparingByValue())
-                        .map(e -> e.getKey() + " " + Math.round(e.getValue() / 1e3) + " µs").toList()
-                        + "; chose " + decided.chosen().label() + ", " + decided.rule();
-                }
+            if (failures.failedBefore(stage) || failures.cancels(stage)) {
+                continue;                                     // recorded: it failed at an earlier point, or depends on a failure
             }
-            Implementation planned = plan == null ? null : implementation(plan.chosen());
-            ImplementationChooser stageChooser = planned == null ? chooser
-                : new ImplementationChooser(accelerators, cores, (id, kernel, elements) -> planned);
-            ImplementationChooser.Choice choice =
-                stageChooser.choose(stage.id(), stage.kernel(), request.backend(), shape.work().elements(), request.threads());
-            Value output = null;
-            for (Implementation impl : choice.implementations()) {
-                boolean source = stage.kernel().isSource();
-                String label = impl.label() + (impl.threads() > 1 ? " x" + impl.threads() : "");
-                if (!source) {
-                    listener.started(progress.next(stage.id(), swept.contains(stage.id()) ? point.label() : "", label));
-                }
-                device.beforeMeasuring(impl);
-                Sampler.Measurement m = source
-                    ? sampler.measure(stage, instance.task(), impl, 0, 1, 0)
-                    : sampler.measure(stage, instance.task(), impl, settings.warmup(), settings.iterations(), settings.minWarmupMillis());
-                String deviceNote = device.afterMeasuring(stage, impl, true);
-                Check check = settings.verify() ? instance.verify(m.output()) : null;
-                List<String> notes = new ArrayList<>();
-                String oversubscribed = impl.threads() > cores ? "oversubscribed: " + impl.threads() + " threads on "
-                    + cores + " cores take turns, so this point measures contention, not scaling" : null;
-                for (String note : new String[] {planNote, choice.note(), deviceNote, oversubscribed}) {
-                    if (note != null) {
-                        notes.add(note);
+            try {
+                Params params = point.paramsFor(stage);
+                List<Value> inputs = stage.inputs().stream().map(values::get).toList();
+                StageShape shape = shapes.get(stage.id());
+                StageRequest request = request(workload, stage, point, override);
+                ElementType type = WorkloadShapes.elementType(stage, shapes);
+                StageInstance instance = bind(stage, params, inputs,
+                    stage.inputs().stream().map(id -> shapes.get(id).output()).toList());
+                inputFiles.read(stage, params);
+                String planNote = null;
+                StagePlan plan = null;
+                // what a device implementation would copy, given what earlier stages left there (not what this one leaves)
+                DeviceTraffic traffic = device.traffic(stage, shapes);
+                if (planner != null && !stage.kernel().isSource()) {
+                    plan = planner.plan(stage.id(), stage.kernel(), point.values(), shape.work(), type, Planner.maxThreads(settings),
+                        traffic);
+                    if (wisdomStore != null && request.backend() == BackendChoice.AUTO && request.threads().size() <= 1) {
+                        Wisdom.Entry decided = decideByMeasurement(stage, instance, plan, type, device);
+                        plan = plan.decided(decided.chosen(), "measured");
+                        planNote = "auto by measurement (" + decided.measuredAt() + "): " + decided.trialMedianNanos().entrySet()
+                            .stream().sorted(Map.Entry.comparingByValue())
+                            .map(e -> e.getKey() + " " + Math.round(e.getValue() / 1e3) + " µs").toList()
+                            + "; chose " + decided.chosen().label() + ", " + decided.rule();
                     }
                 }
-                PointResult result = pointResult(stage, swept.contains(stage.id()) ? ResultRecords.point(point) : List.of(),
-                    params, shape, type, impl, m, instance.describe(m.output()), check, notes, traffic,
-                    StageDefinitions.digest(workload, point, stage, request.backend(), inputFiles), workload.quick());
-                results.add(result);
-                List<PointResult> soFar = List.copyOf(results);
-                listener.finished(result, memoized(() -> header.result(soFar, false)));
-                output = m.output();
-            }
-            values.put(stage.id(), output);
-            if (!swept.contains(stage.id())) {
-                unswept.put(stage.id(), output);
-            }
-            if (stage.save() != null && output != null) {
-                SavedOutputs.save(stage, point, swept.contains(stage.id()), output, shapes.get(stage.id()).output().dims());
+                Implementation planned = plan == null ? null : implementation(plan.chosen());
+                ImplementationChooser stageChooser = planned == null ? chooser
+                    : new ImplementationChooser(accelerators, cores, (id, kernel, elements) -> planned);
+                ImplementationChooser.Choice choice =
+                    stageChooser.choose(stage.id(), stage.kernel(), request.backend(), shape.work().elements(), request.threads());
+                Value output = null;
+                for (Implementation impl : choice.implementations()) {
+                    boolean source = stage.kernel().isSource();
+                    String label = impl.label() + (impl.threads() > 1 ? " x" + impl.threads() : "");
+                    if (!source) {
+                        listener.started(progress.next(stage.id(), swept.contains(stage.id()) ? point.label() : "", label));
+                    }
+                    device.beforeMeasuring(impl);
+                    Sampler.Measurement m = source
+                        ? sampler.measure(stage, instance.task(), impl, 0, 1, 0)
+                        : sampler.measure(stage, instance.task(), impl, settings.warmup(), settings.iterations(), settings.minWarmupMillis());
+                    String deviceNote = device.afterMeasuring(stage, impl, true);
+                    Check check = settings.verify() ? instance.verify(m.output()) : null;
+                    List<String> notes = new ArrayList<>();
+                    String oversubscribed = impl.threads() > cores ? "oversubscribed: " + impl.threads() + " threads on "
+                        + cores + " cores take turns, so this point measures contention, not scaling" : null;
+                    for (String note : new String[] {planNote, choice.note(), deviceNote, oversubscribed}) {
+                        if (note != null) {
+                            notes.add(note);
+                        }
+                    }
+                    PointResult result = pointResult(stage, swept.contains(stage.id()) ? ResultRecords.point(point) : List.of(),
+                        params, shape, type, impl, m, instance.describe(m.output()), check, notes, traffic,
+                        StageDefinitions.digest(workload, point, stage, request.backend(), inputFiles), workload.quick());
+                    results.add(result);
+                    List<PointResult> soFar = List.copyOf(results);
+                    listener.finished(result, memoized(() -> header.result(soFar, false)));
+                    output = m.output();
+                }
+                values.put(stage.id(), output);
+                if (!swept.contains(stage.id())) {
+                    unswept.put(stage.id(), output);
+                }
+                if (stage.save() != null && output != null) {
+                    SavedOutputs.save(stage, point, swept.contains(stage.id()), output, shapes.get(stage.id()).output().dims());
+                }
+            } catch (ExecutionException e) {
+                // the stage failed: its dependents are cancelled, the stages that do not depend on it still run
+                failures.failed(stage, swept.contains(stage.id()) ? ResultRecords.point(point) : List.of(), e.getMessage(),
+                    swept.contains(stage.id()));
             }
         }
     }

@@ -88,6 +88,29 @@ class RunnerTest {
     }
 
     @Test
+    void aFailingStageCancelsItsDependentsAndTheOthersStillRun() {
+        Accelerators withGpu = new Accelerators(Map.of(Backend.SCALAR, new ScalarAccelerator(), Backend.GPU, new UsableGpuWithoutKernels()));
+        RunResult r = run(withGpu, """
+            stages:
+              - { id: data, kernel: generate, params: { length: 5000 } }
+              - { id: offloaded, kernel: sum-of-squares, inputs: [data], backend: gpu }
+              - { id: after-it, kernel: dot, inputs: [data, data], after: [offloaded] }
+              - { id: next, kernel: axpy, inputs: [data, data], after: [after-it] }
+              - { id: independent, kernel: sum-of-squares, inputs: [data] }
+            settings: { warmup: 1, iterations: 3, min-warmup-ms: 0, threads: [1] }
+            """, null);
+        assertThat(r.points()).extracting(p -> p.key().stage()).containsExactly("data", "independent");
+        assertThat(r.complete()).as("a run with a failed stage is not complete").isFalse();
+        assertThat(r.failures()).singleElement().satisfies(f -> {
+            assertThat(f.stage()).isEqualTo("offloaded");
+            assertThat(f.error()).contains("stage 'offloaded': backend gpu has no implementation of kernel 'sum-of-squares'");
+            assertThat(f.cancelled()).containsExactly("after-it", "next");
+        });
+        RunResult saved = dev.lanes.core.result.ResultJson.parse("r.json", dev.lanes.core.result.ResultJson.write(List.of(r))).get(0);
+        assertThat(saved.failures()).isEqualTo(r.failures());
+    }
+
+    @Test
     void aTrainingStageIsTimedInItsPartsEverySampleAndEachPartWithinTheSample() {
         RunResult r = run(scalarOnly(), """
             stages:
@@ -251,9 +274,9 @@ class RunnerTest {
             .isInstanceOf(ExecutionException.class)
             .hasMessageContaining("stage 'squares': backend gpu is not usable here: the lanes-gpu module is not on the class path");
         Accelerators withGpu = new Accelerators(Map.of(Backend.SCALAR, new ScalarAccelerator(), Backend.GPU, new UsableGpuWithoutKernels()));
-        assertThatThrownBy(() -> run(withGpu, SPEC, BackendChoice.GPU))
-            .isInstanceOf(ExecutionException.class)
-            .hasMessageContaining("stage 'squares': backend gpu has no implementation of kernel 'sum-of-squares'");
+        // usable, but without the kernel: found when the stage runs, so it fails alone and the run goes on
+        assertThat(run(withGpu, SPEC, BackendChoice.GPU).failures()).extracting(dev.lanes.core.result.StageFailure::error)
+            .first().asString().contains("stage 'squares': backend gpu has no implementation of kernel 'sum-of-squares'");
         assertThatThrownBy(() -> run(scalarOnly(), SPEC, BackendChoice.SIMD))
             .isInstanceOf(ExecutionException.class)
             .hasMessageContaining("backend simd is not usable here: the lanes-vector module is not on the class path");
