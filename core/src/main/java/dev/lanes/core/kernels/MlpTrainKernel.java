@@ -171,11 +171,7 @@ public final class MlpTrainKernel implements Kernel {
                 if (reference == null) {
                     reference = TrainingReference.run(net);
                 }
-                double[] got = Matrix.of(actual, 1, (int) actual.length()).toF64();
-                TrainingReference.Bounded want = reference.parameters();
-                double worst = DenseReference.worstRatio(new DenseReference.Row(want.v(), want.e()), got);
-                return Check.of("worst |error| / bound over the parameters after " + net.steps + " step"
-                    + (net.steps == 1 ? "" : "s") + ", vs an f64 reference carrying componentwise error bounds", worst, 1.0);
+                return reference.check(Matrix.of(actual, 1, (int) actual.length()).toF64(), net.steps, net.type);
             }
 
             @Override

@@ -1,6 +1,7 @@
 package dev.lanes.core.kernels;
 
 import dev.lanes.core.data.ElementType;
+import dev.lanes.core.kernel.Check;
 
 import java.util.stream.IntStream;
 
@@ -53,7 +54,41 @@ final class TrainingReference {
 
     /** The parameters after every step, and the loss before each step. */
     record Outcome(Bounded parameters, double[] losses) {
+
+        /**
+         * The implementation's parameters against these. While the bounds say something (all
+         * finite, none above a tenth of the largest parameter), every parameter must lie within
+         * its bound. Carried through many steps the bounds grow geometrically until they allow
+         * anything; a check against them would pass whatever ran, so past that point the check
+         * is the largest error relative to the largest parameter, against {@value #DRIFT}·u·steps:
+         * rounding differences that training carries on, not a proof (a [8, 6, 3] network at
+         * η = 0.5 drifted 1.5·u in 5 steps and 13·u in 1000, in f32).
+         */
+        Check check(double[] got, int steps, ElementType type) {
+            String after = " after " + steps + " step" + (steps == 1 ? "" : "s");
+            double largest = 0;
+            double widest = 0;
+            for (int i = 0; i < got.length; i++) {
+                largest = Math.max(largest, Math.abs(parameters.v()[i]));
+                widest = Math.max(widest, parameters.e()[i]);
+            }
+            if (Double.isFinite(widest) && widest <= 0.1 * largest) {
+                double worst = DenseReference.worstRatio(new DenseReference.Row(parameters.v(), parameters.e()), got);
+                return Check.of("worst |error| / bound over the parameters" + after
+                    + ", vs an f64 reference carrying componentwise error bounds", worst, 1.0);
+            }
+            double error = 0;
+            for (int i = 0; i < got.length; i++) {
+                double e = Math.abs(got[i] - parameters.v()[i]);
+                error = Double.isNaN(e) ? Double.POSITIVE_INFINITY : Math.max(error, e);
+            }
+            return Check.of("max |error| / max |parameter|" + after + " vs an f64 reference (its error bounds had grown "
+                + "past use)", largest == 0 ? error : error / largest, DRIFT * type.unitRoundoff() * steps);
+        }
     }
+
+    /** How far training may carry rounding differences, per step, in units of u. */
+    static final double DRIFT = 64;
 
     private TrainingReference() {
     }

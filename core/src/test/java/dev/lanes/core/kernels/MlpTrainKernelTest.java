@@ -75,6 +75,19 @@ class MlpTrainKernelTest {
         assertThat(s.verify(new F32Array(got)).passed()).isFalse();
     }
 
+    /** Past the steps its bounds cover, the check still fails a wrong result rather than passing anything. */
+    @Test
+    void manyStepsAreCheckedByTheirDriftAndAWrongResultStillFails() {
+        StageInstance s = kernel.bind(params(40, List.of(8L, 6L, 3L), false, 200, 0.5), List.of());
+        float[] got = ((F32Array) run(s, SCALAR, null)).data().clone();
+        Check check = s.verify(new F32Array(got));
+        assertThat(check.passed()).as(check.toString()).isTrue();
+        assertThat(check.method()).contains("max |error| / max |parameter| after 200 steps");
+        assertThat(check.bound()).isLessThan(1e-3);
+        got[3] *= 1.01f;
+        assertThat(s.verify(new F32Array(got)).passed()).isFalse();
+    }
+
     /** The analytic gradient (from the update with η = 1) against central differences of the loss. */
     @Test
     void gradientsMatchFiniteDifferencesOfTheLoss() {
