@@ -45,7 +45,7 @@ final class Sections {
         }
         loadBalance(r).ifPresent(sections::add);
         phases(r).ifPresent(sections::add);
-        r.rows(StrongScalingRow.class).forEach(s -> sections.add(strong(s)));
+        r.rows(StrongScalingRow.class).forEach(s -> sections.add(strong(s, r.rows(PhaseRow.class))));
         r.rows(WeakScalingRow.class).forEach(w -> sections.add(weak(w, all)));
         List<String> growth = r.rows(SizeGrowthRow.class).stream().map(Sections::growth).toList();
         if (!growth.isEmpty()) {
@@ -151,17 +151,35 @@ final class Sections {
             + "block to its last; share = the median of its time ÷ the sample's", t, List.of()));
     }
 
-    private static Section strong(StrongScalingRow s) {
+    /** The table, with each named part's share of the stage at every thread count when the stage has parts. */
+    private static Section strong(StrongScalingRow s, List<PhaseRow> phaseRows) {
+        List<PhaseRow> parts = new ArrayList<>();
+        for (StrongScalingRow.Entry e : s.rows()) {
+            PointKey key = new PointKey(s.stage(), s.point(), s.backend(), s.inner(), e.threads());
+            phaseRows.stream().filter(p -> p.key().equals(key)).findFirst().ifPresent(parts::add);
+        }
+        boolean withParts = parts.size() == s.rows().size() && !parts.isEmpty();
         Grid t = new Grid().column("threads", true).column("median", true).column("speedup", true).column("95% CI", true)
             .column("efficiency", true).column("Karp–Flatt", true);
+        if (withParts) {
+            parts.get(0).parts().forEach(part -> t.column(part.name(), true));
+        }
         List<String> lines = new ArrayList<>();
         for (StrongScalingRow.Entry e : s.rows()) {
-            t.row(List.of(Integer.toString(e.threads()), Units.duration(e.medianNanos()), Units.fixed(e.speedup(), 2),
-                Cells.range(e.speedupCi(), 2), Units.percent(e.efficiency()),
+            List<String> row = new ArrayList<>(List.of(Integer.toString(e.threads()), Units.duration(e.medianNanos()),
+                Units.fixed(e.speedup(), 2), Cells.range(e.speedupCi(), 2), Units.percent(e.efficiency()),
                 e.karpFlatt() == null ? "–" : Units.fixed(e.karpFlatt(), 3) + (e.karpFlattNote() == null ? "" : " †")));
+            if (withParts) {
+                int at = s.rows().indexOf(e);
+                parts.get(at).parts().forEach(part -> row.add(Units.percent(part.share())));
+            }
+            t.row(row);
             if (e.karpFlattNote() != null) {
                 lines.add("† Karp–Flatt at " + e.threads() + " threads is " + e.karpFlattNote());
             }
+        }
+        if (withParts) {
+            lines.add("the parts' columns: each part's share of a sample (the median over samples), as under Parts of a stage");
         }
         StrongScalingRow.Amdahl a = s.amdahl();
         if (a == null) {

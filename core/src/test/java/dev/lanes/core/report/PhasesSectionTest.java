@@ -28,6 +28,8 @@ class PhasesSectionTest {
 
         String table = Format.TABLE.renderer().render(List.of(r));
         assertThat(table).contains("Parts of a stage").containsPattern("train +threads\\(simd\\) +2 +reduce\\+update +\\S+ \\S*s +20%");
+        assertThat(table).containsPattern("threads +median +speedup +95% CI +efficiency +Karp–Flatt +pack +forward\\+backward +reduce\\+update")
+            .containsPattern("\\n +2 +\\S+ ms +\\S+ .* 5% +75% +20%\\n");
         assertThat(Format.MARKDOWN.renderer().render(List.of(r))).contains("reduce+update");
         List<RunResult> saved = ResultJson.parse("t.json", ResultJson.write(List.of(r)));
         assertThat(saved.get(0).points().get(1).phases()).isEqualTo(r.points().get(1).phases());
