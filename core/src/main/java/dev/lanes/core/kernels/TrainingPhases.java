@@ -39,18 +39,45 @@ final class TrainingPhases {
         return last;
     }
 
+    /** A phase of a step: named, after the phase before it (none for the first step's packing). */
+    private abstract static class Phase extends WriteTask<TrainingOps> {
+        private final String name;
+        private final Phase before;
+
+        Phase(String name, Phase before, int length, int blockSize) {
+            super(TrainingOps.class, length, blockSize);
+            this.name = name;
+            this.before = before;
+        }
+
+        @Override
+        public final String phase() {
+            return name;
+        }
+
+        @Override
+        public final BlockTask<TrainingOps, ?> prerequisite() {
+            return before;
+        }
+
+        /** Only the last update's result is the stage's output. */
+        @Override
+        public Value result(Void total) {
+            return null;
+        }
+    }
+
     /**
      * One block per panel of {@value GemmLayout#KC} rows of each W and each Wᵀ but the input
      * layer's (its activations need no gradient), so the threads share the packing of a big
      * layer; the biases are copied with their W's first panel.
      */
-    private static final class Pack extends WriteTask<TrainingOps> {
+    private static final class Pack extends Phase {
         /** A panel of one matrix: layer l's W, or its Wᵀ, from row p0. */
         private record Job(int layer, boolean transposed, int p0) {
         }
 
         private final TrainingNetwork net;
-        private final Reduce before;
         private final Job[] jobs;
 
         Pack(TrainingNetwork net, Reduce before) {
@@ -58,9 +85,8 @@ final class TrainingPhases {
         }
 
         private Pack(TrainingNetwork net, Reduce before, Job[] jobs) {
-            super(TrainingOps.class, jobs.length, 1);
+            super(PACK, before, jobs.length, 1);
             this.net = net;
-            this.before = before;
             this.jobs = jobs;
         }
 
@@ -111,31 +137,15 @@ final class TrainingPhases {
             return null;
         }
 
-        @Override
-        public String phase() {
-            return PACK;
-        }
-
-        @Override
-        public BlockTask<TrainingOps, ?> prerequisite() {
-            return before;
-        }
-
-        @Override
-        public Value result(Void total) {
-            return null;
-        }
     }
 
     /** Forward, loss gradient and backward of one shard per block. */
-    private static final class Compute extends WriteTask<TrainingOps> {
+    private static final class Compute extends Phase {
         private final TrainingNetwork net;
-        private final Pack before;
 
         Compute(TrainingNetwork net, Pack before) {
-            super(TrainingOps.class, net.shards(), 1);
+            super(COMPUTE, before, net.shards(), 1);
             this.net = net;
-            this.before = before;
         }
 
         @Override
@@ -196,49 +206,23 @@ final class TrainingPhases {
             }
         }
 
-        @Override
-        public String phase() {
-            return COMPUTE;
-        }
-
-        @Override
-        public BlockTask<TrainingOps, ?> prerequisite() {
-            return before;
-        }
-
-        @Override
-        public Value result(Void total) {
-            return null;
-        }
     }
 
     /** The shards' gradients summed into the first shard's, in shard order, then p ← p − η·g. */
-    private static final class Reduce extends WriteTask<TrainingOps> {
+    private static final class Reduce extends Phase {
         private final TrainingNetwork net;
         private final int step;
-        private final Compute before;
 
         Reduce(TrainingNetwork net, int step, Compute before) {
-            super(TrainingOps.class, net.parameters.cols(), REDUCE_BLOCK);
+            super(REDUCE, before, net.parameters.cols(), REDUCE_BLOCK);
             this.net = net;
             this.step = step;
-            this.before = before;
         }
 
         @Override
         public Void block(TrainingOps ops, int from, int to) {
             Backward.sumAndUpdate(net.shardGradients, net.parameters, net.learningRate, from, to);
             return null;
-        }
-
-        @Override
-        public String phase() {
-            return REDUCE;
-        }
-
-        @Override
-        public BlockTask<TrainingOps, ?> prerequisite() {
-            return before;
         }
 
         @Override
