@@ -35,11 +35,17 @@ class GpuFailuresTest {
         run(SPEC);
     }
 
-    /** Runs a spec on the GPU; whether every stage's check passed. */
+    /**
+     * Runs a spec on the GPU; whether every stage's check passed. A stage that failed is thrown
+     * as the command line reports it (the runner records it and goes on with the others).
+     */
     private static boolean run(String spec) {
         Accelerators accelerators = Accelerators.load();
         Workload w = new SpecLoader(dev.lanes.core.kernels.BuiltInKernels.registry(), 2, 4L << 30).parse("fail.yaml", spec, List.of(), false);
         RunResult result = new Runner(accelerators, RunListener.NONE, "test").run(w, MachineInfo.detect(accelerators), null);
+        if (!result.failures().isEmpty()) {
+            throw new ExecutionException(result.failures().get(0).error());
+        }
         return result.points().stream().allMatch(s -> s.check() == null || s.check().passed());
     }
 
