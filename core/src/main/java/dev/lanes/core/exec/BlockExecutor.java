@@ -27,16 +27,13 @@ public final class BlockExecutor {
         if (task.prerequisite() != null) {
             runSequential(task.prerequisite(), ops, clock);
         }
-        long start = System.nanoTime();
+        boolean timed = clock != null && task.phase() != null;
+        long start = timed ? System.nanoTime() : 0;
         Value result = foldSequential(task, ops);
-        timed(task, clock, start);
-        return result;
-    }
-
-    private static void timed(BlockTask<?, ?> task, PhaseClock clock, long start) {
-        if (clock != null && task.phase() != null) {
+        if (timed) {
             clock.add(task.phase(), System.nanoTime() - start);
         }
+        return result;
     }
 
     /**
@@ -80,9 +77,12 @@ public final class BlockExecutor {
         if (task.prerequisite() != null) {
             run(task.prerequisite(), ops, pool, busy, clock);
         }
-        long start = System.nanoTime();
+        boolean timed = clock != null && task.phase() != null;
+        long start = timed ? System.nanoTime() : 0;
         Value result = runBlocks(task, ops, pool, busy);
-        timed(task, clock, start);
+        if (timed) {
+            clock.add(task.phase(), System.nanoTime() - start);
+        }
         return result;
     }
 

@@ -17,6 +17,9 @@ public final class PhaseClock {
 
     /** This execution's time per phase, in the order the phases first ran; the clock starts again. */
     public Map<String, Long> take() {
+        if (execution.isEmpty()) {
+            return Map.of();                      // most tasks name no phase: nothing to copy per sample
+        }
         Map<String, Long> taken = new LinkedHashMap<>(execution);
         execution.clear();
         return taken;

@@ -166,7 +166,7 @@ final class TrainingReference {
                 }
             }
         });
-        double factor = (1 + gamma) * gamma + referenceGamma(terms);
+        double factor = (1 + gamma) * gamma + DenseReference.gamma(terms + 1, ElementType.F64);
         for (int i = 0; i < cm.length; i++) {
             cm[i] *= factor;
         }
@@ -180,12 +180,6 @@ final class TrainingReference {
             out[i] = Math.abs(b.v()[i]) + b.e()[i] / gamma;
         }
         return out;
-    }
-
-    /** The f64 reference's own error in a plain sum of {@code terms} products, as a multiple of their magnitude. */
-    private static double referenceGamma(int terms) {
-        double mu = (terms + 1) * U64;
-        return mu / (1 - mu);
     }
 
     private static Bounded relu(Bounded z) {
@@ -259,7 +253,7 @@ final class TrainingReference {
                 magnitude[j] += Math.abs(dz.v()[r * n + j]) + dz.e()[r * n + j] / gamma;
             }
         }
-        double factor = (1 + gamma) * gamma + referenceGamma(terms);
+        double factor = (1 + gamma) * gamma + DenseReference.gamma(terms + 1, ElementType.F64);
         for (int j = 0; j < n; j++) {
             ge[offset + j] = factor * magnitude[j];
         }

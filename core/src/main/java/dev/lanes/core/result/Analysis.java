@@ -1,5 +1,7 @@
 package dev.lanes.core.result;
 
+import dev.lanes.core.stats.Bootstrap;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,7 +60,7 @@ public final class Analysis {
             return;
         }
         int n = ratios.length;
-        rows.add(new PlanAccuracyRow(median(ratios), ratios[0], ratios[n - 1], n, calibration));
+        rows.add(new PlanAccuracyRow(Bootstrap.median(ratios.clone()), ratios[0], ratios[n - 1], n, calibration));
     }
 
     private static void loadBalance(PointResult p, List<DerivedRow> rows) {
@@ -87,20 +89,9 @@ public final class Analysis {
             for (int i = 0; i < nanos.length; i++) {
                 shares[i] = samples[i] == 0 ? 0 : (double) nanos[i] / samples[i];
             }
-            return new PhaseRow.Part(phase.name(), median(nanos), median(shares));
+            return new PhaseRow.Part(phase.name(), Bootstrap.median(nanos), Bootstrap.median(shares));
         }).toList();
         rows.add(new PhaseRow(p.key(), parts));
-    }
-
-    private static double median(long[] values) {
-        return median(java.util.Arrays.stream(values).asDoubleStream().toArray());
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** The point's parameters without one of them. */
@@ -109,6 +100,6 @@ public final class Analysis {
     }
 
     static Interval interval(double[] lowHigh) {
-        return Double.isNaN(lowHigh[0]) ? null : new Interval(lowHigh[0], lowHigh[1], dev.lanes.core.stats.Bootstrap.LEVEL);
+        return Double.isNaN(lowHigh[0]) ? null : new Interval(lowHigh[0], lowHigh[1], Bootstrap.LEVEL);
     }
 }
