@@ -27,7 +27,7 @@ for c in "${cases[@]}"; do
     sets=()
     for p in $params; do sets+=(--set "$p=$n"); done
     "$root/lanes" plan "$root/samples/$spec" "${sets[@]}" --cache-dir "$cache" --format json 2>/dev/null \
-      | python3 -c "import json,sys; [print(json.dumps({'kind':'plan','spec':'$spec','n':'$n','plan':p})) for p in json.load(sys.stdin) if p['stage']=='$stage']" >> "$out/runs.jsonl"
+      | python3 -c "import json,sys; [print(json.dumps({'kind':'plan','spec':'$spec','n':'$n','plan':p})) for p in json.load(sys.stdin)[0]['stages'] if p['stage']=='$stage']" >> "$out/runs.jsonl"
     for backend in scalar simd threads; do
       t=1; [ "$backend" = threads ] && t="1,$threads"
       "$root/lanes" run "$root/samples/$spec" "${sets[@]}" --backend "$backend" --threads "$t" --cache-dir "$cache" \

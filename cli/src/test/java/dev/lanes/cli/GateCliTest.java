@@ -131,7 +131,7 @@ class GateCliTest {
 
     @Test
     void aBadBaselineStopsTheRunBeforeItStarts() throws Exception {
-        Path corrupt = Files.writeString(dir.resolve("b.json"), "{\"schema\": \"lanes.run/4\", ");
+        Path corrupt = Files.writeString(dir.resolve("b.json"), "{\"schema\": \"lanes.run/5\", ");
         Path cache = dir.resolve("fresh-cache");
         CliRun r = CliRun.of("run", spec.toString(), "--cache-dir", cache.toString(), "--baseline", corrupt.toString());
         assertThat(r.exit()).isEqualTo(2);

@@ -100,7 +100,7 @@ class OutputsCliTest {
 
     @Test
     void badSavedResultsAreExit2WithOneLineNamingTheFile() throws Exception {
-        Path truncated = Files.writeString(dir.resolve("t.json"), "{\"schema\": \"lanes.run/4\", \"complete\": ");
+        Path truncated = Files.writeString(dir.resolve("t.json"), "{\"schema\": \"lanes.run/5\", \"complete\": ");
         Path jmh = Files.writeString(dir.resolve("jmh.json"), "[{\"benchmark\": \"x\", \"primaryMetric\": {}}]");
         Path empty = Files.writeString(dir.resolve("e.json"), "");
         for (Path bad : new Path[] {truncated, jmh, empty, dir, dir.resolve("missing.json")}) {

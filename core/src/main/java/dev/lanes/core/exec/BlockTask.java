@@ -62,4 +62,16 @@ public interface BlockTask<O, P> {
     default boolean updatesInPlace() {
         return false;
     }
+
+    /** Told before a measurement how many threads will run it (a command's {@code {threads}}); most tasks need not know. */
+    default void runsOn(int threads) {
+    }
+
+    /**
+     * True when the task starts processes: the sampler then also takes the CPU time of the
+     * processes that ended during each sample (user and system, from the kernel's accounts).
+     */
+    default boolean spawnsProcesses() {
+        return false;
+    }
 }

@@ -68,6 +68,23 @@ public interface Kernel {
     StageInstance bind(Params params, List<Value> inputs);
 
     /**
+     * The thread counts this stage sweeps instead of the settings' (a command's
+     * {@code concurrency}); empty to follow the settings.
+     */
+    default List<Integer> threadCounts(Params params) {
+        return List.of();
+    }
+
+    /**
+     * Exactly this many warm-up runs, with no minimum time and no wait for steady times (a
+     * command, which the JIT does not compile: hyperfine's {@code --warmup N}); empty for the
+     * usual warm-up.
+     */
+    default java.util.OptionalInt warmupRuns(Params params) {
+        return java.util.OptionalInt.empty();
+    }
+
+    /**
      * The same, told the inputs' shapes, for a kernel that needs more of them than a value
      * holds (a matrix's rows and columns); the runner calls this one.
      */

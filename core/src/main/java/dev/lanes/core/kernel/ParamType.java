@@ -191,6 +191,130 @@ public sealed interface ParamType {
         }
     }
 
+    /**
+     * A command: a list of words (an argument list, run as it is) or one string (split on
+     * spaces, or given whole to {@code sh -c} when the stage asks for a shell).
+     */
+    record Words() implements ParamType {
+        @Override
+        public Object parse(JsonNode node) {
+            if (node.isTextual() && !node.asText().isBlank()) {
+                return List.of(node.asText());
+            }
+            if (!node.isArray() || node.isEmpty()) {
+                throw new IllegalArgumentException("expected a command: a list of words such as [gzip, -6, \"{input}\"] "
+                    + "or a string, got " + kind(node));
+            }
+            List<String> words = new java.util.ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode w = node.get(i);
+                if (!w.isValueNode() || w.isNull()) {
+                    throw new IllegalArgumentException("word " + (i + 1) + ": expected text, got " + kind(w));
+                }
+                words.add(w.asText());
+            }
+            if (words.get(0).isBlank()) {
+                throw new IllegalArgumentException("the program (word 1) is empty");
+            }
+            return List.copyOf(words);
+        }
+
+        @Override
+        public String describe() {
+            return "command (list of words, or a string)";
+        }
+    }
+
+    /** true or false. */
+    record Flag() implements ParamType {
+        @Override
+        public Object parse(JsonNode node) {
+            if (!node.isBoolean()) {
+                throw new IllegalArgumentException("expected true or false, got " + kind(node));
+            }
+            return node.booleanValue();
+        }
+
+        @Override
+        public String describe() {
+            return "true|false";
+        }
+    }
+
+    /** A mapping of names to text, such as environment variables. */
+    record TextMap() implements ParamType {
+        @Override
+        public Object parse(JsonNode node) {
+            if (!node.isObject()) {
+                throw new IllegalArgumentException("expected a mapping such as { LC_ALL: C }, got " + kind(node));
+            }
+            java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+            for (var e : node.properties()) {
+                if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                    throw new IllegalArgumentException(e.getKey() + ": expected text, got " + kind(e.getValue()));
+                }
+                values.put(e.getKey(), e.getValue().asText());
+            }
+            return java.util.Collections.unmodifiableMap(values);
+        }
+
+        @Override
+        public String describe() {
+            return "mapping of names to text";
+        }
+    }
+
+    /** A duration such as {@code 30s}, {@code 500ms}, {@code 2m}, {@code 1.5h}; the value is in nanoseconds. */
+    record Duration(long minNanos, long maxNanos) implements ParamType {
+        private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ns|us|µs|ms|s|m|h)");
+
+        @Override
+        public Object parse(JsonNode node) {
+            java.util.regex.Matcher m = FORM.matcher(node.isValueNode() ? node.asText().strip() : "");
+            if (!node.isTextual() || !m.matches()) {
+                throw new IllegalArgumentException("expected a duration such as 30s, 500ms or 2m, got " + kind(node));
+            }
+            double unit = switch (m.group(2)) {
+                case "ns" -> 1;
+                case "us", "µs" -> 1e3;
+                case "ms" -> 1e6;
+                case "s" -> 1e9;
+                case "m" -> 60e9;
+                default -> 3600e9;
+            };
+            double nanos = Double.parseDouble(m.group(1)) * unit;
+            if (nanos < minNanos || nanos > maxNanos) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "must be between %.3g s and %.3g s, got %s",
+                    minNanos / 1e9, maxNanos / 1e9, node.asText()));
+            }
+            return (long) nanos;
+        }
+
+        @Override
+        public String describe() {
+            return "duration (e.g. 30s, 500ms)";
+        }
+    }
+
+    /**
+     * A folder, e.g. where a command runs. Relative to the spec's folder as a {@link FilePath}
+     * is, but not a data file: nothing reads or digests it.
+     */
+    record Folder() implements ParamType {
+        @Override
+        public Object parse(JsonNode node) {
+            if (!node.isTextual() || node.asText().isBlank()) {
+                throw new IllegalArgumentException("expected a folder, got " + kind(node));
+            }
+            return node.asText();
+        }
+
+        @Override
+        public String describe() {
+            return "folder";
+        }
+    }
+
     private static String kind(JsonNode node) {
         if (node.isObject()) {
             return "a mapping";

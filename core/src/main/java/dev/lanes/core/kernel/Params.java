@@ -37,6 +37,25 @@ public record Params(Map<String, Object> values) {
         return (String) get(name);
     }
 
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> words(String name) {
+        return (java.util.List<String>) get(name);
+    }
+
+    public boolean flag(String name) {
+        return (Boolean) get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, String> textMap(String name) {
+        return (Map<String, String>) get(name);
+    }
+
+    /** A duration's nanoseconds. */
+    public long nanos(String name) {
+        return (Long) get(name);
+    }
+
     /** Whether an optional parameter without a default was given. */
     public boolean has(String name) {
         return values.get(name) != null;

@@ -22,6 +22,24 @@ public interface StageInstance {
         return actual.describe();
     }
 
+    /**
+     * Runs once before the stage's first measurement at a point (a command's {@code setup});
+     * a failure is the stage's ({@link dev.lanes.core.ExecutionException}). {@link #close} runs
+     * after it even then.
+     */
+    default void open() {
+    }
+
+    /**
+     * Runs once after the stage's last measurement at a point, and after a failed
+     * {@link #open} (a command's {@code cleanup}, its temporary folder removed).
+     *
+     * @return what went wrong, in one line, or {@code null}
+     */
+    default String close() {
+        return null;
+    }
+
     /** A task and its check; a check that needs a costly reference keeps it (see {@code Memo}). */
     static StageInstance of(BlockTask<?, ?> task, Function<Value, Check> verify) {
         return new StageInstance() {

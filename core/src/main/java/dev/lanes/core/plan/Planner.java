@@ -87,8 +87,19 @@ public final class Planner {
     }
 
     /** Plans every measured (non-source) stage at every sweep point, without running anything. */
-    public List<StagePlan> plan(dev.lanes.core.spec.Workload workload) {
+    public WorkloadPlan plan(dev.lanes.core.spec.Workload workload) {
+        return plan(workload, null);
+    }
+
+    /**
+     * Plans every measured (non-source) stage at every sweep point and, in a concurrent run,
+     * each point's schedule, without running anything.
+     *
+     * @param override {@code --backend}, or {@code null}: it decides which stages a concurrent schedule runs together
+     */
+    public WorkloadPlan plan(dev.lanes.core.spec.Workload workload, dev.lanes.core.exec.BackendChoice override) {
         List<StagePlan> plans = new ArrayList<>();
+        List<WorkloadPlan.PointSchedule> schedules = new ArrayList<>();
         for (dev.lanes.core.spec.SweepPoint point : workload.points()) {
             var shapes = dev.lanes.core.spec.WorkloadShapes.at(workload, point);
             java.util.Set<String> onDevice = new java.util.HashSet<>();     // as the runner keeps data on the device
@@ -108,8 +119,20 @@ public final class Planner {
                     onDevice.clear();
                 }
             }
+            if (workload.settings().stages() == dev.lanes.core.spec.StageMode.CONCURRENT) {
+                schedules.add(new WorkloadPlan.PointSchedule(point.values(),
+                    ConcurrentSchedule.forPoint(workload, point, override, weight(workload, point))));
+            }
         }
-        return plans;
+        return new WorkloadPlan(workload.settings().stages(), plans, schedules);
+    }
+
+    /** Each stage's expected single-thread time at a sweep point: how a concurrent set shares its threads. */
+    public java.util.function.ToDoubleFunction<dev.lanes.core.spec.Stage> weight(dev.lanes.core.spec.Workload workload,
+                                                                                  dev.lanes.core.spec.SweepPoint point) {
+        var shapes = dev.lanes.core.spec.WorkloadShapes.at(workload, point);
+        return s -> singleThreadNanos(s.kernel(), shapes.get(s.id()).work(),
+            dev.lanes.core.spec.WorkloadShapes.elementType(s, shapes));
     }
 
     /**
@@ -118,6 +141,19 @@ public final class Planner {
      */
     public static int maxThreads(dev.lanes.core.spec.Settings settings) {
         return settings.threads().size() == 1 ? settings.threads().get(0) : Integer.MAX_VALUE;
+    }
+
+    /**
+     * What the stage is expected to take on one thread (SIMD inside where the kernel has it):
+     * the weight by which a concurrent set shares its threads; {@code NaN} for a kernel the
+     * cost model does not describe.
+     */
+    public double singleThreadNanos(Kernel kernel, Work work, ElementType type) {
+        if (!kernel.modelled()) {
+            return Double.NaN;
+        }
+        boolean simd = accelerators.availability(Backend.SIMD).usable() && kernel.backends().contains(Backend.SIMD);
+        return model.estimate(work, type, Backend.THREADS, simd ? Backend.SIMD : Backend.SCALAR, 1).nanos();
     }
 
     /** Usable candidates from the simplest to the most complex. */

@@ -9,6 +9,7 @@ import dev.lanes.core.result.PlanAccuracyRow;
 import dev.lanes.core.result.PointKey;
 import dev.lanes.core.result.PointResult;
 import dev.lanes.core.result.RunResult;
+import dev.lanes.core.result.ScheduleRow;
 import dev.lanes.core.result.SizeGrowthRow;
 import dev.lanes.core.result.StrongScalingRow;
 import dev.lanes.core.result.Throughput;
@@ -45,6 +46,7 @@ final class Sections {
         }
         loadBalance(r).ifPresent(sections::add);
         phases(r).ifPresent(sections::add);
+        r.rows(ScheduleRow.class).forEach(row -> sections.add(schedule(row)));
         r.rows(StrongScalingRow.class).forEach(s -> sections.add(strong(s, r.rows(PhaseRow.class))));
         r.rows(WeakScalingRow.class).forEach(w -> sections.add(weak(w, all)));
         List<String> growth = r.rows(SizeGrowthRow.class).stream().map(Sections::growth).toList();
@@ -149,6 +151,31 @@ final class Sections {
         }
         return java.util.Optional.of(new Section("Parts of a stage · each part timed apart in every sample, from its first "
             + "block to its last; share = the median of its time ÷ the sample's", t, List.of()));
+    }
+
+    /** A concurrent run's point: each stage in both schedules, the two totals, their ratio and the critical path. */
+    private static Section schedule(ScheduleRow s) {
+        Grid t = new Grid().column("set", true).column("stage", false).column("threads", true).column("together", true)
+            .column("alone", true).column("serial on", false);
+        for (ScheduleRow.StageTime st : s.stages()) {
+            t.row(List.of(Integer.toString(st.set()), st.stage(), Integer.toString(st.threads()),
+                Units.duration(st.concurrentNanos()), Units.duration(st.serialNanos()), st.serialLabel()));
+        }
+        List<String> lines = new ArrayList<>();
+        for (ScheduleRow.SetTime set : s.sets()) {
+            lines.add("set " + set.set() + " (" + String.join(" + ", set.stages()) + "): " + Units.duration(set.wallNanos())
+                + (set.together() ? " together" : set.stages().size() == 1 ? " alone" : " one after another")
+                + (set.note() == null ? "" : "; " + set.note()));
+        }
+        lines.addAll(List.of(
+            "workload: concurrent " + Units.duration(s.concurrentNanos()) + ", serial " + Units.duration(s.serialNanos())
+                + ", speedup " + Units.fixed(s.speedup(), 2) + "x",
+            "critical path: " + String.join(" → ", s.criticalPath()) + ", " + Units.duration(s.criticalPathNanos())
+                + " (no schedule is faster than its longest chain)",
+            "together = a stage's median while its set ran at once (each set's wall time is its slowest stage's plus the "
+                + "start spread); alone = its fastest serial median in this run; a set of one ran alone"));
+        return new Section("Concurrent schedule · " + s.budget() + " threads shared within each ready set"
+            + (s.point().isEmpty() ? "" : " (" + Cells.point(s.point()) + ")"), t, lines);
     }
 
     /** The table, with each named part's share of the stage at every thread count when the stage has parts. */

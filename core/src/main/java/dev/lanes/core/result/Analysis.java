@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Derives a run's facts from its points, once, in a fixed order: per point the noisy and
- * GC flags, then plan accuracy, strong and weak scaling, size growth, load balance, and
- * the shares of a stage's named parts.
+ * GC flags, then plan accuracy, strong and weak scaling, size growth, load balance, the
+ * shares of a stage's named parts, and a concurrent schedule against the serial one.
  * Renderers show these rows; none computes them.
  */
 public final class Analysis {
@@ -27,6 +27,12 @@ public final class Analysis {
      * because its times are not measurements: no scaling table, no fit, no plan accuracy.
      */
     public static List<DerivedRow> derive(List<PointResult> points, List<WeakAxis> weak, String calibration, boolean smoke) {
+        return derive(points, weak, calibration, smoke, List.of());
+    }
+
+    /** As above, with the concurrent schedule's measurements of a concurrent run, against the serial ones. */
+    public static List<DerivedRow> derive(List<PointResult> points, List<WeakAxis> weak, String calibration, boolean smoke,
+                                          List<ConcurrentPoint> concurrent) {
         if (smoke) {
             return List.of();
         }
@@ -50,6 +56,7 @@ public final class Analysis {
         for (PointResult p : points) {
             phases(p, rows);
         }
+        rows.addAll(ScheduleAnalysis.rows(points, concurrent));
         return rows;
     }
 

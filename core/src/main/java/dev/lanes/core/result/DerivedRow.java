@@ -18,7 +18,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = SizeGrowthRow.class, name = "size-growth"),
     @JsonSubTypes.Type(value = LoadBalanceRow.class, name = "load-balance"),
     @JsonSubTypes.Type(value = PhaseRow.class, name = "phases"),
+    @JsonSubTypes.Type(value = ScheduleRow.class, name = "schedule"),
 })
 public sealed interface DerivedRow
-    permits NoisyRow, GcRow, PlanAccuracyRow, StrongScalingRow, WeakScalingRow, SizeGrowthRow, LoadBalanceRow, PhaseRow {
+    permits NoisyRow, GcRow, PlanAccuracyRow, StrongScalingRow, WeakScalingRow, SizeGrowthRow, LoadBalanceRow, PhaseRow,
+    ScheduleRow {
 }

@@ -60,7 +60,16 @@ public final class ForkMerge {
             first.flops(), first.bytesMoved(), samples, forks.size() > 1 ? sizes : List.of(), gc, summary,
             Throughput.of(first.elements(), first.flops(), first.bytesMoved(), summary.medianNanos()), roof, first.estimate(),
             check, first.checksum(), first.output(), first.device(), device, java.util.Arrays.stream(busy).boxed().toList(),
-            phases(forks), List.copyOf(notes));
+            phases(forks), processCpu(forks), List.copyOf(notes));
+    }
+
+    /** The processes' CPU times of every fork in order, when every fork has them. */
+    private static ProcessCpu processCpu(List<PointResult> forks) {
+        if (forks.stream().anyMatch(f -> f.processCpu() == null)) {
+            return null;
+        }
+        return new ProcessCpu(forks.stream().flatMap(f -> f.processCpu().userNanos().stream()).toList(),
+            forks.stream().flatMap(f -> f.processCpu().systemNanos().stream()).toList());
     }
 
     /** Each phase the first fork timed, its samples from every fork in order; a phase some fork lacks is left out. */

@@ -26,6 +26,8 @@ import java.util.List;
  *                        within each sample (the busiest first); empty when the work ran on one thread
  * @param phases          the stage's named parts, each timed in every sample (host clock); empty for a stage
  *                        without parts, and on a device
+ * @param processCpu      a stage that starts processes: their CPU time in every sample; {@code null} for
+ *                        other stages, or where the system does not account it
  * @param notes           why the implementation is what it is when that is not obvious (fallbacks, trials)
  */
 public record PointResult(PointKey key, String kernel, String definition, boolean source, ProblemSize size, long elements,
@@ -33,7 +35,8 @@ public record PointResult(PointKey key, String kernel, String definition, boolea
                           List<Integer> gcSamples, SampleSummary summary,
                           Throughput throughput, RoofShare roof, PlanEstimate estimate, Verification check,
                           double checksum, String output, DeviceTimes device, List<DeviceTimes> deviceSamples,
-                          List<Long> workerBusyNanos, List<PhaseSamples> phases, List<String> notes) {
+                          List<Long> workerBusyNanos, List<PhaseSamples> phases, ProcessCpu processCpu,
+                          List<String> notes) {
 
     public PointResult {
         samplesNanos = List.copyOf(samplesNanos);

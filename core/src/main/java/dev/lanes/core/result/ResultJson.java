@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * give the same bytes), one run as an object, several as an array. Reading is strict: a
  * file that is missing, empty, truncated, not JSON, another tool's, of a newer schema, or
  * with a field missing, unknown or of the wrong type is refused with one line naming the
- * file and the place (exit 2). {@code lanes.run/1} to {@code lanes.run/3} files are read and upgraded.
+ * file and the place (exit 2). {@code lanes.run/1} to {@code lanes.run/4} files are read and upgraded.
  */
 public final class ResultJson {
     private static final Pattern RUN_SCHEMA = Pattern.compile("lanes\\.run/([0-9]+)");
@@ -150,18 +150,45 @@ public final class ResultJson {
         if (version == 1) {
             return RunV1Reader.upgrade(name, node);
         }
-        if (version > 4) {
-            throw refuse(name, "schema " + schema + " is newer than this lanes reads (lanes.run/1 to lanes.run/4); "
+        if (version > 5) {
+            throw refuse(name, "schema " + schema + " is newer than this lanes reads (lanes.run/1 to lanes.run/5); "
                 + "update lanes to read it");
         }
         try {
-            JsonNode current = version == 2 ? upgradeV3(upgradeV2(node)) : version == 3 ? upgradeV3(node) : node;
+            JsonNode current = switch (version) {
+                case 2 -> upgradeV4(upgradeV3(upgradeV2(node)));
+                case 3 -> upgradeV4(upgradeV3(node));
+                case 4 -> upgradeV4(node);
+                default -> node;
+            };
             return MAPPER.treeToValue(current, RunResult.class);
         } catch (JsonMappingException e) {
             throw refuse(name, at + describe(e, node));
         } catch (JsonProcessingException e) {
             throw refuse(name, e.getOriginalMessage());
         }
+    }
+
+    /**
+     * A lanes.run/4 result as lanes.run/5: v5 records how the stages were scheduled (v4 runs
+     * were serial), a concurrent run's measurements of its ready sets (none), and the CPU time
+     * of the processes a stage started (v4 did not take it).
+     */
+    private static JsonNode upgradeV4(JsonNode node) {
+        ObjectNode copy = node.deepCopy();
+        copy.put("schema", RunResult.SCHEMA);
+        if (!copy.has("concurrent")) {
+            copy.putArray("concurrent");
+        }
+        if (copy.path("spec").get("settings") instanceof ObjectNode settings && !settings.has("stages")) {
+            settings.put("stages", "serial");
+        }
+        for (JsonNode point : copy.path("points")) {
+            if (point instanceof ObjectNode p && !p.has("processCpu")) {
+                p.putNull("processCpu");
+            }
+        }
+        return copy;
     }
 
     /**

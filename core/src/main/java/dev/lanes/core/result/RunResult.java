@@ -14,18 +14,28 @@ import java.util.Optional;
  *                    {@code null} when none was used
  * @param points      in the order they ran: sweep point by sweep point, stages in order, then thread counts
  * @param failures    the stages that failed and those cancelled with them; a run with failures is not complete
+ * @param concurrent  a concurrent run ({@code stages: concurrent}): each sweep point's ready sets measured
+ *                    together; empty for a serial run
  */
 public record RunResult(String schema, boolean complete, String lanesVersion, String startedAt, Machine machine,
                         String calibration, SpecInfo spec, List<PointResult> points, List<DerivedRow> derived,
-                        List<StageFailure> failures) {
+                        List<StageFailure> failures, List<ConcurrentPoint> concurrent) {
 
     /** The schema this version writes. */
-    public static final String SCHEMA = "lanes.run/4";
+    public static final String SCHEMA = "lanes.run/5";
 
     public RunResult {
         points = List.copyOf(points);
         derived = List.copyOf(derived);
         failures = List.copyOf(failures);
+        concurrent = List.copyOf(concurrent);
+    }
+
+    /** A serial run's result. */
+    public RunResult(String schema, boolean complete, String lanesVersion, String startedAt, Machine machine,
+                     String calibration, SpecInfo spec, List<PointResult> points, List<DerivedRow> derived,
+                     List<StageFailure> failures) {
+        this(schema, complete, lanesVersion, startedAt, machine, calibration, spec, points, derived, failures, List.of());
     }
 
     /** A result in which no stage failed. */
@@ -41,14 +51,16 @@ public record RunResult(String schema, boolean complete, String lanesVersion, St
 
     /** The same result marked finished. */
     public RunResult completed() {
-        return new RunResult(schema, true, lanesVersion, startedAt, machine, calibration, spec, points, derived);
+        return new RunResult(schema, true, lanesVersion, startedAt, machine, calibration, spec, points, derived, failures,
+            concurrent);
     }
 
     /** The same result recording other command-line flags (a forked run records its --forks). */
     public RunResult withFlags(List<String> flags) {
         SpecInfo s = spec;
         return new RunResult(schema, complete, lanesVersion, startedAt, machine, calibration, new SpecInfo(s.name(), s.file(),
-            s.digest(), s.quick(), s.settings(), s.overrides(), flags, s.weak(), s.gates(), s.files()), points, derived, failures);
+            s.digest(), s.quick(), s.settings(), s.overrides(), flags, s.weak(), s.gates(), s.files()), points, derived, failures,
+            concurrent);
     }
 
     /** The derived rows of one kind. */

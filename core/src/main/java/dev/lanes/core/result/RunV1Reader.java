@@ -98,7 +98,7 @@ final class RunV1Reader {
             check.isObject() ? new Verification(check.path("passed").booleanValue(), check.path("method").asText(),
                 check.path("error").doubleValue(), check.path("bound").doubleValue()) : null,
             s.path("checksum").doubleValue(), s.path("output").asText(), s.path("device").isObject() ? device(s.get("device")) : null,
-            deviceSamples, List.of(), List.of(), s.path("note").isTextual() ? List.of(s.get("note").asText()) : List.of());
+            deviceSamples, List.of(), List.of(), null, s.path("note").isTextual() ? List.of(s.get("note").asText()) : List.of());
     }
 
     private static DeviceTimes device(JsonNode d) {

@@ -40,7 +40,8 @@ final class ResultRecords {
     }
 
     static RunSettings settings(Settings s) {
-        return new RunSettings(s.warmup(), s.iterations(), s.minWarmupMillis(), s.threads(), s.verify(), s.backend().label());
+        return new RunSettings(s.warmup(), s.iterations(), s.minWarmupMillis(), s.threads(), s.verify(), s.backend().label(),
+            s.stages().label());
     }
 
     static List<PointParam> point(SweepPoint point) {

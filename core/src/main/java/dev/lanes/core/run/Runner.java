@@ -20,9 +20,11 @@ import dev.lanes.core.plan.DeviceTraffic;
 import dev.lanes.core.plan.Estimate;
 import dev.lanes.core.plan.ImplementationChooser;
 import dev.lanes.core.plan.Planner;
+import dev.lanes.core.plan.ConcurrentSchedule;
 import dev.lanes.core.plan.StagePlan;
 import dev.lanes.core.plan.Wisdom;
 import dev.lanes.core.result.Analysis;
+import dev.lanes.core.result.ConcurrentPoint;
 import dev.lanes.core.result.PhaseSamples;
 import dev.lanes.core.result.PointKey;
 import dev.lanes.core.result.PointParam;
@@ -36,6 +38,8 @@ import dev.lanes.core.result.Throughput;
 import dev.lanes.core.result.WeakAxis;
 import dev.lanes.core.spec.Settings;
 import dev.lanes.core.spec.Stage;
+import dev.lanes.core.spec.StageGraph;
+import dev.lanes.core.spec.StageMode;
 import dev.lanes.core.spec.SweepPoint;
 import dev.lanes.core.spec.Workload;
 import dev.lanes.core.spec.WorkloadShapes;
@@ -74,6 +78,8 @@ public final class Runner {
     private StageFailures failures = new StageFailures();
     /** The data files this run has read; new for every run. */
     private InputFiles inputFiles = new InputFiles();
+    /** A concurrent run's ready sets measured together, point by point; new for every run. */
+    private List<ConcurrentPoint> concurrent = new ArrayList<>();
 
     public Runner(Accelerators accelerators, RunListener listener, String lanesVersion) {
         this(accelerators, listener, lanesVersion, null);
@@ -100,7 +106,14 @@ public final class Runner {
      */
     public RunResult run(Workload workload, MachineInfo machine, BackendChoice backendOverride, List<String> flags) {
         workload.checkWeakScaling(backendOverride);
+        boolean together = workload.settings().stages() == StageMode.CONCURRENT;
+        if (together && workload.weakStage().isPresent()) {
+            Stage weak = workload.weakStage().get();
+            throw new dev.lanes.core.spec.SpecException(weak.location(), "stage '" + weak.id() + "': weak scaling fixes each "
+                + "point's threads, so it cannot share a thread budget with concurrent stages; use stages: serial");
+        }
         inputFiles = new InputFiles();
+        concurrent = new ArrayList<>();
         Header header = new Header(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), machine, workload, flags);
         ImplementationChooser chooser = new ImplementationChooser(accelerators, machine.cores(), null);
         Progress progress = new Progress(expectedMeasurements(workload, chooser, machine.cores(), backendOverride));
@@ -152,7 +165,7 @@ public final class Runner {
             List<StageFailure> failed = failures.records();
             return new RunResult(RunResult.SCHEMA, complete && failed.isEmpty(), lanesVersion, startedAt,
                 ResultRecords.machine(machine), calibration, withFiles, points,
-                Analysis.derive(points, spec.weak(), calibration, spec.quick()), failed);
+                Analysis.derive(points, spec.weak(), calibration, spec.quick(), concurrent), failed, concurrent);
         }
     }
 
@@ -216,6 +229,11 @@ public final class Runner {
                     expected.add(MEASUREMENT_OVERHEAD_NANOS + warm + settings.iterations() * each);
                 }
             }
+            if (settings.stages() == StageMode.CONCURRENT) {
+                // each set run together is one more measurement; its length is not modelled
+                schedule(workload, point, override).waves().stream().filter(ConcurrentSchedule.Wave::together)
+                    .forEach(w -> expected.add(MEASUREMENT_OVERHEAD_NANOS + settings.minWarmupMillis() * 1e6));
+            }
         }
         return expected.stream().mapToDouble(Double::doubleValue).toArray();
     }
@@ -230,12 +248,48 @@ public final class Runner {
         }
         BackendChoice backend = override != null ? override
             : workload.backendOf(stage);
-        return new StageRequest(backend, workload.settings().threads());
+        List<Integer> own = stage.kernel().threadCounts(point.paramsFor(stage));
+        return new StageRequest(backend, own.isEmpty() ? workload.settings().threads() : own);
     }
 
-    private void runPoint(Workload workload, SweepPoint point, ImplementationChooser chooser, int cores, BackendChoice override,
-                          List<PointResult> results, DeviceUse device, Header header, Progress progress,
-                          Map<String, Value> unswept) {
+    /**
+     * Measures every stage at one point (and, in a concurrent run, its ready sets), then closes
+     * every stage it opened.
+     *
+     * @return the measured stages bound at this point and run without failing, by id
+     */
+    private Map<String, StageInstance> runPoint(Workload workload, SweepPoint point, ImplementationChooser chooser, int cores,
+                                                BackendChoice override, List<PointResult> results, DeviceUse device,
+                                                Header header, Progress progress, Map<String, Value> unswept) {
+        Map<String, StageInstance> bound = new HashMap<>();
+        List<Map.Entry<Stage, StageInstance>> opened = new ArrayList<>();
+        try {
+            measurePoint(workload, point, chooser, cores, override, results, device, header, progress, unswept, bound, opened);
+            if (workload.settings().stages() == StageMode.CONCURRENT) {
+                runTogether(workload, point, override, bound, progress);
+            }
+        } finally {
+            closeAll(opened, point, workload.sweptStages());
+        }
+        return bound;
+    }
+
+    /** Each opened stage's close (a command's cleanup), in the order they opened; a failure is recorded, not thrown. */
+    private void closeAll(List<Map.Entry<Stage, StageInstance>> opened, SweepPoint point, java.util.Set<String> swept) {
+        for (Map.Entry<Stage, StageInstance> e : opened) {
+            String problem = e.getValue().close();
+            if (problem != null) {
+                Stage stage = e.getKey();
+                failures.failedLate(stage.id(), swept.contains(stage.id()) ? ResultRecords.point(point) : List.of(),
+                    "stage '" + stage.id() + "': " + problem);
+            }
+        }
+    }
+
+    private void measurePoint(Workload workload, SweepPoint point, ImplementationChooser chooser, int cores,
+                              BackendChoice override, List<PointResult> results, DeviceUse device, Header header,
+                              Progress progress, Map<String, Value> unswept, Map<String, StageInstance> bound,
+                              List<Map.Entry<Stage, StageInstance>> opened) {
         Settings settings = workload.settings();
         Map<String, StageShape> shapes = WorkloadShapes.at(workload, point);
         Map<String, Value> values = new HashMap<>();
@@ -256,6 +310,8 @@ public final class Runner {
                 ElementType type = WorkloadShapes.elementType(stage, shapes);
                 StageInstance instance = bind(stage, params, inputs,
                     stage.inputs().stream().map(id -> shapes.get(id).output()).toList());
+                opened.add(Map.entry(stage, instance));
+                open(stage, instance);
                 inputFiles.read(stage, params);
                 String planNote = null;
                 StagePlan plan = null;
@@ -286,13 +342,16 @@ public final class Runner {
                         listener.started(progress.next(stage.id(), swept.contains(stage.id()) ? point.label() : "", label));
                     }
                     device.beforeMeasuring(impl);
-                    Sampler.Measurement m = source
-                        ? sampler.measure(stage, instance.task(), impl, 0, 1, 0)
-                        : sampler.measure(stage, instance.task(), impl, settings.warmup(), settings.iterations(), settings.minWarmupMillis());
+                    java.util.OptionalInt exactWarmup = stage.kernel().warmupRuns(params);
+                    Sampler.Warmup warmup = source ? Sampler.Warmup.exactly(0) : exactWarmup.isPresent()
+                        ? Sampler.Warmup.exactly(exactWarmup.getAsInt())
+                        : Sampler.Warmup.usual(settings.warmup(), settings.minWarmupMillis());
+                    Sampler.Measurement m = sampler.measure(stage, instance.task(), impl, warmup, source ? 1 : settings.iterations());
                     String deviceNote = device.afterMeasuring(stage, impl, true);
                     Check check = settings.verify() ? instance.verify(m.output()) : null;
                     List<String> notes = new ArrayList<>();
-                    String oversubscribed = impl.threads() > cores ? "oversubscribed: " + impl.threads() + " threads on "
+                    // processes that wait (sleep, I/O) do not contend for cores as threads do
+                    String oversubscribed = impl.threads() > cores && !instance.task().spawnsProcesses() ? "oversubscribed: " + impl.threads() + " threads on "
                         + cores + " cores take turns, so this point measures contention, not scaling" : null;
                     for (String note : new String[] {planNote, choice.note(), deviceNote, oversubscribed}) {
                         if (note != null) {
@@ -308,6 +367,9 @@ public final class Runner {
                     output = m.output();
                 }
                 values.put(stage.id(), output);
+                if (!stage.kernel().isSource()) {
+                    bound.put(stage.id(), instance);
+                }
                 if (!swept.contains(stage.id())) {
                     unswept.put(stage.id(), output);
                 }
@@ -320,6 +382,129 @@ public final class Runner {
                     swept.contains(stage.id()));
             }
         }
+    }
+
+    /** The point's concurrent schedule, as {@code lanes plan} shows it. */
+    private ConcurrentSchedule schedule(Workload workload, SweepPoint point, BackendChoice override) {
+        return ConcurrentSchedule.forPoint(workload, point, override,
+            planner == null ? s -> Double.NaN : planner.weight(workload, point));
+    }
+
+    /**
+     * A concurrent run's second half at one point: each ready set of the schedule measured
+     * with its stages started together, on the instances the serial measurements bound. A
+     * stage that failed or was cancelled leaves its set (the others keep their shares); a
+     * set left with one stage is not measured again. Stages whose tasks rewrite an input in
+     * place and share it with another of the set cannot run together: the set runs serially.
+     */
+    private void runTogether(Workload workload, SweepPoint point, BackendChoice override, Map<String, StageInstance> bound,
+                             Progress progress) {
+        Settings settings = workload.settings();
+        ConcurrentSchedule schedule = schedule(workload, point, override);
+        StageGraph graph = workload.graph();
+        List<PointParam> at = ResultRecords.point(point);
+        java.util.Set<String> measured = new java.util.HashSet<>();
+        schedule.waves().forEach(w -> w.slots().forEach(slot -> measured.add(slot.stage())));
+        List<ConcurrentPoint.ReadySet> sets = new ArrayList<>();
+        for (ConcurrentSchedule.Wave wave : schedule.waves()) {
+            List<ConcurrentSchedule.Slot> present = wave.slots().stream().filter(slot -> bound.containsKey(slot.stage())).toList();
+            String note = present.size() < wave.slots().size() ? "without " + String.join(", ", wave.slots().stream()
+                .map(ConcurrentSchedule.Slot::stage).filter(id -> !bound.containsKey(id)).toList()) + " (failed or cancelled)"
+                : null;
+            if (present.isEmpty()) {
+                continue;
+            }
+            String conflict = sharedInPlace(workload, present, bound);
+            if (conflict != null) {
+                note = conflict;
+            }
+            List<WaveSampler.Member<?, ?>> members = new ArrayList<>();
+            for (ConcurrentSchedule.Slot slot : present) {
+                Stage stage = workload.stage(slot.stage()).orElseThrow();
+                members.add(member(stage, bound.get(slot.stage()).task(), implementationTogether(workload, stage, override,
+                    slot.threads())));
+            }
+            if (present.size() == 1 || conflict != null) {
+                sets.add(alone(graph, workload, members, measured, note));
+                continue;
+            }
+            listener.started(progress.next(String.join(" + ", present.stream().map(ConcurrentSchedule.Slot::stage).toList()),
+                workload.sweptStages().isEmpty() ? "" : point.label(), "together, " + schedule.budget() + " threads"));
+            try {
+                WaveSampler.Measurement m = new WaveSampler().measure(members, settings.warmup(), settings.iterations(),
+                    settings.minWarmupMillis());
+                List<ConcurrentPoint.Member> recorded = new ArrayList<>();
+                for (int i = 0; i < members.size(); i++) {
+                    WaveSampler.Member<?, ?> member = members.get(i);
+                    Check check = settings.verify() ? bound.get(member.stage().id()).verify(m.outputs().get(i)) : null;
+                    if (check != null && !check.passed()) {
+                        failures.failedLate(member.stage().id(), at, "stage '" + member.stage().id() + "': wrong result "
+                            + "when run together with others: " + check.method() + " " + check.error() + " > " + check.bound());
+                    }
+                    recorded.add(record(graph, member, measured, Arrays.stream(m.stageNanos().get(i)).boxed().toList(),
+                        ResultRecords.check(check)));
+                }
+                sets.add(new ConcurrentPoint.ReadySet(recorded, Arrays.stream(m.wallNanos()).boxed().toList(), m.gcSamples(),
+                    note));
+            } catch (MemberFailedException e) {
+                failures.failedLate(e.stage(), at, e.getMessage());
+            }
+        }
+        concurrent.add(new ConcurrentPoint(at, schedule.budget(), sets));
+    }
+
+    /**
+     * Why the set cannot run together, or {@code null}: a member whose task rewrites its
+     * inputs in place (its reset restores them) shares an input with another member.
+     */
+    private static String sharedInPlace(Workload workload, List<ConcurrentSchedule.Slot> slots, Map<String, StageInstance> bound) {
+        for (ConcurrentSchedule.Slot a : slots) {
+            if (!bound.get(a.stage()).task().updatesInPlace()) {
+                continue;
+            }
+            List<String> mine = workload.stage(a.stage()).orElseThrow().inputs();
+            for (ConcurrentSchedule.Slot b : slots) {
+                if (b != a && workload.stage(b.stage()).orElseThrow().inputs().stream().anyMatch(mine::contains)) {
+                    return a.stage() + " rewrites an input it shares with " + b.stage() + ", so they ran one after another";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A set whose stages ran one after another, each as the serial schedule measured it. */
+    private static ConcurrentPoint.ReadySet alone(StageGraph graph, Workload workload, List<WaveSampler.Member<?, ?>> members,
+                                                  java.util.Set<String> measured, String note) {
+        return new ConcurrentPoint.ReadySet(members.stream().map(m -> record(graph, m, measured, List.of(), null)).toList(),
+            List.of(), List.of(), note);
+    }
+
+    private static ConcurrentPoint.Member record(StageGraph graph, WaveSampler.Member<?, ?> m, java.util.Set<String> measured,
+                                                 List<Long> samples, dev.lanes.core.result.Verification check) {
+        List<String> waits = graph.allPredecessors(m.stage()).stream().filter(measured::contains).toList();
+        Implementation impl = m.impl();
+        return new ConcurrentPoint.Member(m.stage().id(), waits, impl.backend().label(), impl.inner().backend().label(),
+            impl.threads(), samples, check);
+    }
+
+    private static <O, P> WaveSampler.Member<O, P> member(Stage stage, dev.lanes.core.exec.BlockTask<O, P> task,
+                                                          Implementation impl) {
+        return new WaveSampler.Member<>(stage, task, impl);
+    }
+
+    /**
+     * What a stage runs on in its set: what it asks for when that is one thread (scalar,
+     * simd), else the threads backend on its share with SIMD inside where the kernel has it.
+     */
+    private Implementation implementationTogether(Workload workload, Stage stage, BackendChoice override, int threads) {
+        BackendChoice asked = override != null ? override : workload.backendOf(stage);
+        boolean simd = accelerators.availability(Backend.SIMD).usable() && stage.kernel().backends().contains(Backend.SIMD);
+        Backend single = asked == BackendChoice.SCALAR || !simd ? Backend.SCALAR : Backend.SIMD;
+        var inner = accelerators.find(single).orElseThrow();
+        if (threads <= 1 || asked == BackendChoice.SCALAR || asked == BackendChoice.SIMD) {
+            return new Implementation(single, inner, 1);
+        }
+        return new Implementation(Backend.THREADS, inner, threads);
     }
 
     /** @param point the sweep values the stage depends on: none for a stage no sweep reaches */
@@ -342,7 +527,8 @@ public final class Runner {
             ResultRecords.check(check), m.output().checksum(), described, ResultRecords.device(phases),
             m.device().stream().map(ResultRecords::device).toList(), Arrays.stream(m.workerBusy()).boxed().toList(),
             m.phases().entrySet().stream().map(e -> new PhaseSamples(e.getKey(), Arrays.stream(e.getValue()).boxed().toList()))
-                .toList(), notes);
+                .toList(), m.processCpu() == null ? null : new dev.lanes.core.result.ProcessCpu(
+                Arrays.stream(m.processCpu()[0]).boxed().toList(), Arrays.stream(m.processCpu()[1]).boxed().toList()), notes);
     }
 
     private static <T> Supplier<T> memoized(Supplier<T> supplier) {
@@ -421,6 +607,15 @@ public final class Runner {
 
     private Implementation implementation(Estimate e) {
         return new Implementation(e.backend(), accelerators.find(e.inner()).orElseThrow(), e.threads());
+    }
+
+    /** The stage's one-time start (a command's setup); its failure names the stage. */
+    private static void open(Stage stage, StageInstance instance) {
+        try {
+            instance.open();
+        } catch (ExecutionException e) {
+            throw new ExecutionException("stage '" + stage.id() + "': " + e.getMessage(), e);
+        }
     }
 
     private static StageInstance bind(Stage stage, Params params, List<Value> inputs, List<DataShape> inputShapes) {

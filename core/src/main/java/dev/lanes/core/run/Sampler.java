@@ -10,14 +10,12 @@ import dev.lanes.core.exec.BlockTask;
 import dev.lanes.core.exec.DevicePhases;
 import dev.lanes.core.exec.DeviceSession;
 import dev.lanes.core.exec.Implementation;
-import dev.lanes.core.exec.JitActivity;
 import dev.lanes.core.exec.PhaseClock;
 import dev.lanes.core.exec.WorkerBusy;
 import dev.lanes.core.exec.WorkerPool;
 import dev.lanes.core.spec.Stage;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +29,6 @@ import java.util.Map;
  * timings of each phase are kept beside it.
  */
 final class Sampler implements AutoCloseable {
-    /** Warm-up stops after this many iterations even if the minimum time has not passed. */
-    private static final int MAX_WARMUP_ITERATIONS = 1_000_000;
-    private static final int STEADY_WINDOW = 5;
-    private static final int STEADY_PERCENT = 25;
-    private static final long MIN_WARMUP_CAP_MILLIS = 2_000;
-
     private final GcWatch gc = new GcWatch();
     private final Map<Integer, WorkerPool> pools = new HashMap<>();
     /** Scalar results land here so the JIT cannot drop the work that made them. */
@@ -51,10 +43,26 @@ final class Sampler implements AutoCloseable {
      * @param device     each sample's device phases; empty off the device
      * @param workerBusy threaded executions: each worker's time in blocks over the samples, busiest first
      * @param phases     each named phase's time in every sample, in sample order; empty when the task names none
+     * @param processCpu a task that starts processes: their user ([0]) and system ([1]) nanoseconds in every
+     *                   sample; {@code null} otherwise or where the system does not account them
      */
     record Measurement(long[] samples, List<Integer> gcSamples, Value output, List<DevicePhases> device, long[] workerBusy,
-                       Map<String, long[]> phases) {
+                       Map<String, long[]> phases, long[][] processCpu) {
     }
+
+    /** How a measurement warms up: the usual way, or exactly {@code runs} runs ({@link dev.lanes.core.kernel.Kernel#warmupRuns}). */
+    record Warmup(int iterations, long minMillis, boolean exact) {
+        static Warmup usual(int iterations, long minMillis) {
+            return new Warmup(iterations, minMillis, false);
+        }
+
+        static Warmup exactly(int runs) {
+            return new Warmup(runs, 0, true);
+        }
+    }
+
+    /** The children's CPU time during the latest sample (user, system), when the task starts processes. */
+    private long[] lastSampleCpu;
 
     /** A task ready to execute on one implementation: CPU chunk functions on a pool, or a device. */
     private record Execution<O, P>(BlockTask<O, P> task, O ops, WorkerPool pool, DeviceSession device, WorkerBusy busy,
@@ -73,27 +81,43 @@ final class Sampler implements AutoCloseable {
             + stage.id() + "': backend " + impl.label() + " has no usable device: " + impl.inner().availability().detail())) : null;
     }
 
+    /** The chunk functions the implementation has for the task's kernel; none is a stage failure. */
+    static <O, P> O opsOf(Stage stage, BlockTask<O, P> task, Implementation impl) {
+        return impl.inner().ops(task.opsType()).orElseThrow(() -> new ExecutionException("stage '" + stage.id()
+            + "': backend " + impl.label() + " has no implementation of kernel '" + stage.kernel().name() + "'"));
+    }
+
     <O, P> Measurement measure(Stage stage, BlockTask<O, P> task, Implementation impl, int warmup, int iterations,
                                long minWarmupMillis) {
-        O ops = impl.inner().ops(task.opsType()).orElseThrow(() -> new ExecutionException("stage '" + stage.id()
-            + "': backend " + impl.label() + " has no implementation of kernel '" + stage.kernel().name() + "'"));
+        return measure(stage, task, impl, Warmup.usual(warmup, minWarmupMillis), iterations);
+    }
+
+    <O, P> Measurement measure(Stage stage, BlockTask<O, P> task, Implementation impl, Warmup warmup, int iterations) {
+        O ops = opsOf(stage, task, impl);
         WorkerPool pool = impl.backend() == Backend.THREADS ? pools.computeIfAbsent(impl.threads(), WorkerPool::new) : null;
         Execution<O, P> execution = new Execution<>(task, ops, pool, deviceOf(stage, impl), new WorkerBusy(),
             new PhaseClock());
+        task.runsOn(impl.backend() == Backend.THREADS ? impl.threads() : 1);
+        boolean processes = task.spawnsProcesses() && ChildCpu.known();
         try {
             // Garbage from earlier stages is collected now rather than during a sample.
             System.gc();
             List<DevicePhases> phases = new ArrayList<>();
-            warmUp(stage, execution, warmup, minWarmupMillis, phases);
+            warmUp(stage, execution, warmup, phases);
             phases.clear();
             execution.busy().clear();
             long[] samples = new long[iterations];
             List<Integer> gcSamples = new ArrayList<>();
             Map<String, long[]> phaseSamples = new LinkedHashMap<>();
+            long[][] cpu = processes ? new long[2][iterations] : null;
             for (int i = 0; i < iterations; i++) {
                 checkInterrupted(stage);
                 long collections = gc.collections();
                 samples[i] = timeOnce(execution, phases);
+                if (cpu != null && lastSampleCpu != null) {
+                    cpu[0][i] = lastSampleCpu[0];
+                    cpu[1][i] = lastSampleCpu[1];
+                }
                 if (gc.collections() != collections) {
                     gcSamples.add(i);
                 }
@@ -101,11 +125,15 @@ final class Sampler implements AutoCloseable {
                 execution.clock().take().forEach((name, nanos) ->
                     phaseSamples.computeIfAbsent(name, n -> new long[iterations])[sample] = nanos);
             }
-            return new Measurement(samples, gcSamples, lastOutput, List.copyOf(phases), execution.busy().byRank(), phaseSamples);
+            return new Measurement(samples, gcSamples, lastOutput, List.copyOf(phases), execution.busy().byRank(), phaseSamples,
+                cpu);
         } catch (OutOfMemoryError e) {
             throw new ExecutionException("stage '" + stage.id() + "' (" + impl.label() + "): out of memory; "
                 + "lower the sizes or raise the heap with LANES_JAVA_OPTS=-Xmx<size>");
         } catch (RuntimeException e) {
+            if (e instanceof ExecutionException ee && !ee.getMessage().startsWith("stage '")) {
+                throw new ExecutionException("stage '" + stage.id() + "' (" + impl.label() + "): " + ee.getMessage(), ee);
+            }
             if (e instanceof LanesException le) {
                 throw le;
             }
@@ -114,46 +142,20 @@ final class Sampler implements AutoCloseable {
         }
     }
 
-    /**
-     * Warm-up: at least {@code warmup} iterations and {@code minWarmupMillis}, then on until
-     * the kernel runs at a steady speed — the median of the last {@value #STEADY_WINDOW}
-     * iterations within {@value #STEADY_PERCENT}% of the best — because C2 may still be
-     * compiling it (the Vector API runs tens of times slower before it does) — and until the
-     * JIT compiled nothing during those iterations and has nothing in progress or queued
-     * ({@link JitActivity}): a kernel can sit on a plateau of
-     * half-compiled code (on-stack replacement, tier 3) that looks steady, then halve its time
-     * when C2 finishes (a 512² matmul: 2.4 ms for 20 iterations, then 1.05 ms). Capped at
-     * {@value #MIN_WARMUP_CAP_MILLIS} ms or ten times the minimum, whichever is longer.
-     */
-    private <O, P> void warmUp(Stage stage, Execution<O, P> execution, int warmup, long minWarmupMillis,
-                               List<DevicePhases> phases) {
-        long start = System.nanoTime();
-        long minUntil = start + minWarmupMillis * 1_000_000;
-        long capUntil = start + Math.max(MIN_WARMUP_CAP_MILLIS, 10 * minWarmupMillis) * 1_000_000;
-        long[] recent = new long[STEADY_WINDOW];
-        long[] compileMillis = new long[STEADY_WINDOW];
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < MAX_WARMUP_ITERATIONS; i++) {
-            checkInterrupted(stage);
+    private <O, P> void warmUp(Stage stage, Execution<O, P> execution, Warmup warmup, List<DevicePhases> phases) {
+        java.util.function.LongSupplier once = () -> {
             long t = timeOnce(execution, phases);
             execution.clock().take();
-            best = Math.min(best, t);
-            recent[i % STEADY_WINDOW] = t;
-            long compiled = JitActivity.totalMillis();
-            boolean jitQuiet = compileMillis[i % STEADY_WINDOW] == compiled;
-            compileMillis[i % STEADY_WINDOW] = compiled;
-            long now = System.nanoTime();
-            boolean minimumDone = i + 1 >= warmup && now >= minUntil;
-            if (minimumDone && (now >= capUntil || i + 1 >= STEADY_WINDOW && jitQuiet && steady(recent, best) && !JitActivity.compiling())) {
-                return;
+            return t;
+        };
+        if (warmup.exact()) {
+            for (int i = 0; i < warmup.iterations(); i++) {
+                checkInterrupted(stage);
+                once.getAsLong();
             }
+            return;
         }
-    }
-
-    private static boolean steady(long[] recent, long best) {
-        long[] sorted = recent.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2] <= best * (100 + STEADY_PERCENT) / 100;
+        WarmUp.run(once, warmup.iterations(), warmup.minMillis(), () -> checkInterrupted(stage));
     }
 
     /**
@@ -168,6 +170,7 @@ final class Sampler implements AutoCloseable {
         if (device != null && task.updatesInPlace()) {
             device.hostDataChanged();                // reset rewrote an input the device may hold
         }
+        long[] cpuBefore = task.spawnsProcesses() ? ChildCpu.now() : null;
         long start = System.nanoTime();
         if (device != null) {
             device.begin();
@@ -175,6 +178,10 @@ final class Sampler implements AutoCloseable {
         Value output = execution.run();
         DevicePhases phase = device == null ? null : device.end(output);
         long end = System.nanoTime();
+        if (cpuBefore != null) {
+            long[] cpuAfter = ChildCpu.now();
+            lastSampleCpu = cpuAfter == null ? null : new long[] {cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1]};
+        }
         if (phase != null) {
             phases.add(phase);
         }

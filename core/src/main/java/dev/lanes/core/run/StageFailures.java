@@ -70,6 +70,15 @@ final class StageFailures {
         }
     }
 
+    /**
+     * A stage that failed after its serial measurement: while it ran together with others
+     * (or gave a wrong result then), or in its cleanup. Recorded (the run fails), but nothing
+     * is cancelled, because its measurement, which the stages after it used, stands.
+     */
+    void failedLate(String stage, List<PointParam> point, String error) {
+        failures.add(new Failure(stage, point, error));
+    }
+
     List<StageFailure> records() {
         return failures.stream().map(f -> new StageFailure(f.stage, f.point, f.error, List.copyOf(f.cancelled))).toList();
     }

@@ -42,7 +42,7 @@ import java.util.Set;
 public final class SpecLoader {
     private static final Set<String> TOP_KEYS = Set.of("name", "settings", "stages", "sweep");
     private static final Set<String> SETTINGS_KEYS =
-        Set.of("warmup", "iterations", "min-warmup-ms", "threads", "verify", "backend");
+        Set.of("warmup", "iterations", "min-warmup-ms", "threads", "verify", "backend", "stages");
     private static final Set<String> STAGE_KEYS = Set.of("id", "kernel", "params", "inputs", "backend", "scaling", "gate",
         "save", "after");
 
@@ -114,7 +114,7 @@ public final class SpecLoader {
             sweep = SweepParser.quick(sweep, stages, notices);
         }
         checkWeak(tree, stages, sweep);
-        Workload workload = new Workload(name, file, digest(text, overrides), settings, order(tree, stages), sweep, quick,
+        Workload workload = new Workload(name, file, digest(text, overrides), settings, StageGraph.of(stages).stages(), sweep, quick,
             overrides, notices);
         workload.checkWeakScaling(null);
         checkShapes(tree, workload);
@@ -153,6 +153,14 @@ public final class SpecLoader {
         if (node.has("backend")) {
             BackendChoice b = backend(tree, "/settings/backend", node.get("backend"));
             s = new Settings(s.warmup(), s.iterations(), s.minWarmupMillis(), s.threads(), s.verify(), b);
+        }
+        if (node.has("stages")) {
+            JsonNode m = node.get("stages");
+            String text = m.isTextual() ? m.asText() : m.toString();
+            StageMode mode = StageMode.parse(text).orElseThrow(() -> new SpecException(tree.valueAt("/settings/stages"),
+                "settings.stages: expected serial or concurrent, got '" + text + "'"
+                    + dev.lanes.core.text.Suggestions.didYouMean(text, StageMode.labels())));
+            s = s.withStages(mode);
         }
         return s;
     }
@@ -296,7 +304,8 @@ public final class SpecLoader {
     static Object parseParam(LocatedTree tree, String pointer, String id, ParamSpec spec, JsonNode value) {
         try {
             Object parsed = spec.type().parse(value);
-            return spec.type() instanceof ParamType.FilePath ? resolve(tree, pointer, (String) parsed) : parsed;
+            return spec.type() instanceof ParamType.FilePath || spec.type() instanceof ParamType.Folder
+                ? resolve(tree, pointer, (String) parsed) : parsed;
         } catch (IllegalArgumentException e) {
             throw new SpecException(tree.valueAt(pointer), "stage '" + id + "': " + spec.name() + ": " + e.getMessage());
         }
@@ -370,42 +379,6 @@ public final class SpecLoader {
     private static String describeInputs(List<String> expected) {
         return expected.isEmpty() ? "no inputs"
             : expected.size() + " input" + (expected.size() == 1 ? "" : "s") + " (" + String.join(", ", expected) + ")";
-    }
-
-    /** Orders stages so inputs come first, keeping spec order otherwise; refuses cycles. */
-    private static List<Stage> order(LocatedTree tree, List<Stage> stages) {
-        List<Stage> ordered = new ArrayList<>();
-        Set<String> done = new LinkedHashSet<>();
-        while (ordered.size() < stages.size()) {
-            boolean progress = false;
-            for (Stage s : stages) {
-                if (!done.contains(s.id()) && done.containsAll(s.predecessors())) {
-                    ordered.add(s);
-                    done.add(s.id());
-                    progress = true;
-                }
-            }
-            if (!progress) {
-                Stage first = stages.stream().filter(s -> !done.contains(s.id())).findFirst().orElseThrow();
-                throw new SpecException(first.location(), "stage '" + first.id() + "': inputs and after: form a cycle: "
-                    + cycle(stages, first, done));
-            }
-        }
-        return ordered;
-    }
-
-    private static String cycle(List<Stage> stages, Stage start, Set<String> done) {
-        Map<String, Stage> byId = new LinkedHashMap<>();
-        stages.forEach(s -> byId.put(s.id(), s));
-        List<String> path = new ArrayList<>();
-        Stage current = start;
-        while (!path.contains(current.id())) {
-            path.add(current.id());
-            current = byId.get(current.predecessors().stream().filter(i -> !done.contains(i)).findFirst().orElseThrow());
-        }
-        List<String> loop = new ArrayList<>(path.subList(path.indexOf(current.id()), path.size()));
-        loop.add(current.id());
-        return String.join(" <- ", loop);
     }
 
     /** {@code gate: off}, {@code gate: on} (the default) or {@code gate: { max-regression: 10% }}. */

@@ -39,6 +39,11 @@ public record Workload(String name, String source, String digest, Settings setti
         return new Workload(name, source, digest, settings, saving, sweep, quick, overrides, notices);
     }
 
+    /** The stages as a graph (they are already in its order). */
+    public StageGraph graph() {
+        return new StageGraph(stages);
+    }
+
     /** What a stage asks for: its own backend, else the settings' (a --backend override comes before both). */
     public BackendChoice backendOf(Stage stage) {
         return stage.backend() != null ? stage.backend() : settings.backend();

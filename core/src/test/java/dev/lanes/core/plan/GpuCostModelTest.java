@@ -159,7 +159,7 @@ class GpuCostModelTest {
                   - { id: rows, kernel: row-sum-of-squares, inputs: [mm], params: { cols: 4096 } }
                   - { id: cpu, kernel: sum-of-squares, inputs: [mm], backend: threads }
                 """, java.util.List.of(), false);
-        List<StagePlan> plans = planner.plan(w);
+        List<StagePlan> plans = planner.plan(w).stages();
         assertThat(plans).extracting(p -> p.chosen().backend()).startsWith(Backend.GPU, Backend.GPU);
         // C read and the row sums written on the device at 3 TB/s, the sums copied back at 5 GB/s: no copy of C in
         double c = 4096.0 * 4096 * 4;

@@ -83,7 +83,7 @@ class GoldenFormatsTest {
                 p.elements(), p.flops(), p.bytesMoved(), p.samplesNanos(), p.forkSizes(), p.gcSamples(), p.summary(),
                 p.throughput(), p.roof(),
                 p.estimate(), p.check(), p.checksum(), p.output(), p.device(), p.deviceSamples(), p.workerBusyNanos(),
-                p.phases(), p.notes())).toList(), List.of());
+                p.phases(), p.processCpu(), p.notes())).toList(), List.of());
         String md = new MarkdownFormat().render(List.of(unswept));
         assertThat(md.lines().filter(l -> l.startsWith("|"))).isNotEmpty().allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
     }

@@ -48,7 +48,7 @@ public final class ResultFixtures {
             product.summary(), product.throughput(),
             new RoofShare(0.25, "compute", 40_000, null, 40_000.0, 2_000.0), new PlanEstimate(250_000, "compute", 250_000, 80_000, 20_000),
             product.check(), product.checksum(), product.output(), new DeviceTimes(40_000, 100_000, 3_145_728, 150_000, 1,
-                50_000, 1_048_576), List.of(), List.of(), List.of(), List.of("one-time device costs, not in the samples: context 120 ms")));
+                50_000, 1_048_576), List.of(), List.of(), List.of(), null, List.of("one-time device costs, not in the samples: context 120 ms")));
         SpecInfo spec = new SpecInfo("fixture", "fixture.yaml", "sha256:" + "0".repeat(64), false,
             new RunSettings(3, 10, 300, List.of(1, 2, 4), true, "auto"), List.of("data.seed=7"), List.of("--threads 1,2,4"),
             List.of(), List.of(new StageGate("product", false, 0.2)), List.of());
@@ -101,7 +101,7 @@ public final class ResultFixtures {
             points.add(new PointResult(plain.key(), plain.kernel(), plain.definition(), false, plain.size(), plain.elements(),
                 plain.flops(), plain.bytesMoved(), plain.samplesNanos(), List.of(), List.of(), plain.summary(), plain.throughput(),
                 null, null, plain.check(), plain.checksum(), "loss 2.3026, f32[535818] parameters", null, List.of(),
-                plain.workerBusyNanos(), phases, List.of()));
+                plain.workerBusyNanos(), phases, null, List.of()));
         }
         SpecInfo spec = new SpecInfo("training", "training.yaml", "sha256:" + "2".repeat(64), false,
             new RunSettings(3, 6, 300, List.of(1, 2), true, "threads"), List.of(), List.of(), List.of(), List.of(), List.of());
@@ -130,7 +130,7 @@ public final class ResultFixtures {
             List.of(), gc, summary,
             Throughput.of(elements, flops, bytes, summary.medianNanos()), null, null,
             new Verification(true, "sum vs compensated f64 reference", 1e-15, 1e-12), 42.5, "f64[" + elements + "]", null,
-            List.of(), busy, List.of(), List.of());
+            List.of(), busy, List.of(), null, List.of());
     }
 
     /** A stand-in for the digest of a stage's definition at a point: the same for the same stage and point. */

@@ -32,9 +32,23 @@ class ResultJsonTest {
     }
 
     @Test
+    void aVersionFourFileReadsAsASerialRunWithNoReadySets() throws IOException {
+        RunResult current = ResultFixtures.sweep();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ResultJson.tree("r.json", ResultJson.write(List.of(current)));
+        tree.put("schema", "lanes.run/4");
+        tree.remove("concurrent");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("spec").get("settings")).remove("stages");
+        tree.get("points").forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p).remove("processCpu"));
+        RunResult v4 = ResultJson.fromTree("r.json", tree).get(0);
+        assertThat(v4.concurrent()).isEmpty();
+        assertThat(v4.spec().settings().stages()).isEqualTo("serial");
+        assertThat(v4).isEqualTo(current);
+    }
+
+    @Test
     void theSchemaComesFirstAndEveryFieldIsWrittenEvenWhenNull() {
         String text = ResultJson.write(List.of(ResultFixtures.sweep()));
-        assertThat(text).startsWith("{\n  \"schema\" : \"lanes.run/4\",\n  \"complete\" : true,");
+        assertThat(text).startsWith("{\n  \"schema\" : \"lanes.run/5\",\n  \"complete\" : true,");
         assertThat(text).contains("\"roof\" : null", "\"kind\" : \"strong-scaling\"", "\"min-warmup-ms\" : 300");
     }
 
@@ -108,8 +122,8 @@ class ResultJsonTest {
         assertThat(refusal("r.json", "hello")).contains("not JSON");
         assertThat(refusal("r.json", "[]")).contains("an empty list");
         assertThat(refusal("r.json", "{\"schema\": \"lanes.profile/1\"}"))
-            .isEqualTo("r.json: a 'lanes.profile/1' file, not a run result (lanes.run/4)");
-        assertThat(refusal("r.json", "{\"schema\": \"lanes.run/5\"}")).contains("lanes.run/5 is newer than this lanes reads");
+            .isEqualTo("r.json: a 'lanes.profile/1' file, not a run result (lanes.run/5)");
+        assertThat(refusal("r.json", "{\"schema\": \"lanes.run/6\"}")).contains("lanes.run/6 is newer than this lanes reads");
         assertThat(refusal("r.json", "{\"name\": \"x\"}")).contains("no 'schema' field");
         assertThat(refusal("jmh.json", "[{\"benchmark\": \"a.B.c\", \"mode\": \"avgt\", \"primaryMetric\": {}}]"))
             .isEqualTo("jmh.json: a JMH result, not a lanes result");
