@@ -14,7 +14,7 @@ public final class BuiltInKernels {
 
     public static KernelRegistry registry() {
         Map<String, Kernel> kernels = new LinkedHashMap<>();
-        for (Kernel k : List.of(new GenerateKernel(), new LoadKernel(), new CommandKernel(), new SumOfSquaresKernel(), new DotKernel(), new AxpyKernel(),
+        for (Kernel k : List.of(new GenerateKernel(), new LoadKernel(), new CommandKernel(), new ExecKernel(), new SumOfSquaresKernel(), new DotKernel(), new AxpyKernel(),
             new RowSumOfSquaresKernel(), new MatmulKernel(), new MlpForwardKernel(), new MlpTrainKernel(), new MonteCarloPiKernel(),
             new Stencil2dKernel(), new HistogramKernel(), new PrefixSumKernel(), new SortKernel(), new Sha256Kernel())) {
             kernels.put(k.name(), k);

@@ -8,6 +8,7 @@ import dev.lanes.core.result.PhaseRow;
 import dev.lanes.core.result.PlanAccuracyRow;
 import dev.lanes.core.result.PointKey;
 import dev.lanes.core.result.PointResult;
+import dev.lanes.core.result.ProcessRow;
 import dev.lanes.core.result.RunResult;
 import dev.lanes.core.result.ScheduleRow;
 import dev.lanes.core.result.SizeGrowthRow;
@@ -46,6 +47,7 @@ final class Sections {
         }
         loadBalance(r).ifPresent(sections::add);
         phases(r).ifPresent(sections::add);
+        processes(r).ifPresent(sections::add);
         r.rows(ScheduleRow.class).forEach(row -> sections.add(schedule(row)));
         r.rows(StrongScalingRow.class).forEach(s -> sections.add(strong(s, r.rows(PhaseRow.class))));
         r.rows(WeakScalingRow.class).forEach(w -> sections.add(weak(w, all)));
@@ -151,6 +153,39 @@ final class Sections {
         }
         return java.util.Optional.of(new Section("Parts of a stage · each part timed apart in every sample, from its first "
             + "block to its last; share = the median of its time ÷ the sample's", t, List.of()));
+    }
+
+    /**
+     * Stages that start processes: their CPU time against the wall time (medians over samples),
+     * and what the stage says of its tasks (how they ended, what starting a process costs).
+     */
+    private static java.util.Optional<Section> processes(RunResult r) {
+        List<ProcessRow> rows = r.rows(ProcessRow.class);
+        if (rows.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        boolean swept = rows.stream().anyMatch(p -> !p.key().point().isEmpty());
+        Grid t = new Grid().column("stage", false);
+        if (swept) {
+            t.column("point", false);
+        }
+        t.column("at once", true).column("wall", true).column("user", true).column("system", true).column("CPU ÷ wall", true);
+        List<String> lines = new ArrayList<>();
+        for (ProcessRow row : rows) {
+            PointResult p = r.points().stream().filter(q -> q.key().equals(row.key())).findFirst().orElseThrow();
+            List<String> cells = new ArrayList<>(List.of(row.key().stage()));
+            if (swept) {
+                cells.add(Cells.point(row.key().point()));
+            }
+            cells.addAll(List.of(Integer.toString(row.key().threads()), Units.duration(p.summary().medianNanos()),
+                Units.duration(row.userNanos()), Units.duration(row.systemNanos()), Units.fixed(row.utilisation(), 2)));
+            t.row(cells);
+            lines.add(row.key().stage() + ": " + p.output());
+        }
+        lines.add("user and system: the CPU time of the tasks' processes (and of what they waited for) in a sample, summed, "
+            + "in the kernel's 10 ms ticks; CPU ÷ wall above 1 means tasks ran on several cores at once");
+        return java.util.Optional.of(new Section("Processes · CPU time against wall time, medians over samples; "
+            + "at once = tasks running together", t, new ArrayList<>(new LinkedHashSet<>(lines))));
     }
 
     /** A concurrent run's point: each stage in both schedules, the two totals, their ratio and the critical path. */

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Derives a run's facts from its points, once, in a fixed order: per point the noisy and
  * GC flags, then plan accuracy, strong and weak scaling, size growth, load balance, the
- * shares of a stage's named parts, and a concurrent schedule against the serial one.
+ * shares of a stage's named parts, the CPU time of a stage's processes, and a concurrent
+ * schedule against the serial one.
  * Renderers show these rows; none computes them.
  */
 public final class Analysis {
@@ -56,6 +57,9 @@ public final class Analysis {
         for (PointResult p : points) {
             phases(p, rows);
         }
+        for (PointResult p : points) {
+            processes(p, rows);
+        }
         rows.addAll(ScheduleAnalysis.rows(points, concurrent));
         return rows;
     }
@@ -99,6 +103,20 @@ public final class Analysis {
             return new PhaseRow.Part(phase.name(), Bootstrap.median(nanos), Bootstrap.median(shares));
         }).toList();
         rows.add(new PhaseRow(p.key(), parts));
+    }
+
+    private static void processes(PointResult p, List<DerivedRow> rows) {
+        if (p.processCpu() == null || p.samplesNanos().isEmpty()) {
+            return;
+        }
+        long[] user = p.processCpu().userNanos().stream().mapToLong(Long::longValue).toArray();
+        long[] system = p.processCpu().systemNanos().stream().mapToLong(Long::longValue).toArray();
+        long[] wall = p.samples();
+        double[] utilisation = new double[wall.length];
+        for (int i = 0; i < wall.length; i++) {
+            utilisation[i] = wall[i] == 0 ? 0 : (double) (user[i] + system[i]) / wall[i];
+        }
+        rows.add(new ProcessRow(p.key(), Bootstrap.median(user), Bootstrap.median(system), Bootstrap.median(utilisation)));
     }
 
     /** The point's parameters without one of them. */

@@ -19,8 +19,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = LoadBalanceRow.class, name = "load-balance"),
     @JsonSubTypes.Type(value = PhaseRow.class, name = "phases"),
     @JsonSubTypes.Type(value = ScheduleRow.class, name = "schedule"),
+    @JsonSubTypes.Type(value = ProcessRow.class, name = "processes"),
 })
 public sealed interface DerivedRow
     permits NoisyRow, GcRow, PlanAccuracyRow, StrongScalingRow, WeakScalingRow, SizeGrowthRow, LoadBalanceRow, PhaseRow,
-    ScheduleRow {
+    ScheduleRow, ProcessRow {
 }

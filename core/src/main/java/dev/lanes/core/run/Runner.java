@@ -249,7 +249,11 @@ public final class Runner {
         BackendChoice backend = override != null ? override
             : workload.backendOf(stage);
         List<Integer> own = stage.kernel().threadCounts(point.paramsFor(stage));
-        return new StageRequest(backend, own.isEmpty() ? workload.settings().threads() : own);
+        if (own.isEmpty()) {
+            return new StageRequest(backend, workload.settings().threads());
+        }
+        // a stage's own counts (a command's concurrency) are what it asks for: auto runs them on threads
+        return new StageRequest(backend == BackendChoice.AUTO ? BackendChoice.THREADS : backend, own);
     }
 
     /**
