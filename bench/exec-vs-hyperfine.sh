@@ -18,7 +18,7 @@ echo "hyperfine: $(hyperfine --version); gzip: $(gzip --version | head -1); CPU:
 # name | words (JSON list) | warm-up | runs
 cases=(
   "sleep 0.05|[\"sleep\", \"0.05\"]|3|30"
-  "true|[\"true\"]|10|100"
+  "true|[\"true\"]|300|300"
   "gzip -6 64 MiB|[\"gzip\", \"-6\", \"-c\", \"$work/big.txt\"]|1|10"
 )
 : > "$work/results.txt"

@@ -6,7 +6,6 @@ import dev.lanes.core.data.Value;
 import dev.lanes.core.exec.ArrayOps;
 import dev.lanes.core.exec.BlockTask;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +31,14 @@ import java.util.stream.Stream;
  */
 final class ExecTasks implements BlockTask<ArrayOps, Integer> {
     private static final int STDERR_TAIL_LINES = 5;
-    private static final int OVERHEAD_RUNS = 15;
+    private static final int OVERHEAD_RUNS = 30;
+    /**
+     * Starts before those timed: they also bring the JIT's compiled code to the path every task
+     * takes (the native calls run interpreted at first: 4 ms for a start that takes 0.8 ms
+     * compiled), since a command's warm-up runs are not enough to compile it.
+     */
+    private static final int OVERHEAD_WARMUP = 150;
+    private static final Path DEV_NULL = Path.of("/dev/null");
 
     /**
      * @param timeoutNanos 0 for none
@@ -48,8 +54,16 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
     private Path tmp;
     private double spawnNanos = Double.NaN;
 
+    /** {@code null}: ProcessBuilder starts the tasks (where posix_spawnp is not at hand, and in a test of that path). */
+    private final NativeSpawn spawn;
+
     ExecTasks(Options options) {
+        this(options, NativeSpawn.available().orElse(null));
+    }
+
+    ExecTasks(Options options, NativeSpawn spawn) {
         this.options = options;
+        this.spawn = spawn;
         ProcessTree.guard();
     }
 
@@ -163,17 +177,18 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
     }
 
     private void runOnce(String what, CommandLine command) {
-        String problem = run(-1, command, ProcessBuilder.Redirect.DISCARD);
+        String problem = run(-1, command, DEV_NULL);
         if (problem != null) {
             throw new ExecutionException(what + " (" + command.describe() + "): " + problem);
         }
     }
 
-    private ProcessBuilder.Redirect output(int task) {
+    /** Where a task's stdout goes: /dev/null, {@code null} for lanes' own, or its file. */
+    private Path output(int task) {
         return switch (options.output()) {
-            case "discard" -> ProcessBuilder.Redirect.DISCARD;
-            case "inherit" -> ProcessBuilder.Redirect.INHERIT;
-            default -> ProcessBuilder.Redirect.to(resolve(CommandLine.expand(options.output(), placeholders(task))).toFile());
+            case "discard" -> DEV_NULL;
+            case "inherit" -> null;
+            default -> resolve(CommandLine.expand(options.output(), placeholders(task)));
         };
     }
 
@@ -192,32 +207,55 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
     }
 
     /** Runs one process to its end: {@code null}, or what went wrong (the exit status and stderr's tail, a timeout). */
-    private String run(int task, CommandLine command, ProcessBuilder.Redirect out) {
+    private String run(int task, CommandLine command, Path stdout) {
         List<String> argv = command.argv(placeholders(task));
         Path stderr = tmp.resolve("stderr-" + Math.max(task, 0) + (task < 0 ? "-once" : "") + ".txt");
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(new File("/dev/null")).redirectOutput(out)
+        Integer status;
+        try {
+            status = spawn != null ? runNative(spawn, argv, stdout, stderr) : runJava(argv, stdout, stderr);
+        } catch (IOException e) {
+            return "could not start '" + argv.get(0) + "': " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExecutionException("interrupted while '" + command.describe() + "' ran; its process tree was killed");
+        }
+        if (status == null) {
+            return String.format(Locale.ROOT, "timed out after %.3g s; its process tree was killed", options.timeoutNanos() / 1e9);
+        }
+        return status == 0 ? null : (status > 128 ? "ended by signal " + (status - 128) : "exited " + status) + tail(stderr);
+    }
+
+    /** posix_spawnp and waitpid: the status, or {@code null} when the timeout killed the tree. */
+    private Integer runNative(NativeSpawn spawn, List<String> argv, Path stdout, Path stderr) throws IOException {
+        Map<String, String> environment = new LinkedHashMap<>(System.getenv());
+        environment.putAll(options.env());
+        long pid = spawn.start(argv, environment, options.cwd(), new NativeSpawn.Streams(stdout, stderr));
+        ProcessHandle handle = ProcessHandle.of(pid).orElse(null);
+        var timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+        var watchdog = options.timeoutNanos() <= 0 || handle == null ? null : ProcessTree.TIMER.schedule(() -> {
+            timedOut.set(true);
+            ProcessTree.kill(handle);
+        }, options.timeoutNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        try {
+            int status = spawn.await(pid);
+            return timedOut.get() ? null : status;
+        } finally {
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
+        }
+    }
+
+    /** ProcessBuilder, where posix_spawnp is not at hand. */
+    private Integer runJava(List<String> argv, Path stdout, Path stderr) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(DEV_NULL.toFile())
+            .redirectOutput(stdout == null ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.to(stdout.toFile()))
             .redirectError(stderr.toFile());
         if (options.cwd() != null) {
             builder.directory(options.cwd().toFile());
         }
         builder.environment().putAll(options.env());
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            return "could not start '" + argv.get(0) + "': " + e.getMessage();
-        }
-        try {
-            Integer status = ProcessTree.await(process, options.timeoutNanos());
-            if (status == null) {
-                return String.format(Locale.ROOT, "timed out after %.3g s; its process tree was killed",
-                    options.timeoutNanos() / 1e9);
-            }
-            return status == 0 ? null : "exited " + status + tail(stderr);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ExecutionException("interrupted while '" + command.describe() + "' ran; its process tree was killed");
-        }
+        return ProcessTree.await(builder.start(), options.timeoutNanos());
     }
 
     private static String tail(Path stderr) {
@@ -236,9 +274,9 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
     private double spawnOverhead() {
         CommandLine trivial = new CommandLine(options.command().shell() ? List.of(":") : List.of("true"), options.command().shell());
         long[] nanos = new long[OVERHEAD_RUNS];
-        for (int i = -3; i < OVERHEAD_RUNS; i++) {               // three untimed starts first
+        for (int i = -OVERHEAD_WARMUP; i < OVERHEAD_RUNS; i++) {
             long start = System.nanoTime();
-            if (run(-1, trivial, ProcessBuilder.Redirect.DISCARD) != null) {
+            if (run(-1, trivial, DEV_NULL) != null) {
                 return Double.NaN;
             }
             if (i >= 0) {

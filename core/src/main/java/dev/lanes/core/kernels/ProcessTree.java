@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
  * the children of a terminal's Ctrl-C also get the signal from the terminal.)
  */
 final class ProcessTree {
+    /** Timeouts of processes waited for natively: one daemon thread kills the trees whose time is up. */
+    static final java.util.concurrent.ScheduledExecutorService TIMER = java.util.concurrent.Executors
+        .newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("lanes-exec-timeouts").unstarted(r));
     private static final Thread REAPER = Thread.ofPlatform().name("lanes-kill-children").unstarted(ProcessTree::killAll);
 
     static {

@@ -157,6 +157,46 @@ class ExecKernelTest {
     }
 
     @Test
+    void bothWaysOfStartingATaskEndItAlike() {
+        if (System.getProperty("os.name").equals("Linux")) {
+            assertThat(NativeSpawn.available()).as("posix_spawnp through the JDK's foreign-function API").isPresent();
+        }
+        for (NativeSpawn spawn : java.util.Arrays.asList(NativeSpawn.available().orElse(null), null)) {
+            String way = spawn == null ? "ProcessBuilder" : "posix_spawnp";
+            ExecTasks fails = tasks(List.of("sh", "-c", "echo bad >&2; exit 5"), 0, spawn);
+            fails.open();
+            try {
+                assertThatThrownBy(() -> fails.block(null, 0, 1)).as(way).hasMessage("task 0 of 1: exited 5; stderr ends: bad");
+            } finally {
+                assertThat(fails.close()).isNull();
+            }
+            ExecTasks slow = tasks(List.of("sleep", "9.87"), 200_000_000L, spawn);
+            slow.open();
+            try {
+                assertThatThrownBy(() -> slow.block(null, 0, 1)).as(way)
+                    .hasMessage("task 0 of 1: timed out after 0.200 s; its process tree was killed");
+                assertThat(tasks(List.of("true"), 0, spawn)).satisfies(ok -> {
+                    ok.open();
+                    assertThat(ok.block(null, 0, 1)).isZero();
+                    assertThat(ok.close()).isNull();
+                });
+            } finally {
+                slow.close();
+            }
+            assertThat(tasks(List.of("no-such-program-lanes"), 0, spawn)).satisfies(missing -> {
+                missing.open();
+                assertThatThrownBy(() -> missing.block(null, 0, 1)).as(way).hasMessageContaining("could not start 'no-such-program-lanes'");
+                missing.close();
+            });
+        }
+    }
+
+    private static ExecTasks tasks(List<String> command, long timeoutNanos, NativeSpawn spawn) {
+        return new ExecTasks(new ExecTasks.Options(new CommandLine(command, false), 1, Map.of(), null, timeoutNanos, null, null,
+            null, false, "discard"), spawn);
+    }
+
+    @Test
     void badCommandsAreRefusedWithOneLine() {
         assertThatThrownBy(() -> run("stages:\n  - { id: a, kernel: exec, params: { command: [] } }\n"))
             .isInstanceOf(SpecException.class).hasMessageContaining("command: expected a command");
