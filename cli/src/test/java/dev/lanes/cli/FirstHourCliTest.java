@@ -309,7 +309,7 @@ class FirstHourCliTest {
               - { id: broken, kernel: command, params: { run: "exit 3", shell: always } }
             """), "--cache-dir", cache());
         assertThat(failing.exit()).isEqualTo(3);
-        assertThat(failing.err()).contains("stage 'broken'", "copies that did not exit 0 (first: exit 3)");
+        assertThat(failing.err()).contains("stage 'broken'", "task 0 of 1: exited 3 (stderr empty)");
     }
 
     @Test

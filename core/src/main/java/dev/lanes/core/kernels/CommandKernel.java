@@ -2,7 +2,6 @@ package dev.lanes.core.kernels;
 
 import dev.lanes.core.data.Scalar;
 import dev.lanes.core.data.Value;
-import dev.lanes.core.exec.ArrayOps;
 import dev.lanes.core.exec.Backend;
 import dev.lanes.core.exec.BlockTask;
 import dev.lanes.core.kernel.Check;
@@ -16,10 +15,8 @@ import dev.lanes.core.kernel.StageShape;
 import dev.lanes.core.kernel.StageSize;
 import dev.lanes.core.kernel.Work;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A shell command as a stage, measured as lanes measures a kernel (warm-up, every sample
@@ -28,7 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * thread sweep is a concurrency sweep with its scaling table. A command without shell syntax
  * runs directly (as {@code hyperfine -N} does), one with it as {@code sh -c RUN} (then the time
  * includes starting the shell); {@code shell: always|never} decides instead. Output is discarded (as
- * hyperfine does by default). The check is that every copy exited 0.
+ * hyperfine does by default). A copy that exits non-zero fails the stage with its status and the
+ * tail of its stderr. It runs on {@link ExecTasks}, the {@code exec} kernel's tasks.
  */
 public final class CommandKernel implements Kernel {
     private static final int MAX_COPIES = 1 << 16;
@@ -82,18 +80,33 @@ public final class CommandKernel implements Kernel {
 
     @Override
     public StageInstance bind(Params params, List<Value> inputs) {
-        Copies task = new Copies(argv(params.text("run"), params.choice("shell")), (int) params.size("copies"));
+        // the exec kernel's tasks with the words this kernel makes of its one string: copies are tasks
+        ExecTasks copies = new ExecTasks(new ExecTasks.Options(new CommandLine(argv(params.text("run"), params.choice("shell")),
+            false), (int) params.size("copies"), java.util.Map.of(), null, 0, null, null, null, false, "discard"));
         return new StageInstance() {
             @Override
             public BlockTask<?, ?> task() {
-                return task;
+                return copies;
+            }
+
+            @Override
+            public void open() {
+                copies.open();
+            }
+
+            @Override
+            public String close() {
+                return copies.close();
             }
 
             @Override
             public Check verify(Value actual) {
-                String failure = task.firstFailure.get();
-                return Check.of(failure == null ? "copies that did not exit 0" : "copies that did not exit 0 (first: "
-                    + failure + ")", ((Scalar) actual).value(), 0);
+                return Check.of("copies that exited non-zero", ((Scalar) actual).value(), 0);
+            }
+
+            @Override
+            public String describe(Value actual) {
+                return copies.describe((long) ((Scalar) actual).value());
             }
         };
     }
@@ -109,71 +122,5 @@ public final class CommandKernel implements Kernel {
             default -> SHELL_SYNTAX.matcher(run).find();
         };
         return viaShell ? List.of("sh", "-c", run) : List.of(run.strip().split("\\s+"));
-    }
-
-    /** A block is one copy of the command (a process, not 64 array elements); the partial counts failures. */
-    private static final class Copies implements BlockTask<ArrayOps, Integer> {
-        private final List<String> argv;
-        private final int copies;
-        private final AtomicReference<String> firstFailure = new AtomicReference<>();
-
-        Copies(List<String> argv, int copies) {
-            this.argv = List.copyOf(argv);
-            this.copies = copies;
-        }
-
-        @Override
-        public Class<ArrayOps> opsType() {
-            return ArrayOps.class;
-        }
-
-        @Override
-        public int length() {
-            return copies;
-        }
-
-        @Override
-        public int blockSize() {
-            return 1;
-        }
-
-        @Override
-        public Integer identity() {
-            return 0;
-        }
-
-        @Override
-        public Integer block(ArrayOps ops, int from, int to) {
-            int failed = 0;
-            for (int i = from; i < to; i++) {
-                try {
-                    Process p = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).redirectInput(ProcessBuilder.Redirect.from(
-                            new java.io.File("/dev/null"))).start();
-                    int exit = p.waitFor();
-                    if (exit != 0) {
-                        failed++;
-                        firstFailure.compareAndSet(null, "exit " + exit);
-                    }
-                } catch (IOException e) {
-                    failed++;
-                    firstFailure.compareAndSet(null, "could not start " + argv.get(0) + ": " + e.getMessage());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while the command ran", e);
-                }
-            }
-            return failed;
-        }
-
-        @Override
-        public Integer combine(Integer left, Integer right) {
-            return left + right;
-        }
-
-        @Override
-        public Value result(Integer failures) {
-            return new Scalar(failures);
-        }
     }
 }
