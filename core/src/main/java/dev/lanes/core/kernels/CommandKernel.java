@@ -1,10 +1,7 @@
 package dev.lanes.core.kernels;
 
-import dev.lanes.core.data.Scalar;
 import dev.lanes.core.data.Value;
 import dev.lanes.core.exec.Backend;
-import dev.lanes.core.exec.BlockTask;
-import dev.lanes.core.kernel.Check;
 import dev.lanes.core.kernel.DataShape;
 import dev.lanes.core.kernel.Kernel;
 import dev.lanes.core.kernel.ParamSpec;
@@ -83,32 +80,7 @@ public final class CommandKernel implements Kernel {
         // the exec kernel's tasks with the words this kernel makes of its one string: copies are tasks
         ExecTasks copies = new ExecTasks(new ExecTasks.Options(new CommandLine(argv(params.text("run"), params.choice("shell")),
             false), (int) params.size("copies"), java.util.Map.of(), null, 0, null, null, null, false, "discard"));
-        return new StageInstance() {
-            @Override
-            public BlockTask<?, ?> task() {
-                return copies;
-            }
-
-            @Override
-            public void open() {
-                copies.open();
-            }
-
-            @Override
-            public String close() {
-                return copies.close();
-            }
-
-            @Override
-            public Check verify(Value actual) {
-                return Check.of("copies that exited non-zero", ((Scalar) actual).value(), 0);
-            }
-
-            @Override
-            public String describe(Value actual) {
-                return copies.describe((long) ((Scalar) actual).value());
-            }
-        };
+        return copies.stage();
     }
 
     /** Characters that make a command need a shell: quoting, expansion, redirection, pipes, globs, comments. */

@@ -1,10 +1,7 @@
 package dev.lanes.core.kernels;
 
-import dev.lanes.core.data.Scalar;
 import dev.lanes.core.data.Value;
 import dev.lanes.core.exec.Backend;
-import dev.lanes.core.exec.BlockTask;
-import dev.lanes.core.kernel.Check;
 import dev.lanes.core.kernel.DataShape;
 import dev.lanes.core.kernel.Kernel;
 import dev.lanes.core.kernel.ParamSpec;
@@ -110,34 +107,7 @@ public final class ExecKernel implements Kernel {
             command(params, "setup", shell), command(params, "prepare", shell), command(params, "cleanup", shell),
             params.flag("ignore-failure"), params.text("output"));
         ExecTasks tasks = new ExecTasks(options);
-        return new StageInstance() {
-            @Override
-            public BlockTask<?, ?> task() {
-                return tasks;
-            }
-
-            @Override
-            public void open() {
-                tasks.open();
-            }
-
-            @Override
-            public String close() {
-                return tasks.close();
-            }
-
-            @Override
-            public Check verify(Value actual) {
-                double failed = ((Scalar) actual).value();
-                return Check.of(options.ignoreFailure() ? "tasks that exited non-zero (ignored)" : "tasks that exited non-zero",
-                    failed, options.ignoreFailure() ? options.tasks() : 0);
-            }
-
-            @Override
-            public String describe(Value actual) {
-                return tasks.describe((long) ((Scalar) actual).value());
-            }
-        };
+        return tasks.stage();
     }
 
     private static CommandLine command(Params params, String name, boolean shell) {

@@ -5,6 +5,8 @@ import dev.lanes.core.data.Scalar;
 import dev.lanes.core.data.Value;
 import dev.lanes.core.exec.ArrayOps;
 import dev.lanes.core.exec.BlockTask;
+import dev.lanes.core.kernel.Check;
+import dev.lanes.core.kernel.StageInstance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,6 +67,38 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
         this.options = options;
         this.spawn = spawn;
         ProcessTree.guard();
+    }
+
+    /** The stage these tasks are: their setup and cleanup, their check (every task exited 0, unless that is ignored). */
+    StageInstance stage() {
+        return new StageInstance() {
+            @Override
+            public BlockTask<?, ?> task() {
+                return ExecTasks.this;
+            }
+
+            @Override
+            public void open() {
+                ExecTasks.this.open();
+            }
+
+            @Override
+            public String close() {
+                return ExecTasks.this.close();
+            }
+
+            @Override
+            public Check verify(Value actual) {
+                double failed = ((Scalar) actual).value();
+                return Check.of(options.ignoreFailure() ? "tasks that exited non-zero (ignored)" : "tasks that exited non-zero",
+                    failed, options.ignoreFailure() ? options.tasks() : 0);
+            }
+
+            @Override
+            public String describe(Value actual) {
+                return ExecTasks.this.describe((long) ((Scalar) actual).value());
+            }
+        };
     }
 
     void open() {
