@@ -74,4 +74,13 @@ public interface BlockTask<O, P> {
     default boolean spawnsProcesses() {
         return false;
     }
+
+    /**
+     * The user and system CPU time of the processes this task started and waited for since the
+     * last call, when it measures them itself (from each process's own accounts); {@code null}
+     * when it does not, and the sampler then reads the JVM's totals for its ended children.
+     */
+    default long[] takeProcessCpu() {
+        return null;
+    }
 }

@@ -54,6 +54,9 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
     private final Options options;
     private volatile int threads = 1;
     private Path tmp;
+    /** The CPU time of the tasks started natively since {@link #takeProcessCpu} last ran, over every thread. */
+    private final java.util.concurrent.atomic.AtomicLong userNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong systemNanos = new java.util.concurrent.atomic.AtomicLong();
     private double spawnNanos = Double.NaN;
 
     /** {@code null}: ProcessBuilder starts the tasks (where posix_spawnp is not at hand, and in a test of that path). */
@@ -152,6 +155,12 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
     @Override
     public boolean spawnsProcesses() {
         return true;
+    }
+
+    @Override
+    public long[] takeProcessCpu() {
+        long[] taken = {userNanos.getAndSet(0), systemNanos.getAndSet(0)};
+        return spawn == null ? null : taken;
     }
 
     @Override
@@ -271,8 +280,10 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
             ProcessTree.kill(handle);
         }, options.timeoutNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
         try {
-            int status = spawn.await(pid);
-            return timedOut.get() ? null : status;
+            NativeSpawn.Ended ended = spawn.await(pid);
+            userNanos.addAndGet(ended.userNanos());
+            systemNanos.addAndGet(ended.systemNanos());
+            return timedOut.get() ? null : ended.status();
         } finally {
             if (watchdog != null) {
                 watchdog.cancel(false);

@@ -183,7 +183,8 @@ final class Sections {
             lines.add(row.key().stage() + ": " + p.output());
         }
         lines.add("user and system: the CPU time of the tasks' processes (and of what they waited for) in a sample, summed, "
-            + "in the kernel's 10 ms ticks; CPU ÷ wall above 1 means tasks ran on several cores at once");
+            + "from each process's own accounts (wait4) where lanes started it, else in the kernel's 10 ms ticks; CPU ÷ wall "
+            + "above 1 means tasks ran on several cores at once");
         return java.util.Optional.of(new Section("Processes · CPU time against wall time, medians over samples; "
             + "at once = tasks running together", t, new ArrayList<>(new LinkedHashSet<>(lines))));
     }

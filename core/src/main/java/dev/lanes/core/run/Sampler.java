@@ -98,7 +98,7 @@ final class Sampler implements AutoCloseable {
         Execution<O, P> execution = new Execution<>(task, ops, pool, deviceOf(stage, impl), new WorkerBusy(),
             new PhaseClock());
         task.runsOn(impl.backend() == Backend.THREADS ? impl.threads() : 1);
-        boolean processes = task.spawnsProcesses() && ChildCpu.known();
+        boolean processes = task.spawnsProcesses() && (task.takeProcessCpu() != null || ChildCpu.known());
         try {
             // Garbage from earlier stages is collected now rather than during a sample.
             System.gc();
@@ -170,7 +170,10 @@ final class Sampler implements AutoCloseable {
         if (device != null && task.updatesInPlace()) {
             device.hostDataChanged();                // reset rewrote an input the device may hold
         }
-        long[] cpuBefore = task.spawnsProcesses() ? ChildCpu.now() : null;
+        boolean processes = task.spawnsProcesses();
+        // what reset's processes used is not the sample's; a task that measures its processes needs no totals
+        boolean exact = processes && task.takeProcessCpu() != null;
+        long[] cpuBefore = processes && !exact ? ChildCpu.now() : null;
         long start = System.nanoTime();
         if (device != null) {
             device.begin();
@@ -178,7 +181,9 @@ final class Sampler implements AutoCloseable {
         Value output = execution.run();
         DevicePhases phase = device == null ? null : device.end(output);
         long end = System.nanoTime();
-        if (cpuBefore != null) {
+        if (exact) {
+            lastSampleCpu = task.takeProcessCpu();
+        } else if (cpuBefore != null) {
             long[] cpuAfter = ChildCpu.now();
             lastSampleCpu = cpuAfter == null ? null : new long[] {cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1]};
         }
