@@ -33,13 +33,14 @@ import java.util.stream.Stream;
  */
 final class ExecTasks implements BlockTask<ArrayOps, Integer> {
     private static final int STDERR_TAIL_LINES = 5;
-    private static final int OVERHEAD_RUNS = 30;
+    private static final int OVERHEAD_RUNS = 15;
     /**
-     * Starts before those timed: they also bring the JIT's compiled code to the path every task
-     * takes (the native calls run interpreted at first: 4 ms for a start that takes 0.8 ms
-     * compiled), since a command's warm-up runs are not enough to compile it.
+     * Starts before those timed: the first native calls run interpreted (4 ms for a start that
+     * takes 0.8 ms compiled), and these bring them past it. Full speed comes only after a few
+     * hundred (README: give a short command that many warm-up runs); more here would cost every
+     * command stage that much at every point.
      */
-    private static final int OVERHEAD_WARMUP = 150;
+    private static final int OVERHEAD_WARMUP = 40;
     private static final Path DEV_NULL = Path.of("/dev/null");
 
     /**
