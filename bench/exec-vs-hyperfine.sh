@@ -5,6 +5,7 @@
 # Prints each tool's median per round and the median over rounds, the ratio lanes ÷ hyperfine,
 # whether it is within 5% (the goal of issue 17), and what starting `true` costs the JVM.
 # Usage: bench/exec-vs-hyperfine.sh [ROUNDS]     Needs: hyperfine (Debian package), gzip, python3.
+# EXEC_CASES="true sleep" runs only the cases whose names start with those words.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 rounds="${1:-3}"
@@ -25,6 +26,7 @@ cases=(
 for round in $(seq 1 "$rounds"); do
   for c in "${cases[@]}"; do
     IFS='|' read -r name words warm runs <<< "$c"
+    if [ -n "${EXEC_CASES:-}" ] && ! [[ " $EXEC_CASES " == *" ${name%% *} "* ]]; then continue; fi
     cmd="$(python3 -c "import json,shlex,sys; print(' '.join(shlex.quote(w) for w in json.loads(sys.argv[1])))" "$words")"
     cat > "$work/spec.yaml" <<YAML
 settings: { iterations: $runs }

@@ -62,6 +62,8 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
 
     /** {@code null}: ProcessBuilder starts the tasks (where posix_spawnp is not at hand, and in a test of that path). */
     private final NativeSpawn spawn;
+    /** The children's environment for posix_spawnp: lanes' own with the stage's {@code env} over it, made once. */
+    private final java.lang.foreign.MemorySegment environment;
 
     ExecTasks(Options options) {
         this(options, NativeSpawn.available().orElse(null));
@@ -70,6 +72,10 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
     ExecTasks(Options options, NativeSpawn spawn) {
         this.options = options;
         this.spawn = spawn;
+        Map<String, String> all = new LinkedHashMap<>(System.getenv());
+        all.putAll(options.env());
+        this.environment = spawn == null ? null
+            : NativeSpawn.environment(all.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         ProcessTree.guard();
     }
 
@@ -271,10 +277,8 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
 
     /** posix_spawnp and waitpid: the status, or {@code null} when the timeout killed the tree. */
     private Integer runNative(NativeSpawn spawn, List<String> argv, Path stdout, Path stderr) throws IOException {
-        Map<String, String> environment = new LinkedHashMap<>(System.getenv());
-        environment.putAll(options.env());
         long pid = spawn.start(argv, environment, options.cwd(), new NativeSpawn.Streams(stdout, stderr));
-        ProcessHandle handle = ProcessHandle.of(pid).orElse(null);
+        ProcessHandle handle = options.timeoutNanos() <= 0 ? null : ProcessHandle.of(pid).orElse(null);
         var timedOut = new java.util.concurrent.atomic.AtomicBoolean();
         var watchdog = options.timeoutNanos() <= 0 || handle == null ? null : ProcessTree.TIMER.schedule(() -> {
             timedOut.set(true);

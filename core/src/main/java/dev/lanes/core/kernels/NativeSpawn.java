@@ -9,7 +9,6 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -86,12 +85,12 @@ final class NativeSpawn {
     /**
      * Starts the command.
      *
-     * @param environment the child's whole environment
+     * @param environment the child's whole environment ({@link #environment})
      * @param cwd         {@code null} for lanes' own
      * @return the child's pid
      * @throws java.io.IOException when it cannot be started, with the C library's reason
      */
-    long start(List<String> argv, Map<String, String> environment, Path cwd, Streams streams) throws java.io.IOException {
+    long start(List<String> argv, MemorySegment environment, Path cwd, Streams streams) throws java.io.IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment actions = arena.allocate(OPAQUE_BYTES, 16);
             check((int) actionsInit.invokeExact(actions), "posix_spawn_file_actions_init");
@@ -106,8 +105,7 @@ final class NativeSpawn {
                 }
                 MemorySegment pid = arena.allocate(ValueLayout.JAVA_INT);
                 int error = (int) spawnp.invokeExact(pid, arena.allocateFrom(argv.get(0)), actions, MemorySegment.NULL,
-                    strings(arena, argv), strings(arena, environment.entrySet().stream()
-                        .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+                    strings(arena, argv), environment);
                 if (error != 0) {
                     throw new java.io.IOException(reason(error));
                 }
@@ -176,6 +174,15 @@ final class NativeSpawn {
         } catch (Throwable t) {
             return "errno " + error;
         }
+    }
+
+    /**
+     * An environment (NAME=VALUE each) as the C array {@link #start} takes, made once: converting
+     * some fifty strings at every start would cost more than the start's own bookkeeping. Its
+     * memory lives as long as the segment is reachable.
+     */
+    static MemorySegment environment(List<String> entries) {
+        return strings(Arena.ofAuto(), entries);
     }
 
     /** A NULL-terminated array of C strings. */
