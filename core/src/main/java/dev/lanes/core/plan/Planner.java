@@ -102,21 +102,20 @@ public final class Planner {
         List<WorkloadPlan.PointSchedule> schedules = new ArrayList<>();
         for (dev.lanes.core.spec.SweepPoint point : workload.points()) {
             var shapes = dev.lanes.core.spec.WorkloadShapes.at(workload, point);
-            java.util.Set<String> onDevice = new java.util.HashSet<>();     // as the runner keeps data on the device
+            DeviceResidency device = new DeviceResidency();          // as the runner keeps data on the device
             for (dev.lanes.core.spec.Stage stage : workload.stages()) {
                 if (!stage.kernel().isSource()) {
                     StagePlan p = plan(stage.id(), stage.kernel(), point.values(), shapes.get(stage.id()).work(),
                         dev.lanes.core.spec.WorkloadShapes.elementType(stage, shapes), maxThreads(workload.settings()),
-                        DeviceTraffic.of(stage, shapes, onDevice));
+                        device.traffic(stage, shapes));
                     plans.add(p);
                     if (p.chosen().backend() == Backend.GPU) {
-                        onDevice.add(stage.id());
-                        onDevice.addAll(stage.inputs());
+                        device.ranOnDevice(stage, true);
                     } else {
-                        onDevice.clear();
+                        device.ranOnHost();
                     }
                 } else {
-                    onDevice.clear();
+                    device.ranOnHost();
                 }
             }
             if (workload.settings().stages() == dev.lanes.core.spec.StageMode.CONCURRENT) {

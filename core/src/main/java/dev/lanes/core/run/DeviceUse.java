@@ -4,29 +4,26 @@ import dev.lanes.core.exec.Backend;
 import dev.lanes.core.exec.DeviceSession;
 import dev.lanes.core.exec.Implementation;
 import dev.lanes.core.kernel.StageShape;
+import dev.lanes.core.plan.DeviceResidency;
 import dev.lanes.core.plan.DeviceTraffic;
 import dev.lanes.core.spec.Stage;
 
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The device's part in one sweep point: which stages' outputs it holds (those of device
- * stages, and the inputs those stages read), so that the next device stage neither copies
- * them again nor is charged for copying them, and when its copies stop being trusted. Any
+ * The device's part in one sweep point: its session, and which stages' data it holds by the
+ * rule the planner follows too ({@link DeviceResidency}), applied per execution here: any
  * execution on the CPU may write arrays the device holds (outputs are reused across
- * implementations, axpy updates its input), so one ends the device's copies: data stays on
- * the device between consecutive device executions only.
+ * implementations, axpy updates its input), so one ends the device's copies.
  */
 final class DeviceUse {
-    private final Set<String> onDevice = new HashSet<>();
+    private final DeviceResidency residency = new DeviceResidency();
     private DeviceSession session;
     private boolean costsReported;
 
     /** The bytes a device implementation of this stage copies, given what the device already holds. */
     DeviceTraffic traffic(Stage stage, Map<String, StageShape> shapes) {
-        return DeviceTraffic.of(stage, shapes, onDevice);
+        return residency.traffic(stage, shapes);
     }
 
     /** Before an implementation runs: a CPU one ends the device's copies. */
@@ -35,7 +32,7 @@ final class DeviceUse {
             session = impl.inner().device().orElse(session);     // none: the sampler reports it, naming the stage
         } else if (session != null) {
             session.hostDataChanged();
-            onDevice.clear();
+            residency.ranOnHost();
         }
     }
 
@@ -49,11 +46,10 @@ final class DeviceUse {
         if (impl.backend() != Backend.GPU) {
             return null;
         }
-        onDevice.add(stage.id());
         if (session != null) {
             session.keepInputs();
-            onDevice.addAll(stage.inputs());
         }
+        residency.ranOnDevice(stage, session != null);
         if (!reported || costsReported || session == null) {
             return null;
         }
@@ -67,6 +63,6 @@ final class DeviceUse {
         if (session != null) {
             session.release();
         }
-        onDevice.clear();
+        residency.ranOnHost();
     }
 }

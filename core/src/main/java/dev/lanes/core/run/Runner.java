@@ -22,6 +22,7 @@ import dev.lanes.core.plan.ImplementationChooser;
 import dev.lanes.core.plan.Planner;
 import dev.lanes.core.plan.ConcurrentSchedule;
 import dev.lanes.core.plan.StagePlan;
+import dev.lanes.core.plan.WorkloadPlan;
 import dev.lanes.core.plan.Wisdom;
 import dev.lanes.core.result.Analysis;
 import dev.lanes.core.result.ConcurrentPoint;
@@ -78,6 +79,8 @@ public final class Runner {
     private StageFailures failures = new StageFailures();
     /** The data files this run has read; new for every run. */
     private InputFiles inputFiles = new InputFiles();
+    /** What the planner decided before the run (its concurrent schedules are run as they are); null without a planner. */
+    private WorkloadPlan workloadPlan;
     /** A concurrent run's ready sets measured together, point by point; new for every run. */
     private List<ConcurrentPoint> concurrent = new ArrayList<>();
 
@@ -114,6 +117,7 @@ public final class Runner {
         }
         inputFiles = new InputFiles();
         concurrent = new ArrayList<>();
+        workloadPlan = planner == null || !together ? null : planner.plan(workload, backendOverride);
         Header header = new Header(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), machine, workload, flags);
         ImplementationChooser chooser = new ImplementationChooser(accelerators, machine.cores(), null);
         Progress progress = new Progress(expectedMeasurements(workload, chooser, machine.cores(), backendOverride));
@@ -388,10 +392,15 @@ public final class Runner {
         }
     }
 
-    /** The point's concurrent schedule, as {@code lanes plan} shows it. */
+    /**
+     * The point's concurrent schedule: the run's {@link WorkloadPlan}'s, which {@code lanes plan}
+     * prints; without a planner, the same rule with every stage weighing alike.
+     */
     private ConcurrentSchedule schedule(Workload workload, SweepPoint point, BackendChoice override) {
-        return ConcurrentSchedule.forPoint(workload, point, override,
-            planner == null ? s -> Double.NaN : planner.weight(workload, point));
+        if (workloadPlan != null && point.index() < workloadPlan.schedules().size()) {
+            return workloadPlan.schedules().get(point.index()).schedule();
+        }
+        return ConcurrentSchedule.forPoint(workload, point, override, s -> Double.NaN);
     }
 
     /**
