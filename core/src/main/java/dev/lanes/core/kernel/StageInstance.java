@@ -24,7 +24,7 @@ public interface StageInstance {
 
     /**
      * Runs once before the stage's first measurement at a point (a command's {@code setup});
-     * a failure is the stage's ({@link dev.lanes.core.ExecutionException}). {@link #close} runs
+     * a failure is the stage's ({@link TaskFailedException}). {@link #close} runs
      * after it even then.
      */
     default void open() {

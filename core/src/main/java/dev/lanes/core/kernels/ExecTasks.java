@@ -1,12 +1,12 @@
 package dev.lanes.core.kernels;
 
-import dev.lanes.core.ExecutionException;
 import dev.lanes.core.data.Scalar;
 import dev.lanes.core.data.Value;
 import dev.lanes.core.exec.ArrayOps;
 import dev.lanes.core.exec.BlockTask;
 import dev.lanes.core.kernel.Check;
 import dev.lanes.core.kernel.StageInstance;
+import dev.lanes.core.kernel.TaskFailedException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -113,12 +113,12 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
 
     void open() {
         if (options.cwd() != null && !Files.isDirectory(options.cwd())) {
-            throw new ExecutionException("cwd: no such folder: " + options.cwd());
+            throw new TaskFailedException("cwd: no such folder: " + options.cwd());
         }
         try {
             tmp = Files.createTempDirectory("lanes-exec-");
         } catch (IOException e) {
-            throw new ExecutionException("could not make a temporary folder: " + e.getMessage());
+            throw new TaskFailedException("could not make a temporary folder: " + e.getMessage());
         }
         if (options.setup() != null) {
             runOnce("setup", options.setup());
@@ -133,7 +133,7 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
             if (tmp != null && options.cleanup() != null) {
                 runOnce("cleanup", options.cleanup());
             }
-        } catch (ExecutionException e) {
+        } catch (TaskFailedException e) {
             problem = e.getMessage();
         }
         if (tmp != null) {
@@ -197,7 +197,7 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
             String problem = run(task, options.command(), output(task));
             if (problem != null) {
                 if (!options.ignoreFailure() || problem.startsWith("could not start")) {
-                    throw new ExecutionException("task " + task + " of " + options.tasks() + ": " + problem);
+                    throw new TaskFailedException("task " + task + " of " + options.tasks() + ": " + problem);
                 }
                 failed++;
             }
@@ -229,7 +229,7 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
     private void runOnce(String what, CommandLine command) {
         String problem = run(-1, command, DEV_NULL);
         if (problem != null) {
-            throw new ExecutionException(what + " (" + command.describe() + "): " + problem);
+            throw new TaskFailedException(what + " (" + command.describe() + "): " + problem);
         }
     }
 
@@ -267,7 +267,7 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
             return "could not start '" + argv.get(0) + "': " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ExecutionException("interrupted while '" + command.describe() + "' ran; its process tree was killed");
+            throw new TaskFailedException("interrupted while '" + command.describe() + "' ran; its process tree was killed");
         }
         if (status == null) {
             return String.format(Locale.ROOT, "timed out after %.3g s; its process tree was killed", options.timeoutNanos() / 1e9);

@@ -109,17 +109,10 @@ final class Sections {
         if (rows.isEmpty()) {
             return java.util.Optional.empty();
         }
-        boolean swept = rows.stream().anyMatch(b -> !b.key().point().isEmpty());
-        Grid t = new Grid().column("stage", false);
-        if (swept) {
-            t.column("point", false);
-        }
-        t.column("backend", false).column("threads", true).column("imbalance", true).column("idle", true);
+        KeyColumns keys = KeyColumns.of(rows.stream().map(LoadBalanceRow::key).toList());
+        Grid t = keys.grid().column("backend", false).column("threads", true).column("imbalance", true).column("idle", true);
         for (LoadBalanceRow b : rows) {
-            List<String> row = new ArrayList<>(List.of(b.key().stage()));
-            if (swept) {
-                row.add(Cells.point(b.key().point()));
-            }
+            List<String> row = keys.cells(b.key());
             row.addAll(List.of(b.key().label(), Integer.toString(b.key().threads()), Units.fixed(b.imbalance(), 2),
                 Units.percent(b.idleShare())));
             t.row(row);
@@ -134,18 +127,12 @@ final class Sections {
         if (rows.isEmpty()) {
             return java.util.Optional.empty();
         }
-        boolean swept = rows.stream().anyMatch(b -> !b.key().point().isEmpty());
-        Grid t = new Grid().column("stage", false);
-        if (swept) {
-            t.column("point", false);
-        }
-        t.column("backend", false).column("threads", true).column("part", false).column("median", true).column("share", true);
+        KeyColumns keys = KeyColumns.of(rows.stream().map(PhaseRow::key).toList());
+        Grid t = keys.grid().column("backend", false).column("threads", true).column("part", false).column("median", true)
+            .column("share", true);
         for (PhaseRow p : rows) {
             for (PhaseRow.Part part : p.parts()) {
-                List<String> row = new ArrayList<>(List.of(p.key().stage()));
-                if (swept) {
-                    row.add(Cells.point(p.key().point()));
-                }
+                List<String> row = keys.cells(p.key());
                 row.addAll(List.of(p.key().label(), Integer.toString(p.key().threads()), part.name(),
                     Units.duration(part.medianNanos()), Units.percent(part.share())));
                 t.row(row);
@@ -164,19 +151,13 @@ final class Sections {
         if (rows.isEmpty()) {
             return java.util.Optional.empty();
         }
-        boolean swept = rows.stream().anyMatch(p -> !p.key().point().isEmpty());
-        Grid t = new Grid().column("stage", false);
-        if (swept) {
-            t.column("point", false);
-        }
-        t.column("at once", true).column("wall", true).column("user", true).column("system", true).column("CPU ÷ wall", true);
+        KeyColumns keys = KeyColumns.of(rows.stream().map(ProcessRow::key).toList());
+        Grid t = keys.grid().column("at once", true).column("wall", true).column("user", true).column("system", true)
+            .column("CPU ÷ wall", true);
         List<String> lines = new ArrayList<>();
         for (ProcessRow row : rows) {
             PointResult p = r.points().stream().filter(q -> q.key().equals(row.key())).findFirst().orElseThrow();
-            List<String> cells = new ArrayList<>(List.of(row.key().stage()));
-            if (swept) {
-                cells.add(Cells.point(row.key().point()));
-            }
+            List<String> cells = keys.cells(row.key());
             cells.addAll(List.of(Integer.toString(row.key().threads()), Units.duration(p.summary().medianNanos()),
                 Units.duration(row.userNanos()), Units.duration(row.systemNanos()), Units.fixed(row.utilisation(), 2)));
             t.row(cells);

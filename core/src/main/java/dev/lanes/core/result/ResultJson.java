@@ -155,12 +155,19 @@ public final class ResultJson {
                 + "update lanes to read it");
         }
         try {
-            JsonNode current = switch (version) {
-                case 2 -> upgradeV4(upgradeV3(upgradeV2(node)));
-                case 3 -> upgradeV4(upgradeV3(node));
-                case 4 -> upgradeV4(node);
-                default -> node;
-            };
+            JsonNode current = node;
+            if (version < 5) {                          // one copy, upgraded step by step to the current schema
+                ObjectNode copy = node.deepCopy();
+                if (version <= 2) {
+                    upgradeV2(copy);
+                }
+                if (version <= 3) {
+                    upgradeV3(copy);
+                }
+                upgradeV4(copy);
+                copy.put("schema", RunResult.SCHEMA);
+                current = copy;
+            }
             return MAPPER.treeToValue(current, RunResult.class);
         } catch (JsonMappingException e) {
             throw refuse(name, at + describe(e, node));
@@ -174,61 +181,60 @@ public final class ResultJson {
      * were serial), a concurrent run's measurements of its ready sets (none), and the CPU time
      * of the processes a stage started (v4 did not take it).
      */
-    private static JsonNode upgradeV4(JsonNode node) {
-        ObjectNode copy = node.deepCopy();
-        copy.put("schema", RunResult.SCHEMA);
-        if (!copy.has("concurrent")) {
-            copy.putArray("concurrent");
+    private static void upgradeV4(ObjectNode run) {
+        if (!run.has("concurrent")) {
+            run.putArray("concurrent");
         }
-        if (copy.path("spec").get("settings") instanceof ObjectNode settings && !settings.has("stages")) {
+        if (run.path("spec").get("settings") instanceof ObjectNode settings && !settings.has("stages")) {
             settings.put("stages", "serial");
         }
-        for (JsonNode point : copy.path("points")) {
-            if (point instanceof ObjectNode p && !p.has("processCpu")) {
+        everyPoint(run, p -> {
+            if (!p.has("processCpu")) {
                 p.putNull("processCpu");
             }
-        }
-        return copy;
+        });
     }
 
     /**
      * A lanes.run/3 result as lanes.run/4: v4 times a stage's named parts apart (v3 stages had
      * none) and records failed stages (a v3 run stopped at the first).
      */
-    private static JsonNode upgradeV3(JsonNode node) {
-        ObjectNode copy = node.deepCopy();
-        copy.put("schema", RunResult.SCHEMA);
-        if (!copy.has("failures")) {
-            copy.putArray("failures");
+    private static void upgradeV3(ObjectNode run) {
+        if (!run.has("failures")) {
+            run.putArray("failures");
         }
-        for (JsonNode point : copy.path("points")) {
-            if (point instanceof ObjectNode p && !p.has("phases")) {
+        everyPoint(run, p -> {
+            if (!p.has("phases")) {
                 p.putArray("phases");
             }
-        }
-        return copy;
+        });
     }
 
     /**
      * A lanes.run/2 result as lanes.run/3: v3 keeps both ceilings of a point's roof, which v2 did
      * not record (they read as unknown), and the data files a run read (v2 runs read none).
      */
-    private static JsonNode upgradeV2(JsonNode node) {
-        ObjectNode copy = node.deepCopy();
-        copy.put("schema", RunResult.SCHEMA);
-        if (copy.get("spec") instanceof ObjectNode spec && !spec.has("files")) {
+    private static void upgradeV2(ObjectNode run) {
+        if (run.get("spec") instanceof ObjectNode spec && !spec.has("files")) {
             spec.putArray("files");
         }
-        for (JsonNode point : copy.path("points")) {
-            if (point.get("roof") instanceof ObjectNode roof) {
+        everyPoint(run, p -> {
+            if (p.get("roof") instanceof ObjectNode roof) {
                 for (String field : List.of("peakGflops", "bandwidthGbps")) {
                     if (!roof.has(field)) {
                         roof.putNull(field);
                     }
                 }
             }
+        });
+    }
+
+    private static void everyPoint(ObjectNode run, java.util.function.Consumer<ObjectNode> upgrade) {
+        for (JsonNode point : run.path("points")) {
+            if (point instanceof ObjectNode p) {
+                upgrade.accept(p);
+            }
         }
-        return copy;
     }
 
     /** "points[2].summary.medianNanos: expected a number, found text "fast"". */

@@ -14,6 +14,7 @@ import dev.lanes.core.kernel.InvalidStageException;
 import dev.lanes.core.kernel.Params;
 import dev.lanes.core.kernel.StageInstance;
 import dev.lanes.core.kernel.StageShape;
+import dev.lanes.core.kernel.TaskFailedException;
 import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.store.WisdomStore;
 import dev.lanes.core.plan.DeviceTraffic;
@@ -626,7 +627,7 @@ public final class Runner {
     private static void open(Stage stage, StageInstance instance) {
         try {
             instance.open();
-        } catch (ExecutionException e) {
+        } catch (TaskFailedException e) {
             throw new ExecutionException("stage '" + stage.id() + "': " + e.getMessage(), e);
         }
     }

@@ -13,6 +13,7 @@ import dev.lanes.core.exec.Implementation;
 import dev.lanes.core.exec.PhaseClock;
 import dev.lanes.core.exec.WorkerBusy;
 import dev.lanes.core.exec.WorkerPool;
+import dev.lanes.core.kernel.TaskFailedException;
 import dev.lanes.core.spec.Stage;
 
 import java.util.ArrayList;
@@ -131,8 +132,8 @@ final class Sampler implements AutoCloseable {
             throw new ExecutionException("stage '" + stage.id() + "' (" + impl.label() + "): out of memory; "
                 + "lower the sizes or raise the heap with LANES_JAVA_OPTS=-Xmx<size>");
         } catch (RuntimeException e) {
-            if (e instanceof ExecutionException ee && !ee.getMessage().startsWith("stage '")) {
-                throw new ExecutionException("stage '" + stage.id() + "' (" + impl.label() + "): " + ee.getMessage(), ee);
+            if (e instanceof TaskFailedException failed) {
+                throw new ExecutionException("stage '" + stage.id() + "' (" + impl.label() + "): " + failed.getMessage(), failed);
             }
             if (e instanceof LanesException le) {
                 throw le;

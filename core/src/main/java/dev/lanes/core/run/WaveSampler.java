@@ -8,6 +8,7 @@ import dev.lanes.core.exec.BlockExecutor;
 import dev.lanes.core.exec.BlockTask;
 import dev.lanes.core.exec.Implementation;
 import dev.lanes.core.exec.WorkerPool;
+import dev.lanes.core.kernel.TaskFailedException;
 import dev.lanes.core.spec.Stage;
 
 import java.util.ArrayList;
@@ -144,9 +145,10 @@ final class WaveSampler {
                 throw oom;
             }
             String id = m.stage().id();
-            return new MemberFailedException(id, t instanceof LanesException le ? le.getMessage() + " (run together with others)"
-                : "stage '" + id + "' (kernel " + m.stage().kernel().name() + ", " + m.impl().label()
-                    + ", run together with others): kernel error: " + t, t);
+            String where = "stage '" + id + "' (" + m.impl().label() + ", run together with others): ";
+            return new MemberFailedException(id, t instanceof TaskFailedException failed ? where + failed.getMessage()
+                : t instanceof LanesException le ? le.getMessage() + " (run together with others)"
+                : where + "kernel " + m.stage().kernel().name() + " error: " + t, t);
         }
 
         @Override

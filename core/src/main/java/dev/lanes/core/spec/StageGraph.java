@@ -73,9 +73,10 @@ public record StageGraph(List<Stage> stages) {
     public List<List<Stage>> waves(Predicate<Stage> included) {
         Map<String, Integer> level = new HashMap<>();
         List<List<Stage>> waves = new ArrayList<>();
+        Map<String, Stage> byId = byId();
         for (Stage s : stages) {
             int mine = 0;
-            for (String before : allPredecessors(s)) {
+            for (String before : allPredecessors(s, byId)) {
                 Integer l = level.get(before);
                 if (l != null) {
                     mine = Math.max(mine, l + 1);
@@ -95,8 +96,16 @@ public record StageGraph(List<Stage> stages) {
 
     /** Every stage this one waits for, directly or through others. */
     public Set<String> allPredecessors(Stage stage) {
+        return allPredecessors(stage, byId());
+    }
+
+    private Map<String, Stage> byId() {
         Map<String, Stage> byId = new HashMap<>();
         stages.forEach(s -> byId.put(s.id(), s));
+        return byId;
+    }
+
+    private static Set<String> allPredecessors(Stage stage, Map<String, Stage> byId) {
         Set<String> seen = new LinkedHashSet<>();
         List<String> todo = new ArrayList<>(stage.predecessors());
         while (!todo.isEmpty()) {
