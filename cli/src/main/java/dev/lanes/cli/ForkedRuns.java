@@ -67,8 +67,7 @@ final class ForkedRuns {
         for (int spec = 0; spec < byFork.get(0).size(); spec++) {
             int s = spec;
             RunResult one = ForkMerge.merge(byFork.stream().map(runs -> runs.get(s)).toList());
-            merged.add(partial ? new RunResult(one.schema(), false, one.lanesVersion(), one.startedAt(), one.machine(),
-                one.calibration(), one.spec(), one.points(), one.derived(), one.failures()) : one);
+            merged.add(partial ? one.unfinished() : one);
         }
         return merged;
     }

@@ -9,6 +9,7 @@ import dev.lanes.core.kernels.BuiltInKernels;
 import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.plan.CostModel;
 import dev.lanes.core.plan.Planner;
+import dev.lanes.core.plan.ShardSelection;
 import dev.lanes.core.report.Format;
 import dev.lanes.core.report.ResultOutputs;
 import dev.lanes.core.result.PointResult;
@@ -108,6 +109,12 @@ final class RunCommand implements Callable<Integer> {
             + "then treats each fork's median as one observation (N times the time; see docs/ci.md). Default: 1.")
     int forks;
 
+    @Option(names = "--shard", paramLabel = "K/N|auto|auto/N",
+        description = "Run the K-th of N shares of the stage points and write a partial result (a JSON --output; {shard} in "
+            + "its name becomes K) for lanes merge. auto: a Slurm array task (SLURM_ARRAY_TASK_ID, _MIN, _STEP, _COUNT); "
+            + "auto/N: also a Kubernetes Indexed Job (JOB_COMPLETION_INDEX). See docs/distributed.md.")
+    String shardFlag;
+
     @Option(names = "--baseline", paramLabel = "FILE",
         description = "After the run, compare it with this saved result (the performance gate): exit 1 on a real regression.")
     Path baseline;
@@ -140,6 +147,10 @@ final class RunCommand implements Callable<Integer> {
         }
         if (!planMode.equals("model") && !planMode.equals("measure")) {
             throw new UsageException("--plan: expected model or measure, got '" + planMode + "'");
+        }
+        ShardSelection shard = shardFlag == null ? null : ShardSelection.parse(shardFlag, System.getenv());
+        if (shard != null) {
+            checkShardOutputs(shard);
         }
         ResultOutputs targets = outputs.targets(spec.commandLine().getOut());
         if (baseline == null && (junit != null || !comparisons.isEmpty())) {
@@ -211,8 +222,14 @@ final class RunCommand implements Callable<Integer> {
                         });
                     }
                 };
-                results.add(new Runner(accelerators, listener, LanesVersion.current(), planning)
-                    .run(workload, machine, override, flags()));
+                RunResult result = new Runner(accelerators, listener, LanesVersion.current(), planning)
+                    .run(workload, machine, override, flags(), shard);
+                if (shard != null && result.shard().own().isEmpty()) {
+                    spec.commandLine().getErr().println("lanes: " + workload.source() + ": shard " + shard.label() + " has "
+                        + "nothing to run: the workload has " + result.shard().units() + " unit(s) (a stage at a sweep point) "
+                        + "for " + shard.count() + " shards; its partial result is empty");
+                }
+                results.add(result);
             }
             progress.clear();
             targets.finish(results);
@@ -270,6 +287,24 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A shard writes a partial result for {@code lanes merge}: it needs a JSON output, its
+     * {@code {shard}} placeholders become K, and it cannot be gated on (merge the shards first).
+     */
+    private void checkShardOutputs(ShardSelection shard) {
+        if (baseline != null || saveBaseline != null) {
+            throw new UsageException(shard.from() + ": a shard's result is part of a run, not a run to gate or keep as a "
+                + "baseline; merge the shards (lanes merge), then lanes compare");
+        }
+        outputs.outputs.replaceAll(o -> o.replace("{shard}", String.valueOf(shard.index())));
+        boolean json = outputs.outputs.stream().anyMatch(o -> o.endsWith(".json"))
+            || "json".equals(outputs.format) && (outputs.outputs.isEmpty() || outputs.outputs.contains("-"));
+        if (!json) {
+            throw new UsageException(shard.from() + ": a shard writes a partial result for lanes merge: give a JSON output, "
+                + "e.g. -o part-{shard}.json");
+        }
+    }
+
     /** What a fork runs: these specs with the flags that change the run, and no outputs of its own. */
     private List<String> childArgs() {
         List<String> args = new ArrayList<>(List.of("run"));
@@ -280,6 +315,9 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         overrides.forEach(o -> args.addAll(List.of("--set", o)));
+        if (shardFlag != null) {
+            args.addAll(List.of("--shard", shardFlag));
+        }
         if (common.cacheDir != null) {
             args.addAll(List.of("--cache-dir", common.cacheDir.toString()));
         }

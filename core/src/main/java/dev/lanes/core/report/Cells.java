@@ -27,7 +27,22 @@ final class Cells {
     /** e.g. "lanes 0.1.0 · sum-of-squares (samples/sum-of-squares.yaml) · quick". */
     static String title(RunResult r) {
         return "lanes " + r.lanesVersion() + " · " + r.spec().name() + " (" + r.spec().file() + ")"
-            + (r.spec().quick() ? " · SMOKE RUN (--quick: sizes and iterations shrunk; its times are not measurements)" : "") + (r.complete() ? "" : " · INCOMPLETE: the run did not finish");
+            + (r.spec().quick() ? " · SMOKE RUN (--quick: sizes and iterations shrunk; its times are not measurements)" : "")
+            + shards(r) + (r.complete() ? "" : " · INCOMPLETE: the run did not finish");
+    }
+
+    /** " · SHARD 2/4 …" for a partial result, " · merged from 4 shards …" for a merged one, "" otherwise. */
+    private static String shards(RunResult r) {
+        if (r.shard() != null) {
+            return " · SHARD " + r.shard().label() + " (" + r.shard().own().size() + " of the workload's " + r.shard().units()
+                + " units; lanes merge joins the shards)";
+        }
+        if (r.mergedFrom().isEmpty()) {
+            return "";
+        }
+        long machines = r.mergedFrom().stream().map(o -> o.machine().fingerprint()).distinct().count();
+        return " · merged from " + r.mergedFrom().size() + " shards" + (machines > 1 ? " run on " + machines
+            + " different machines (each point's figures are its shard's machine's)" : "");
     }
 
     static String machine(Machine m) {

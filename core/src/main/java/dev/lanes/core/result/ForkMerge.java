@@ -10,7 +10,8 @@ import java.util.Map;
  * Joins the runs of one spec made in several fresh JVMs ({@code --forks N}) into one
  * result: each point's samples in fork order with each fork's count kept, its summary,
  * rates and roof share from all of them, its workers' busy times summed, its phases' samples
- * joined as its samples are, and the derived rows computed again.
+ * joined as its samples are, and the derived rows computed again. Forks of one shard
+ * ({@code --shard}) ran the same points in the same order: the first fork's share stands for all.
  */
 public final class ForkMerge {
     private ForkMerge() {
@@ -29,7 +30,8 @@ public final class ForkMerge {
         boolean complete = forks.stream().allMatch(RunResult::complete);
         return new RunResult(first.schema(), complete, first.lanesVersion(), first.startedAt(), first.machine(),
             first.calibration(), first.spec(), points, Analysis.derive(points, first.spec().weak(), first.calibration(),
-                first.spec().quick()), forks.stream().flatMap(f -> f.failures().stream()).distinct().toList());
+                first.spec().quick()), forks.stream().flatMap(f -> f.failures().stream()).distinct().toList(), List.of(),
+            first.shard(), List.of());
     }
 
     private static PointResult point(List<PointResult> forks) {

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * give the same bytes), one run as an object, several as an array. Reading is strict: a
  * file that is missing, empty, truncated, not JSON, another tool's, of a newer schema, or
  * with a field missing, unknown or of the wrong type is refused with one line naming the
- * file and the place (exit 2). {@code lanes.run/1} to {@code lanes.run/4} files are read and upgraded.
+ * file and the place (exit 2). {@code lanes.run/1} to {@code lanes.run/5} files are read and upgraded.
  */
 public final class ResultJson {
     private static final Pattern RUN_SCHEMA = Pattern.compile("lanes\\.run/([0-9]+)");
@@ -150,13 +150,13 @@ public final class ResultJson {
         if (version == 1) {
             return RunV1Reader.upgrade(name, node);
         }
-        if (version > 5) {
-            throw refuse(name, "schema " + schema + " is newer than this lanes reads (lanes.run/1 to lanes.run/5); "
+        if (version > 6) {
+            throw refuse(name, "schema " + schema + " is newer than this lanes reads (lanes.run/1 to lanes.run/6); "
                 + "update lanes to read it");
         }
         try {
             JsonNode current = node;
-            if (version < 5) {                          // one copy, upgraded step by step to the current schema
+            if (version < 6) {                          // one copy, upgraded step by step to the current schema
                 ObjectNode copy = node.deepCopy();
                 if (version <= 2) {
                     upgradeV2(copy);
@@ -164,7 +164,10 @@ public final class ResultJson {
                 if (version <= 3) {
                     upgradeV3(copy);
                 }
-                upgradeV4(copy);
+                if (version <= 4) {
+                    upgradeV4(copy);
+                }
+                upgradeV5(copy);
                 copy.put("schema", RunResult.SCHEMA);
                 current = copy;
             }
@@ -173,6 +176,16 @@ public final class ResultJson {
             throw refuse(name, at + describe(e, node));
         } catch (JsonProcessingException e) {
             throw refuse(name, e.getOriginalMessage());
+        }
+    }
+
+    /** A lanes.run/5 result as lanes.run/6: v6 records a shard's share ({@code --shard}) and a merge's shards; v5 had neither. */
+    private static void upgradeV5(ObjectNode run) {
+        if (!run.has("shard")) {
+            run.putNull("shard");
+        }
+        if (!run.has("mergedFrom")) {
+            run.putArray("mergedFrom");
         }
     }
 

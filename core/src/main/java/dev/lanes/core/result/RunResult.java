@@ -16,19 +16,32 @@ import java.util.Optional;
  * @param failures    the stages that failed and those cancelled with them; a run with failures is not complete
  * @param concurrent  a concurrent run ({@code stages: concurrent}): each sweep point's ready sets measured
  *                    together; empty for a serial run
+ * @param shard       a partial result of {@code --shard K/N}: which share it ran; {@code null} for a whole run
+ * @param mergedFrom  a result {@code lanes merge} joined from shards: each shard's start and machine, in shard
+ *                    order; empty otherwise
  */
 public record RunResult(String schema, boolean complete, String lanesVersion, String startedAt, Machine machine,
                         String calibration, SpecInfo spec, List<PointResult> points, List<DerivedRow> derived,
-                        List<StageFailure> failures, List<ConcurrentPoint> concurrent) {
+                        List<StageFailure> failures, List<ConcurrentPoint> concurrent, ShardInfo shard,
+                        List<ShardOrigin> mergedFrom) {
 
     /** The schema this version writes. */
-    public static final String SCHEMA = "lanes.run/5";
+    public static final String SCHEMA = "lanes.run/6";
 
     public RunResult {
         points = List.copyOf(points);
         derived = List.copyOf(derived);
         failures = List.copyOf(failures);
         concurrent = List.copyOf(concurrent);
+        mergedFrom = List.copyOf(mergedFrom);
+    }
+
+    /** A whole run's result (not a shard's, not merged). */
+    public RunResult(String schema, boolean complete, String lanesVersion, String startedAt, Machine machine,
+                     String calibration, SpecInfo spec, List<PointResult> points, List<DerivedRow> derived,
+                     List<StageFailure> failures, List<ConcurrentPoint> concurrent) {
+        this(schema, complete, lanesVersion, startedAt, machine, calibration, spec, points, derived, failures, concurrent,
+            null, List.of());
     }
 
     /** A serial run's result. */
@@ -52,7 +65,13 @@ public record RunResult(String schema, boolean complete, String lanesVersion, St
     /** The same result marked finished. */
     public RunResult completed() {
         return new RunResult(schema, true, lanesVersion, startedAt, machine, calibration, spec, points, derived, failures,
-            concurrent);
+            concurrent, shard, mergedFrom);
+    }
+
+    /** The same result marked unfinished (a forked run's results before its last fork). */
+    public RunResult unfinished() {
+        return new RunResult(schema, false, lanesVersion, startedAt, machine, calibration, spec, points, derived, failures,
+            concurrent, shard, mergedFrom);
     }
 
     /** The same result recording other command-line flags (a forked run records its --forks). */
@@ -60,7 +79,7 @@ public record RunResult(String schema, boolean complete, String lanesVersion, St
         SpecInfo s = spec;
         return new RunResult(schema, complete, lanesVersion, startedAt, machine, calibration, new SpecInfo(s.name(), s.file(),
             s.digest(), s.quick(), s.settings(), s.overrides(), flags, s.weak(), s.gates(), s.files()), points, derived, failures,
-            concurrent);
+            concurrent, shard, mergedFrom);
     }
 
     /** The derived rows of one kind. */

@@ -22,6 +22,8 @@ import dev.lanes.core.plan.Estimate;
 import dev.lanes.core.plan.ImplementationChooser;
 import dev.lanes.core.plan.Planner;
 import dev.lanes.core.plan.ConcurrentSchedule;
+import dev.lanes.core.plan.ShardPlan;
+import dev.lanes.core.plan.ShardSelection;
 import dev.lanes.core.plan.StagePlan;
 import dev.lanes.core.plan.WorkloadPlan;
 import dev.lanes.core.plan.Wisdom;
@@ -84,6 +86,11 @@ public final class Runner {
     private WorkloadPlan workloadPlan;
     /** A concurrent run's ready sets measured together, point by point; new for every run. */
     private List<ConcurrentPoint> concurrent = new ArrayList<>();
+    /** Which stage points this run records ({@code --shard}), or all of them; new for every run. */
+    private ShardPlan shards;
+    /** Each recorded point's place in a whole run, and each concurrent point's sweep point: a shard's result keeps them. */
+    private final List<Integer> positions = new ArrayList<>();
+    private final List<Integer> concurrentPositions = new ArrayList<>();
 
     public Runner(Accelerators accelerators, RunListener listener, String lanesVersion) {
         this(accelerators, listener, lanesVersion, null);
@@ -109,6 +116,17 @@ public final class Runner {
      * @param flags           the command-line flags that changed the run, recorded in the result
      */
     public RunResult run(Workload workload, MachineInfo machine, BackendChoice backendOverride, List<String> flags) {
+        return run(workload, machine, backendOverride, flags, null);
+    }
+
+    /**
+     * Runs the stage points of one shard ({@code --shard K/N}); its result is a partial that
+     * {@code lanes merge} joins with the others'.
+     *
+     * @param shard {@code null} for the whole workload
+     */
+    public RunResult run(Workload workload, MachineInfo machine, BackendChoice backendOverride, List<String> flags,
+                         ShardSelection shard) {
         workload.checkWeakScaling(backendOverride);
         boolean together = workload.settings().stages() == StageMode.CONCURRENT;
         if (together && workload.weakStage().isPresent()) {
@@ -118,6 +136,9 @@ public final class Runner {
         }
         inputFiles = new InputFiles();
         concurrent = new ArrayList<>();
+        shards = ShardPlan.of(workload, shard);
+        positions.clear();
+        concurrentPositions.clear();
         workloadPlan = planner == null || !together ? null : planner.plan(workload, backendOverride);
         Header header = new Header(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), machine, workload, flags);
         ImplementationChooser chooser = new ImplementationChooser(accelerators, machine.cores(), null);
@@ -128,6 +149,9 @@ public final class Runner {
         try (Sampler points = new Sampler()) {
             sampler = points;
             for (SweepPoint point : workload.points()) {
+                if (!shards.runs(point)) {
+                    continue;                                 // every stage point here is another shard's
+                }
                 DeviceUse device = new DeviceUse();
                 failures.pointStarts();
                 try {
@@ -168,9 +192,14 @@ public final class Runner {
             SpecInfo withFiles = new SpecInfo(s.name(), s.file(), s.digest(), s.quick(), s.settings(), s.overrides(),
                 s.flags(), s.weak(), s.gates(), inputFiles.all());
             List<StageFailure> failed = failures.records();
+            ShardSelection selection = shards.selection();
+            dev.lanes.core.result.ShardInfo shard = selection == null ? null : new dev.lanes.core.result.ShardInfo(
+                selection.index(), selection.count(), shards.units().size(), shards.own(),
+                positions.subList(0, points.size()), concurrentPositions);
             return new RunResult(RunResult.SCHEMA, complete && failed.isEmpty(), lanesVersion, startedAt,
                 ResultRecords.machine(machine), calibration, withFiles, points,
-                Analysis.derive(points, spec.weak(), calibration, spec.quick(), concurrent), failed, concurrent);
+                Analysis.derive(points, spec.weak(), calibration, spec.quick(), concurrent), failed, concurrent, shard,
+                List.of());
         }
     }
 
@@ -212,7 +241,8 @@ public final class Runner {
         for (SweepPoint point : workload.points()) {
             Map<String, StageShape> shapes = WorkloadShapes.at(workload, point);
             for (Stage stage : workload.stages()) {
-                if (stage.kernel().isSource() || point.index() > 0 && !swept.contains(stage.id())) {
+                if (stage.kernel().isSource() || point.index() > 0 && !swept.contains(stage.id())
+                    || shards.role(point, stage) != ShardPlan.Role.RECORD) {
                     continue;
                 }
                 StageShape shape = shapes.get(stage.id());
@@ -234,7 +264,7 @@ public final class Runner {
                     expected.add(MEASUREMENT_OVERHEAD_NANOS + warm + settings.iterations() * each);
                 }
             }
-            if (settings.stages() == StageMode.CONCURRENT) {
+            if (settings.stages() == StageMode.CONCURRENT && shards.runsTogether(point)) {
                 // each set run together is one more measurement; its length is not modelled
                 schedule(workload, point, override).waves().stream().filter(ConcurrentSchedule.Wave::together)
                     .forEach(w -> expected.add(MEASUREMENT_OVERHEAD_NANOS + settings.minWarmupMillis() * 1e6));
@@ -274,7 +304,7 @@ public final class Runner {
         List<Map.Entry<Stage, StageInstance>> opened = new ArrayList<>();
         try {
             measurePoint(workload, point, chooser, cores, override, results, device, header, progress, unswept, bound, opened);
-            if (workload.settings().stages() == StageMode.CONCURRENT) {
+            if (workload.settings().stages() == StageMode.CONCURRENT && shards.runsTogether(point)) {
                 runTogether(workload, point, override, bound, progress);
             }
         } finally {
@@ -308,41 +338,33 @@ public final class Runner {
                 values.put(stage.id(), unswept.get(stage.id()));     // measured and reported at the first point
                 continue;
             }
+            ShardPlan.Role role = shards.role(point, stage);
+            if (role == ShardPlan.Role.SKIP) {
+                continue;                                     // another shard's, and nothing here reads it
+            }
             if (failures.failedBefore(stage) || failures.cancels(stage)) {
                 continue;                                     // recorded: it failed at an earlier point, or depends on a failure
             }
             try {
+                if (role == ShardPlan.Role.COMPUTE) {
+                    Value output = computeOnly(workload, stage, point, shapes, values, chooser, cores, override, device, opened);
+                    values.put(stage.id(), output);
+                    if (!swept.contains(stage.id())) {
+                        unswept.put(stage.id(), output);
+                    }
+                    continue;
+                }
                 Params params = point.paramsFor(stage);
                 List<Value> inputs = stage.inputs().stream().map(values::get).toList();
                 StageShape shape = shapes.get(stage.id());
                 StageRequest request = request(workload, stage, point, override);
                 ElementType type = WorkloadShapes.elementType(stage, shapes);
-                StageInstance instance = bind(stage, params, inputs,
-                    stage.inputs().stream().map(id -> shapes.get(id).output()).toList());
-                opened.add(Map.entry(stage, instance));
-                open(stage, instance);
-                inputFiles.read(stage, params);
-                String planNote = null;
-                StagePlan plan = null;
+                StageInstance instance = openStage(stage, params, inputs, shapes, opened);
                 // what a device implementation would copy, given what earlier stages left there (not what this one leaves)
                 DeviceTraffic traffic = device.traffic(stage, shapes);
-                if (planner != null && !stage.kernel().isSource()) {
-                    plan = planner.plan(stage.id(), stage.kernel(), point.values(), shape.work(), type, Planner.maxThreads(settings),
-                        traffic);
-                    if (wisdomStore != null && request.backend() == BackendChoice.AUTO && request.threads().size() <= 1) {
-                        Wisdom.Entry decided = decideByMeasurement(stage, instance, plan, type, device);
-                        plan = plan.decided(decided.chosen(), "measured");
-                        planNote = "auto by measurement (" + decided.measuredAt() + "): " + decided.trialMedianNanos().entrySet()
-                            .stream().sorted(Map.Entry.comparingByValue())
-                            .map(e -> e.getKey() + " " + Math.round(e.getValue() / 1e3) + " µs").toList()
-                            + "; chose " + decided.chosen().label() + ", " + decided.rule();
-                    }
-                }
-                Implementation planned = plan == null ? null : implementation(plan.chosen());
-                ImplementationChooser stageChooser = planned == null ? chooser
-                    : new ImplementationChooser(accelerators, cores, (id, kernel, elements) -> planned);
-                ImplementationChooser.Choice choice =
-                    stageChooser.choose(stage.id(), stage.kernel(), request.backend(), shape.work().elements(), request.threads());
+                Chosen chosen = choose(stage, instance, point, shape, type, request, traffic, device, chooser, cores, settings);
+                String planNote = chosen.planNote();
+                ImplementationChooser.Choice choice = chosen.choice();
                 Value output = null;
                 for (Implementation impl : choice.implementations()) {
                     boolean source = stage.kernel().isSource();
@@ -371,6 +393,7 @@ public final class Runner {
                         params, shape, type, impl, m, instance.describe(m.output()), check, notes, traffic,
                         StageDefinitions.digest(workload, point, stage, request.backend(), inputFiles), workload.quick());
                     results.add(result);
+                    positions.add(shards.position(point, stage));
                     List<PointResult> soFar = List.copyOf(results);
                     listener.finished(result, memoized(() -> header.result(soFar, false)));
                     output = m.output();
@@ -391,6 +414,65 @@ public final class Runner {
                     swept.contains(stage.id()));
             }
         }
+    }
+
+    /**
+     * Another shard's stage that one of this shard's reads: bound, opened and run once on the
+     * implementation a whole run would leave its output from (the last it measures), for that
+     * output only: not measured, not recorded, not saved.
+     */
+    private Value computeOnly(Workload workload, Stage stage, SweepPoint point, Map<String, StageShape> shapes,
+                              Map<String, Value> values, ImplementationChooser chooser, int cores, BackendChoice override,
+                              DeviceUse device, List<Map.Entry<Stage, StageInstance>> opened) {
+        Params params = point.paramsFor(stage);
+        StageInstance instance = openStage(stage, params, stage.inputs().stream().map(values::get).toList(), shapes, opened);
+        Chosen chosen = choose(stage, instance, point, shapes.get(stage.id()), WorkloadShapes.elementType(stage, shapes),
+            request(workload, stage, point, override), device.traffic(stage, shapes), device, chooser, cores,
+            workload.settings());
+        Implementation impl = chosen.choice().implementations().getLast();
+        device.beforeMeasuring(impl);
+        Sampler.Measurement m = sampler.measure(stage, instance.task(), impl, Sampler.Warmup.exactly(0), 1);
+        device.afterMeasuring(stage, impl, true);
+        return m.output();
+    }
+
+    /** The stage bound to its inputs and opened (a command's setup), its data files noted; {@code opened} closes it. */
+    private StageInstance openStage(Stage stage, Params params, List<Value> inputs, Map<String, StageShape> shapes,
+                                    List<Map.Entry<Stage, StageInstance>> opened) {
+        StageInstance instance = bind(stage, params, inputs, stage.inputs().stream().map(id -> shapes.get(id).output()).toList());
+        opened.add(Map.entry(stage, instance));
+        open(stage, instance);
+        inputFiles.read(stage, params);
+        return instance;
+    }
+
+    /** What a stage runs on at a point, and why when that is not obvious (a decision by measurement). */
+    private record Chosen(ImplementationChooser.Choice choice, String planNote) {
+    }
+
+    /** The plan's choice for the stage (by short trials where {@code --plan measure} asks), expanded to its thread counts. */
+    private Chosen choose(Stage stage, StageInstance instance, SweepPoint point, StageShape shape, ElementType type,
+                          StageRequest request, DeviceTraffic traffic, DeviceUse device, ImplementationChooser chooser,
+                          int cores, Settings settings) {
+        String planNote = null;
+        StagePlan plan = null;
+        if (planner != null && !stage.kernel().isSource()) {
+            plan = planner.plan(stage.id(), stage.kernel(), point.values(), shape.work(), type, Planner.maxThreads(settings),
+                traffic);
+            if (wisdomStore != null && request.backend() == BackendChoice.AUTO && request.threads().size() <= 1) {
+                Wisdom.Entry decided = decideByMeasurement(stage, instance, plan, type, device);
+                plan = plan.decided(decided.chosen(), "measured");
+                planNote = "auto by measurement (" + decided.measuredAt() + "): " + decided.trialMedianNanos().entrySet()
+                    .stream().sorted(Map.Entry.comparingByValue())
+                    .map(e -> e.getKey() + " " + Math.round(e.getValue() / 1e3) + " µs").toList()
+                    + "; chose " + decided.chosen().label() + ", " + decided.rule();
+            }
+        }
+        Implementation planned = plan == null ? null : implementation(plan.chosen());
+        ImplementationChooser stageChooser = planned == null ? chooser
+            : new ImplementationChooser(accelerators, cores, (id, kernel, elements) -> planned);
+        return new Chosen(stageChooser.choose(stage.id(), stage.kernel(), request.backend(), shape.work().elements(),
+            request.threads()), planNote);
     }
 
     /**
@@ -465,6 +547,7 @@ public final class Runner {
             }
         }
         concurrent.add(new ConcurrentPoint(at, schedule.budget(), sets));
+        concurrentPositions.add(point.index());
     }
 
     /**

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class ResultJsonTest {
@@ -36,7 +37,7 @@ class ResultJsonTest {
         RunResult current = ResultFixtures.sweep();
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ResultJson.tree("r.json", ResultJson.write(List.of(current)));
         tree.put("schema", "lanes.run/4");
-        tree.remove("concurrent");
+        tree.remove(List.of("concurrent", "shard", "mergedFrom"));
         ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("spec").get("settings")).remove("stages");
         tree.get("points").forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p).remove("processCpu"));
         RunResult v4 = ResultJson.fromTree("r.json", tree).get(0);
@@ -46,9 +47,23 @@ class ResultJsonTest {
     }
 
     @Test
+    void aVersionFiveFileReadsAsAWholeRunNeitherShardNorMerged() {
+        RunResult current = ResultFixtures.sweep();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ResultJson.tree("r.json", ResultJson.write(List.of(current)));
+        tree.put("schema", "lanes.run/5");
+        tree.remove(List.of("shard", "mergedFrom"));
+        RunResult v5 = ResultJson.fromTree("r.json", tree).get(0);
+        assertThat(v5.shard()).isNull();
+        assertThat(v5.mergedFrom()).isEmpty();
+        assertThat(v5).isEqualTo(current);
+        tree.put("schema", "lanes.run/6");
+        assertThatThrownBy(() -> ResultJson.fromTree("r.json", tree)).hasMessageContaining("shard");
+    }
+
+    @Test
     void theSchemaComesFirstAndEveryFieldIsWrittenEvenWhenNull() {
         String text = ResultJson.write(List.of(ResultFixtures.sweep()));
-        assertThat(text).startsWith("{\n  \"schema\" : \"lanes.run/5\",\n  \"complete\" : true,");
+        assertThat(text).startsWith("{\n  \"schema\" : \"lanes.run/6\",\n  \"complete\" : true,");
         assertThat(text).contains("\"roof\" : null", "\"kind\" : \"strong-scaling\"", "\"min-warmup-ms\" : 300");
     }
 
@@ -122,8 +137,8 @@ class ResultJsonTest {
         assertThat(refusal("r.json", "hello")).contains("not JSON");
         assertThat(refusal("r.json", "[]")).contains("an empty list");
         assertThat(refusal("r.json", "{\"schema\": \"lanes.profile/1\"}"))
-            .isEqualTo("r.json: a 'lanes.profile/1' file, not a run result (lanes.run/5)");
-        assertThat(refusal("r.json", "{\"schema\": \"lanes.run/6\"}")).contains("lanes.run/6 is newer than this lanes reads");
+            .isEqualTo("r.json: a 'lanes.profile/1' file, not a run result (lanes.run/6)");
+        assertThat(refusal("r.json", "{\"schema\": \"lanes.run/7\"}")).contains("lanes.run/7 is newer than this lanes reads");
         assertThat(refusal("r.json", "{\"name\": \"x\"}")).contains("no 'schema' field");
         assertThat(refusal("jmh.json", "[{\"benchmark\": \"a.B.c\", \"mode\": \"avgt\", \"primaryMetric\": {}}]"))
             .isEqualTo("jmh.json: a JMH result, not a lanes result");
