@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The top command: {@code lanes <subcommand>}. */
 @Command(name = "lanes", mixinStandardHelpOptions = true, versionProvider = LanesVersion.class,
     description = "Parallel workload runner for the JVM: SIMD, threads and GPU, measured honestly.",
-    subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, PlanCommand.class, CalibrateCommand.class, ValidateCommand.class, MergeCommand.class,
+    subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, PlanCommand.class, CalibrateCommand.class, ValidateCommand.class, MergeCommand.class, MemberCommand.class,
         KernelsCommand.class, InfoCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",

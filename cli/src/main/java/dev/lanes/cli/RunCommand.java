@@ -5,6 +5,7 @@ import dev.lanes.core.ExecutionException;
 import dev.lanes.core.UsageException;
 import dev.lanes.core.exec.Accelerators;
 import dev.lanes.core.exec.BackendChoice;
+import dev.lanes.core.exec.ClusterConnector;
 import dev.lanes.core.kernels.BuiltInKernels;
 import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.plan.CostModel;
@@ -115,6 +116,18 @@ final class RunCommand implements Callable<Integer> {
             + "auto/N: also a Kubernetes Indexed Job (JOB_COMPLETION_INDEX). See docs/distributed.md.")
     String shardFlag;
 
+    @Option(names = "--members", paramLabel = "HOST:PORT,...", split = ",",
+        description = "With --backend distributed: the members (each started with lanes member) that every stage's block "
+            + "range is spread over, in this order.")
+    List<String> members;
+
+    @Option(names = "--cluster", paramLabel = "NAME", description = "With --members: the name the members were started with.")
+    String cluster;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+        description = "With --members: the address this driver listens on for the cluster. Default: 127.0.0.1.")
+    String bind;
+
     @Option(names = "--baseline", paramLabel = "FILE",
         description = "After the run, compare it with this saved result (the performance gate): exit 1 on a real regression.")
     Path baseline;
@@ -158,7 +171,8 @@ final class RunCommand implements Callable<Integer> {
         }
         var gateOptions = gate.options();
         ComparisonOutputs comparisonFiles = ComparisonOutputs.of(junit, comparisons);
-        Accelerators accelerators = common.accelerators();
+        Accelerators local = common.accelerators();
+        checkClusterFlags(override);
         SpecLoader loader = SpecLoader.forThisJvm(BuiltInKernels.registry());
         List<Integer> threadCounts = threads == null ? null : loader.threads(threads);
         List<Workload> workloads = new ArrayList<>();
@@ -177,6 +191,48 @@ final class RunCommand implements Callable<Integer> {
             workloads.add(w);
         }
 
+        ClusterConnector.Connection connection = members == null ? null : connect();
+        Accelerators accelerators = connection == null ? local : local.with(connection.accelerator());
+        try {
+            return runAll(accelerators, override, workloads, targets, gateOptions, comparisonFiles, shard);
+        } finally {
+            if (connection != null) {
+                connection.close();                   // the engine's threads stop on every path
+            }
+        }
+    }
+
+    /** The driver joins the members' cluster (exit 3 naming a member that is not there). */
+    private ClusterConnector.Connection connect() {
+        ClusterConnector connector = java.util.ServiceLoader.load(ClusterConnector.class).findFirst().orElseThrow(() ->
+            new UsageException("--members: the lanes-distributed module is not on the class path"));
+        if (!quiet) {
+            spec.commandLine().getErr().println("lanes: joining cluster " + cluster + " (" + String.join(", ", members) + ")");
+        }
+        return connector.connect(new ClusterConnector.Options(members, cluster, bind, 30_000, 600_000));
+    }
+
+    /** --members, --cluster and --backend distributed go together; --forks does not join them yet. */
+    private void checkClusterFlags(BackendChoice override) {
+        boolean distributed = override == BackendChoice.DISTRIBUTED;
+        if (distributed && members == null) {
+            throw new UsageException("--backend distributed: give --members HOST:PORT,... (each started with lanes member)");
+        }
+        if (members != null && !distributed) {
+            throw new UsageException("--members: only with --backend distributed");
+        }
+        if (members != null && cluster == null) {
+            throw new UsageException("--members: give --cluster NAME, the name the members were started with (lanes member "
+                + "prints it)");
+        }
+        if (members != null && forks > 1) {
+            throw new UsageException("--forks and --backend distributed do not combine yet: run the driver in one JVM");
+        }
+    }
+
+    private Integer runAll(Accelerators accelerators, BackendChoice override, List<Workload> workloads, ResultOutputs targets,
+                           dev.lanes.core.gate.GateOptions gateOptions, ComparisonOutputs comparisonFiles,
+                           ShardSelection shard) {
         MachineInfo machine = MachineInfo.detect(accelerators);
         FlagWarnings.print(spec.commandLine().getErr(), threads, override, workloads, machine.cores());
         FlagWarnings.planMode(spec.commandLine().getErr(), planMode.equals("measure"), override, workloads);

@@ -29,4 +29,9 @@ public interface Accelerator {
     default Optional<DeviceSession> device() {
         return Optional.empty();
     }
+
+    /** The members of the distributed backend, when it is connected; empty for every other backend. */
+    default Optional<Cluster> cluster() {
+        return Optional.empty();
+    }
 }

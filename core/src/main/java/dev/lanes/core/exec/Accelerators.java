@@ -36,6 +36,14 @@ public record Accelerators(Map<Backend, Accelerator> byBackend) {
         return new Accelerators(found);
     }
 
+    /** The same accelerators with one more (or another for its backend): a connected cluster. */
+    public Accelerators with(Accelerator accelerator) {
+        Map<Backend, Accelerator> all = new EnumMap<>(Backend.class);
+        all.putAll(byBackend);
+        all.put(accelerator.backend(), accelerator);
+        return new Accelerators(all);
+    }
+
     public Optional<Accelerator> find(Backend backend) {
         return Optional.ofNullable(byBackend.get(backend));
     }
@@ -49,6 +57,7 @@ public record Accelerators(Map<Backend, Accelerator> byBackend) {
             .orElseGet(() -> Availability.unavailable(switch (backend) {
                 case SIMD -> "the lanes-vector module is not on the class path";
                 case GPU -> "the lanes-gpu module is not on the class path";
+                case DISTRIBUTED -> "no cluster: give --members HOST:PORT,... (each started with lanes member)";
                 default -> "no " + backend.label() + " implementation is installed";
             }));
     }

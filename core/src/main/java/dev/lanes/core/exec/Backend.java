@@ -14,7 +14,9 @@ public enum Backend {
     /** Several threads, each running the best single-thread implementation (SIMD where usable). */
     THREADS,
     /** CUDA through JCuda. */
-    GPU;
+    GPU,
+    /** The blocks spread over lanes members in other JVMs, each running them with its own SIMD and threads (Hazelcast). */
+    DISTRIBUTED;
 
     /** The word specs, results and plans all use: "scalar", "simd", "threads", "gpu". */
     @JsonValue

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** What a spec or {@code --backend} asks for: a backend, or {@code auto} to let lanes choose. */
 public enum BackendChoice {
-    AUTO, SCALAR, SIMD, THREADS, GPU;
+    AUTO, SCALAR, SIMD, THREADS, GPU, DISTRIBUTED;
 
     public static List<String> labels() {
         return Arrays.stream(values()).map(BackendChoice::label).toList();

@@ -49,6 +49,51 @@ public final class BlockExecutor {
         return task.result(task.combine(task.identity(), task.block(ops, 0, task.length())));
     }
 
+    /**
+     * Runs blocks {@code [firstBlock, endBlock)} over the pool (after the task's prerequisites,
+     * whole) and gives each block's partial in block order, unfolded: the caller folds them with
+     * other ranges' in block order ({@link #fold}), so a range split over machines gives the
+     * bits one machine gives.
+     */
+    public static <O, P> java.util.List<P> runRange(BlockTask<O, P> task, O ops, WorkerPool pool, int firstBlock, int endBlock) {
+        if (task.prerequisite() != null) {
+            run(task.prerequisite(), ops, pool);
+        }
+        int n = task.length();
+        int block = task.blockSize();
+        int blocks = endBlock - firstBlock;
+        Object[] partials = new Object[blocks];
+        int groups = Math.max(1, Math.min(blocks, pool.threads() * GROUPS_PER_THREAD));
+        AtomicInteger nextGroup = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int g = nextGroup.getAndIncrement(); g < groups; g = nextGroup.getAndIncrement()) {
+                int first = firstBlock + (int) ((long) g * blocks / groups);
+                int end = firstBlock + (int) ((long) (g + 1) * blocks / groups);
+                for (int b = first; b < end; b++) {
+                    int from = b * block;
+                    partials[b - firstBlock] = task.block(ops, from, Math.min(n, from + block));
+                }
+            }
+        };
+        if (pool.threads() == 1 || blocks <= 1) {
+            worker.run();
+        } else {
+            pool.runOnAll(worker);
+        }
+        @SuppressWarnings("unchecked")
+        java.util.List<P> list = (java.util.List<P>) java.util.Arrays.asList(partials);
+        return list;
+    }
+
+    /** The task's output from every block's partial, folded left to right in block order, as every run folds them. */
+    public static <O, P> Value fold(BlockTask<O, P> task, java.util.List<P> partials) {
+        P total = task.identity();
+        for (P p : partials) {
+            total = task.combine(total, p);
+        }
+        return task.result(total);
+    }
+
     private static <O, P> Value foldSequential(BlockTask<O, P> task, O ops) {
         int n = task.length();
         int block = task.blockSize();

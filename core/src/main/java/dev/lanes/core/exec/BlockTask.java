@@ -51,6 +51,20 @@ public interface BlockTask<O, P> {
         return null;
     }
 
+    /**
+     * The output elements that blocks {@code [from, to)} write, for a task whose blocks write
+     * disjoint contiguous parts of its output array: a member of the distributed backend
+     * sends those back. {@code null} for a task that yields partials instead, or writes in
+     * another way (then its blocks cannot travel).
+     */
+    default Written written(int from, int to) {
+        return null;
+    }
+
+    /** Elements {@code [from, to)} of a task's output array. */
+    record Written(long from, long to) {
+    }
+
     /** Restores inputs that the task updates in place, so every sample does the same work. Not timed. */
     default void reset() {
     }

@@ -8,4 +8,10 @@ abstract class MapTask extends WriteTask<ArrayOps> {
     MapTask(int length, int blockSize) {
         super(ArrayOps.class, length, blockSize);
     }
+
+    /** Element i of the output comes from element i of the range. */
+    @Override
+    public Written written(int from, int to) {
+        return new Written(from, to);
+    }
 }

@@ -266,5 +266,11 @@ public final class MatmulKernel implements Kernel {
         public Value result(Void total) {
             return c.value();
         }
+
+        /** Rows {@code [from, to)} of C. */
+        @Override
+        public Written written(int from, int to) {
+            return new Written((long) from * c.cols(), (long) to * c.cols());
+        }
     }
 }

@@ -76,7 +76,8 @@ public final class ImplementationChooser {
             throw new ExecutionException("stage '" + stage + "': backend " + backend.label()
                 + " is not usable here: " + availability.detail());
         }
-        if (!kernel.backends().contains(backend)) {
+        // whether a stage's blocks can travel is known once it is bound (its partials, or the part of its output they write)
+        if (!kernel.backends().contains(backend) && backend != Backend.DISTRIBUTED) {
             throw new ExecutionException("stage '" + stage + "': kernel '" + kernel.name() + "' has no "
                 + backend.label() + " implementation (it has " + labels(kernel) + ")");
         }
@@ -84,6 +85,11 @@ public final class ImplementationChooser {
             + " runs on one thread, so the thread counts " + threads + " do not apply (they sweep backend threads)" : null;
         return switch (backend) {
             case SCALAR -> new Choice(List.of(new Implementation(Backend.SCALAR, scalar(), 1)), oneThread);
+            case DISTRIBUTED -> {
+                Accelerator cluster = accelerators.find(backend).orElseThrow();
+                yield new Choice(List.of(new Implementation(backend, cluster, cluster.cluster().orElseThrow().members().size())),
+                    null);
+            }
             case SIMD, GPU -> new Choice(List.of(new Implementation(backend, accelerators.find(backend).orElseThrow(), 1)),
                 oneThread);
             case THREADS -> {

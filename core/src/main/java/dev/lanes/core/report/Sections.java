@@ -33,6 +33,7 @@ final class Sections {
     static List<Section> of(RunResult r, List<RunResult> all) {
         List<Section> sections = new ArrayList<>();
         devicePhases(r).ifPresent(sections::add);
+        members(r).ifPresent(sections::add);
         List<String> summary = new ArrayList<>();
         for (PlanAccuracyRow a : r.rows(PlanAccuracyRow.class)) {
             summary.add("plan accuracy (estimate ÷ measured): median " + Units.fixed(a.median(), 2) + ", range "
@@ -98,6 +99,41 @@ final class Sections {
         return java.util.Optional.of(new Section("Device phases · medians (CUDA events; host copies by the host clock; a "
             + "device stage's 'of roof' is its kernels' time against the device's calibrated peak and copy bandwidth)", t,
             List.of()));
+    }
+
+    /**
+     * What each member of the distributed backend did at each point: its blocks and elements,
+     * its median compute, the bytes each way; then the communication, the imbalance and, when
+     * the members share a host, that their times are not a speedup.
+     */
+    private static java.util.Optional<Section> members(RunResult r) {
+        List<PointResult> spread = r.points().stream().filter(p -> p.cluster() != null).toList();
+        if (spread.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        KeyColumns keys = KeyColumns.of(spread.stream().map(PointResult::key).toList());
+        Grid t = keys.grid().column("member", false).column("pid", true).column("blocks", true).column("elements", true)
+            .column("compute", true).column("sent", true).column("received", true);
+        List<String> lines = new ArrayList<>();
+        for (PointResult p : spread) {
+            dev.lanes.core.result.ClusterTimes c = p.cluster();
+            for (dev.lanes.core.result.ClusterTimes.MemberWork m : c.members()) {
+                List<String> row = keys.cells(p.key());
+                row.addAll(List.of(m.member(), Long.toString(m.pid()), m.firstBlock() + "–" + (m.endBlock() - 1),
+                    Units.count(m.elements()), Units.duration(m.computeNanos()), bytes(m.bytesOut()), bytes(m.bytesIn())));
+                t.row(row);
+            }
+            lines.add(Cells.stagePoint(p.key()) + ": communication " + Units.duration(c.communicationNanos())
+                + " of " + Units.duration(p.summary().medianNanos()) + " (the sample less its slowest member's compute), "
+                + "imbalance " + Units.fixed(c.imbalance(), 2) + (c.sharedHost() ? "; the members share a host, so their "
+                + "time is not a speedup over one machine" : ""));
+        }
+        return java.util.Optional.of(new Section("Members · each member's contiguous block range, median compute on its own "
+            + "clock, bytes per sample", t, lines));
+    }
+
+    private static String bytes(long b) {
+        return b < 1024 ? b + " B" : b < 1 << 20 ? Units.sig(b / 1024.0) + " KiB" : Units.sig(b / 1048576.0) + " MiB";
     }
 
     private static double rate(long bytes, long nanos) {

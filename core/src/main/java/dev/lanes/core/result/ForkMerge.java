@@ -62,7 +62,7 @@ public final class ForkMerge {
             first.flops(), first.bytesMoved(), samples, forks.size() > 1 ? sizes : List.of(), gc, summary,
             Throughput.of(first.elements(), first.flops(), first.bytesMoved(), summary.medianNanos()), roof, first.estimate(),
             check, first.checksum(), first.output(), first.device(), device, java.util.Arrays.stream(busy).boxed().toList(),
-            phases(forks), processCpu(forks), List.copyOf(notes));
+            phases(forks), processCpu(forks), List.copyOf(notes), first.cluster());
     }
 
     /** The processes' CPU times of every fork in order, when every fork has them. */

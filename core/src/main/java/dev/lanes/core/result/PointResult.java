@@ -29,6 +29,7 @@ import java.util.List;
  * @param processCpu      a stage that starts processes: their CPU time in every sample; {@code null} for
  *                        other stages, or where the system does not account it
  * @param notes           why the implementation is what it is when that is not obvious (fallbacks, trials)
+ * @param cluster         on the distributed backend, each member's share and the communication; {@code null} elsewhere
  */
 public record PointResult(PointKey key, String kernel, String definition, boolean source, ProblemSize size, long elements,
                           double flops, double bytesMoved, List<Long> samplesNanos, List<Integer> forkSizes,
@@ -36,7 +37,7 @@ public record PointResult(PointKey key, String kernel, String definition, boolea
                           Throughput throughput, RoofShare roof, PlanEstimate estimate, Verification check,
                           double checksum, String output, DeviceTimes device, List<DeviceTimes> deviceSamples,
                           List<Long> workerBusyNanos, List<PhaseSamples> phases, ProcessCpu processCpu,
-                          List<String> notes) {
+                          List<String> notes, ClusterTimes cluster) {
 
     public PointResult {
         samplesNanos = List.copyOf(samplesNanos);
@@ -46,6 +47,18 @@ public record PointResult(PointKey key, String kernel, String definition, boolea
         workerBusyNanos = List.copyOf(workerBusyNanos);
         phases = List.copyOf(phases);
         notes = List.copyOf(notes);
+    }
+
+    /** A point that did not run on the distributed backend. */
+    public PointResult(PointKey key, String kernel, String definition, boolean source, ProblemSize size, long elements,
+                       double flops, double bytesMoved, List<Long> samplesNanos, List<Integer> forkSizes,
+                       List<Integer> gcSamples, SampleSummary summary, Throughput throughput, RoofShare roof,
+                       PlanEstimate estimate, Verification check, double checksum, String output, DeviceTimes device,
+                       List<DeviceTimes> deviceSamples, List<Long> workerBusyNanos, List<PhaseSamples> phases,
+                       ProcessCpu processCpu, List<String> notes) {
+        this(key, kernel, definition, source, size, elements, flops, bytesMoved, samplesNanos, forkSizes, gcSamples, summary,
+            throughput, roof, estimate, check, checksum, output, device, deviceSamples, workerBusyNanos, phases, processCpu,
+            notes, null);
     }
 
     public boolean failed() {

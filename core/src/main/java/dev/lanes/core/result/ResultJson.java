@@ -179,7 +179,10 @@ public final class ResultJson {
         }
     }
 
-    /** A lanes.run/5 result as lanes.run/6: v6 records a shard's share ({@code --shard}) and a merge's shards; v5 had neither. */
+    /**
+     * A lanes.run/5 result as lanes.run/6: v6 records a shard's share ({@code --shard}), a merge's shards and a distributed
+     * point's members; v5 had none of them.
+     */
     private static void upgradeV5(ObjectNode run) {
         if (!run.has("shard")) {
             run.putNull("shard");
@@ -187,6 +190,11 @@ public final class ResultJson {
         if (!run.has("mergedFrom")) {
             run.putArray("mergedFrom");
         }
+        everyPoint(run, p -> {
+            if (!p.has("cluster")) {
+                p.putNull("cluster");
+            }
+        });
     }
 
     /**

@@ -70,4 +70,37 @@ final class ResultRecords {
         return new RoofShare(roof.share(measuredNanos), bound, roof.ceiling(), bound.equals("ops") ? roof.opKind() : null,
             roof.gflops(), roof.gbps());
     }
+
+    /**
+     * Each member's share of a distributed measurement (its block range, median compute, bytes
+     * each way) and the communication: per sample, the sample less its slowest member's compute.
+     * {@code null} for a point that ran on one machine.
+     */
+    static dev.lanes.core.result.ClusterTimes cluster(long[] samples, List<List<dev.lanes.core.exec.ClusterLedger.Share>> runs) {
+        if (runs.isEmpty() || runs.get(0).isEmpty()) {
+            return null;
+        }
+        List<dev.lanes.core.exec.ClusterLedger.Share> first = runs.get(0);
+        List<dev.lanes.core.result.ClusterTimes.MemberWork> members = new java.util.ArrayList<>();
+        for (int m = 0; m < first.size(); m++) {
+            int at = m;
+            long[] compute = runs.stream().mapToLong(r -> r.get(at).computeNanos()).toArray();
+            var s = first.get(m);
+            members.add(new dev.lanes.core.result.ClusterTimes.MemberWork(s.who().address(), s.pid(), s.who().host(),
+                s.firstBlock(), s.endBlock(), s.elements(), median(compute), s.bytesOut(), s.bytesIn()));
+        }
+        long[] communication = new long[Math.min(samples.length, runs.size())];
+        for (int i = 0; i < communication.length; i++) {
+            long slowest = runs.get(i).stream().mapToLong(dev.lanes.core.exec.ClusterLedger.Share::computeNanos).max().orElse(0);
+            communication[i] = Math.max(0, samples[i] - slowest);
+        }
+        boolean shared = first.stream().map(s -> s.who().host()).distinct().count() < first.size();
+        return new dev.lanes.core.result.ClusterTimes(members, median(communication), shared);
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted.length == 0 ? 0 : sorted[(sorted.length - 1) / 2];
+    }
 }

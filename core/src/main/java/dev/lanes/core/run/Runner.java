@@ -377,12 +377,14 @@ public final class Runner {
                     Sampler.Warmup warmup = source ? Sampler.Warmup.exactly(0) : exactWarmup.isPresent()
                         ? Sampler.Warmup.exactly(exactWarmup.getAsInt())
                         : Sampler.Warmup.usual(settings.warmup(), settings.minWarmupMillis());
-                    Sampler.Measurement m = sampler.measure(stage, instance.task(), impl, warmup, source ? 1 : settings.iterations());
+                    Sampler.Measurement m = sampler.measure(stage, instance.task(), impl, warmup, source ? 1 : settings.iterations(),
+                        impl.backend() == Backend.DISTRIBUTED ? address(workload, point, stage) : null);
                     String deviceNote = device.afterMeasuring(stage, impl, true);
                     Check check = settings.verify() ? instance.verify(m.output()) : null;
                     List<String> notes = new ArrayList<>();
                     // processes that wait (sleep, I/O) do not contend for cores as threads do
-                    String oversubscribed = impl.threads() > cores && !instance.task().spawnsProcesses() ? "oversubscribed: " + impl.threads() + " threads on "
+                    String oversubscribed = impl.threads() > cores && !instance.task().spawnsProcesses()
+                        && impl.backend() != Backend.DISTRIBUTED ? "oversubscribed: " + impl.threads() + " threads on "
                         + cores + " cores take turns, so this point measures contention, not scaling" : null;
                     for (String note : new String[] {planNote, choice.note(), deviceNote, oversubscribed}) {
                         if (note != null) {
@@ -431,9 +433,16 @@ public final class Runner {
             workload.settings());
         Implementation impl = chosen.choice().implementations().getLast();
         device.beforeMeasuring(impl);
-        Sampler.Measurement m = sampler.measure(stage, instance.task(), impl, Sampler.Warmup.exactly(0), 1);
+        Sampler.Measurement m = sampler.measure(stage, instance.task(), impl, Sampler.Warmup.exactly(0), 1,
+            impl.backend() == Backend.DISTRIBUTED ? address(workload, point, stage) : null);
         device.afterMeasuring(stage, impl, true);
         return m.output();
+    }
+
+    /** Where members find the stage: the spec's text and file, how it was loaded, the stage and the point. */
+    private static dev.lanes.core.exec.StageAddress address(Workload workload, SweepPoint point, Stage stage) {
+        return new dev.lanes.core.exec.StageAddress(java.nio.file.Path.of(workload.source()).toAbsolutePath().toString(),
+            workload.text(), workload.digest(), workload.overrides(), workload.quick(), stage.id(), point.index());
     }
 
     /** The stage bound to its inputs and opened (a command's setup), its data files noted; {@code opened} closes it. */
@@ -625,7 +634,8 @@ public final class Runner {
             m.device().stream().map(ResultRecords::device).toList(), Arrays.stream(m.workerBusy()).boxed().toList(),
             m.phases().entrySet().stream().map(e -> new PhaseSamples(e.getKey(), Arrays.stream(e.getValue()).boxed().toList()))
                 .toList(), m.processCpu() == null ? null : new dev.lanes.core.result.ProcessCpu(
-                Arrays.stream(m.processCpu()[0]).boxed().toList(), Arrays.stream(m.processCpu()[1]).boxed().toList()), notes);
+                Arrays.stream(m.processCpu()[0]).boxed().toList(), Arrays.stream(m.processCpu()[1]).boxed().toList()), notes,
+            ResultRecords.cluster(m.samples(), m.cluster()));
     }
 
     private static <T> Supplier<T> memoized(Supplier<T> supplier) {
@@ -685,6 +695,9 @@ public final class Runner {
 
     /** The cost model's estimate of what was measured; a device's counts only the copies it really makes. */
     private Estimate estimate(StageShape shape, ElementType type, Implementation impl, DeviceTraffic traffic) {
+        if (impl.backend() == Backend.DISTRIBUTED) {
+            return null;                                  // the cost model knows one machine
+        }
         if (impl.backend() == Backend.GPU) {
             return planner.model().profile().gpu() == null ? null : planner.model().estimateGpu(shape.work(), type, traffic);
         }
@@ -694,6 +707,9 @@ public final class Runner {
     /** The median against the ceilings of the implementation that ran; a device's kernel time against its own. */
     private dev.lanes.core.result.RoofShare roof(StageShape shape, ElementType type, Implementation impl, double medianNanos,
                                                  DevicePhases phases) {
+        if (impl.backend() == Backend.DISTRIBUTED) {
+            return null;
+        }
         if (impl.backend() == Backend.GPU) {
             return planner.model().profile().gpu() == null || phases == null ? null
                 : ResultRecords.roof(planner.model().gpuRoofline(shape.work(), type), phases.kernelNanos());

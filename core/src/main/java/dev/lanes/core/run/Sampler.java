@@ -7,6 +7,10 @@ import dev.lanes.core.data.Value;
 import dev.lanes.core.exec.Backend;
 import dev.lanes.core.exec.BlockExecutor;
 import dev.lanes.core.exec.BlockTask;
+import dev.lanes.core.exec.Cluster;
+import dev.lanes.core.exec.ClusterLedger;
+import dev.lanes.core.exec.RemoteBlocks;
+import dev.lanes.core.exec.StageAddress;
 import dev.lanes.core.exec.DevicePhases;
 import dev.lanes.core.exec.DeviceSession;
 import dev.lanes.core.exec.Implementation;
@@ -48,7 +52,7 @@ final class Sampler implements AutoCloseable {
      *                   sample; {@code null} otherwise or where the system does not account them
      */
     record Measurement(long[] samples, List<Integer> gcSamples, Value output, List<DevicePhases> device, long[] workerBusy,
-                       Map<String, long[]> phases, long[][] processCpu) {
+                       Map<String, long[]> phases, long[][] processCpu, List<List<ClusterLedger.Share>> cluster) {
     }
 
     /** How a measurement warms up: the usual way, or exactly {@code runs} runs ({@link dev.lanes.core.kernel.Kernel#warmupRuns}). */
@@ -67,8 +71,11 @@ final class Sampler implements AutoCloseable {
 
     /** A task ready to execute on one implementation: CPU chunk functions on a pool, or a device. */
     private record Execution<O, P>(BlockTask<O, P> task, O ops, WorkerPool pool, DeviceSession device, WorkerBusy busy,
-                                   PhaseClock clock) {
+                                   PhaseClock clock, Cluster cluster, StageAddress address, ClusterLedger ledger) {
         Value run() {
+            if (cluster != null) {
+                return RemoteBlocks.run(task, cluster, address, ledger);
+            }
             if (device != null) {
                 return BlockExecutor.runWhole(task, ops);
             }
@@ -94,10 +101,18 @@ final class Sampler implements AutoCloseable {
     }
 
     <O, P> Measurement measure(Stage stage, BlockTask<O, P> task, Implementation impl, Warmup warmup, int iterations) {
-        O ops = opsOf(stage, task, impl);
+        return measure(stage, task, impl, warmup, iterations, null);
+    }
+
+    /** @param address where the members find the stage, when it runs on the distributed backend */
+    <O, P> Measurement measure(Stage stage, BlockTask<O, P> task, Implementation impl, Warmup warmup, int iterations,
+                               StageAddress address) {
+        Cluster cluster = impl.backend() == Backend.DISTRIBUTED ? impl.inner().cluster().orElseThrow(() ->
+            new ExecutionException("stage '" + stage.id() + "': the distributed backend is not connected")) : null;
+        O ops = cluster == null ? opsOf(stage, task, impl) : null;
         WorkerPool pool = impl.backend() == Backend.THREADS ? pools.computeIfAbsent(impl.threads(), WorkerPool::new) : null;
         Execution<O, P> execution = new Execution<>(task, ops, pool, deviceOf(stage, impl), new WorkerBusy(),
-            new PhaseClock());
+            new PhaseClock(), cluster, address, new ClusterLedger());
         task.runsOn(impl.backend() == Backend.THREADS ? impl.threads() : 1);
         boolean processes = task.spawnsProcesses() && (task.takeProcessCpu() != null || ChildCpu.known());
         try {
@@ -107,6 +122,7 @@ final class Sampler implements AutoCloseable {
             warmUp(stage, execution, warmup, phases);
             phases.clear();
             execution.busy().clear();
+            execution.ledger().clear();
             long[] samples = new long[iterations];
             List<Integer> gcSamples = new ArrayList<>();
             Map<String, long[]> phaseSamples = new LinkedHashMap<>();
@@ -127,13 +143,17 @@ final class Sampler implements AutoCloseable {
                     phaseSamples.computeIfAbsent(name, n -> new long[iterations])[sample] = nanos);
             }
             return new Measurement(samples, gcSamples, lastOutput, List.copyOf(phases), execution.busy().byRank(), phaseSamples,
-                cpu);
+                cpu, execution.ledger().executions());
         } catch (OutOfMemoryError e) {
             throw new ExecutionException("stage '" + stage.id() + "' (" + impl.label() + "): out of memory; "
                 + "lower the sizes or raise the heap with LANES_JAVA_OPTS=-Xmx<size>");
         } catch (RuntimeException e) {
             if (e instanceof TaskFailedException failed) {
                 throw new ExecutionException("stage '" + stage.id() + "' (" + impl.label() + "): " + failed.getMessage(), failed);
+            }
+            if (cluster != null && e instanceof ExecutionException remote) {
+                // what a member or the dispatch said, in front of which the stage is named, as for a task's failure
+                throw new ExecutionException("stage '" + stage.id() + "' (" + impl.label() + "): " + remote.getMessage(), remote);
             }
             if (e instanceof LanesException le) {
                 throw le;

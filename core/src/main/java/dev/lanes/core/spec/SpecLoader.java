@@ -115,7 +115,7 @@ public final class SpecLoader {
         }
         checkWeak(tree, stages, sweep);
         Workload workload = new Workload(name, file, digest(text, overrides), settings, StageGraph.of(stages).stages(), sweep, quick,
-            overrides, notices);
+            overrides, notices, text);
         workload.checkWeakScaling(null);
         checkShapes(tree, workload);
         return workload;

@@ -17,9 +17,10 @@ import java.util.Optional;
  * @param overrides the {@code --set STAGE.PARAM=VALUE} overrides applied, in order
  * @param notices   what loading changed that the user did not write, in words for stderr (a {@code --set} that
  *                  replaced a sweep axis, sweep points that {@code --quick} merged)
+ * @param text      the spec's text as it was read: what the distributed backend sends its members
  */
 public record Workload(String name, String source, String digest, Settings settings, List<Stage> stages,
-                       List<SweepAxis> sweep, boolean quick, List<String> overrides, List<String> notices) {
+                       List<SweepAxis> sweep, boolean quick, List<String> overrides, List<String> notices, String text) {
 
     public Workload {
         stages = List.copyOf(stages);
@@ -29,14 +30,14 @@ public record Workload(String name, String source, String digest, Settings setti
     }
 
     public Workload withSettings(Settings value) {
-        return new Workload(name, source, digest, value, stages, sweep, quick, overrides, notices);
+        return new Workload(name, source, digest, value, stages, sweep, quick, overrides, notices, text);
     }
 
     /** Every stage without a {@code save:} of its own saves its output in this folder as STAGE.npy ({@code --save-dir}). */
     public Workload withSaveDir(java.nio.file.Path dir) {
         List<Stage> saving = stages.stream().map(s -> s.save() != null ? s
             : s.withSave(dir.resolve(s.id() + ".npy").toAbsolutePath().normalize().toString())).toList();
-        return new Workload(name, source, digest, settings, saving, sweep, quick, overrides, notices);
+        return new Workload(name, source, digest, settings, saving, sweep, quick, overrides, notices, text);
     }
 
     /** The stages as a graph (they are already in its order). */

@@ -1,0 +1,36 @@
+package dev.lanes.core.result;
+
+import java.util.List;
+
+/**
+ * A point run on the distributed backend: what each member did, and what the dispatch cost.
+ *
+ * @param members            in the order the blocks were cut: member i ran the i-th contiguous range
+ * @param communicationNanos median over the samples of the sample's time less its slowest member's compute:
+ *                           requests out, replies back, decoding and the fold
+ * @param sharedHost         the members run on one host, sharing its cores and memory: their times are no speedup
+ */
+public record ClusterTimes(List<MemberWork> members, long communicationNanos, boolean sharedHost) {
+
+    public ClusterTimes {
+        members = List.copyOf(members);
+    }
+
+    /**
+     * One member's share.
+     *
+     * @param computeNanos median over the samples of its time from its prerequisites' start to its last block's end
+     * @param bytesOut     the request sent to it, per sample
+     * @param bytesIn      its reply (partials or the output part it wrote), per sample
+     */
+    public record MemberWork(String member, long pid, String host, int firstBlock, int endBlock, long elements,
+                             long computeNanos, long bytesOut, long bytesIn) {
+    }
+
+    /** Slowest member's compute ÷ the mean member's: 1 is a perfect balance. */
+    public double imbalance() {
+        double max = members.stream().mapToLong(MemberWork::computeNanos).max().orElse(0);
+        double mean = members.stream().mapToLong(MemberWork::computeNanos).average().orElse(0);
+        return mean == 0 ? 1 : max / mean;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.lanes.core.run;
+
+import dev.lanes.core.exec.Accelerator;
+import dev.lanes.core.exec.Accelerators;
+import dev.lanes.core.exec.Availability;
+import dev.lanes.core.exec.Backend;
+import dev.lanes.core.exec.BackendChoice;
+import dev.lanes.core.exec.Cluster;
+import dev.lanes.core.exec.RangeCodec;
+import dev.lanes.core.exec.ScalarAccelerator;
+import dev.lanes.core.kernels.BuiltInKernels;
+import dev.lanes.core.machine.MachineInfo;
+import dev.lanes.core.result.ClusterTimes;
+import dev.lanes.core.result.PointResult;
+import dev.lanes.core.result.ResultJson;
+import dev.lanes.core.result.RunResult;
+import dev.lanes.core.spec.SpecLoader;
+import dev.lanes.core.spec.Workload;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The distributed backend's core half, with members in this JVM ({@link RangeHost}s behind a
+ * loopback {@link Cluster}, every request and reply through the codec): the block range is
+ * cut into one contiguous range per member, and the result is the bits one machine gives.
+ */
+class RemoteBlocksTest {
+    private static final ScalarAccelerator SCALAR_ONLY = new ScalarAccelerator();
+    private static final Accelerators LOCAL = new Accelerators(Map.of(Backend.SCALAR, SCALAR_ONLY));
+    private static final SpecLoader LOADER = new SpecLoader(BuiltInKernels.registry(), 2, 1L << 30);
+
+    /** Members as hosts in this JVM, each answering on its own thread as a remote one would. */
+    private record Loopback(List<RangeHost> hosts) implements Cluster {
+        @Override
+        public List<Member> members() {
+            List<Member> members = new ArrayList<>();
+            for (int i = 0; i < hosts.size(); i++) {
+                members.add(new Member("127.0.0.1:" + (5701 + i), ProcessHandle.current().pid(), "localhost"));
+            }
+            return members;
+        }
+
+        @Override
+        public CompletableFuture<byte[]> submit(int member, byte[] request) {
+            return CompletableFuture.supplyAsync(() -> hosts.get(member).handle(request));
+        }
+
+        @Override
+        public long timeoutMillis() {
+            return 60_000;
+        }
+    }
+
+    private static Accelerators withMembers(int count) {
+        List<RangeHost> hosts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            hosts.add(new RangeHost(LOADER, LOCAL, 1 + i % 2));
+        }
+        Cluster cluster = new Loopback(hosts);
+        return LOCAL.with(new Accelerator() {
+            @Override
+            public Backend backend() {
+                return Backend.DISTRIBUTED;
+            }
+
+            @Override
+            public Availability availability() {
+                return Availability.usable(count + " members");
+            }
+
+            @Override
+            public <O> Optional<O> ops(Class<O> opsType) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Cluster> cluster() {
+                return Optional.of(cluster);
+            }
+        });
+    }
+
+    private static RunResult run(String spec, Accelerators accelerators, BackendChoice backend) {
+        Workload w = LOADER.parse("/tmp/distributed-test.yaml", spec, List.of(), false);
+        return new Runner(accelerators, RunListener.NONE, "test").run(w, MachineInfo.detect(accelerators), backend);
+    }
+
+    private static String spec(int length, int n, int bins) {
+        return """
+            settings: { warmup: 0, iterations: 2, min-warmup-ms: 0, threads: [1] }
+            stages:
+              - { id: data, kernel: generate, params: { length: %d, seed: 11 } }
+              - { id: squares, kernel: sum-of-squares, inputs: [data] }
+              - { id: hist, kernel: histogram, inputs: [data], params: { bins: %d } }
+              - { id: product, kernel: matmul, params: { n: %d, type: f32, seed: 3 } }
+              - { id: pi, kernel: monte-carlo-pi, params: { samples: %d, seed: 5 } }
+            """.formatted(length, bins, n, length);
+    }
+
+    private static PointResult point(RunResult r, String stage) {
+        assertThat(r.failures()).as("failures").isEmpty();
+        return r.points().stream().filter(p -> p.key().stage().equals(stage)).findFirst().orElseThrow();
+    }
+
+    @Property(tries = 12)
+    void spreadOverMembersGivesTheBitsOfOneMachine(@ForAll @IntRange(min = 1, max = 300_000) int length,
+                                                    @ForAll @IntRange(min = 1, max = 150) int n,
+                                                    @ForAll @IntRange(min = 1, max = 4) int members,
+                                                    @ForAll @IntRange(min = 1, max = 300) int bins) {
+        String spec = spec(length, n, bins);
+        RunResult local = run(spec, LOCAL, BackendChoice.SCALAR);
+        RunResult spread = ResultJson.parse("r.json", ResultJson.write(List.of(run(spec, withMembers(members),
+            BackendChoice.DISTRIBUTED)))).get(0);
+        for (String stage : List.of("squares", "hist", "product", "pi")) {
+            PointResult one = point(local, stage);
+            PointResult many = point(spread, stage);
+            assertThat(many.key().backend()).isEqualTo("distributed");
+            assertThat(Double.doubleToRawLongBits(many.checksum())).as(stage).isEqualTo(Double.doubleToRawLongBits(one.checksum()));
+            assertThat(many.output()).isEqualTo(one.output());
+            assertThat(many.check().passed()).isTrue();
+            ClusterTimes c = many.cluster();
+            assertThat(c).isNotNull();
+            assertThat(c.sharedHost()).isEqualTo(c.members().size() > 1);
+            // the members' ranges are contiguous, in order, and cover every block once
+            int next = 0;
+            for (ClusterTimes.MemberWork w : c.members()) {
+                assertThat(w.firstBlock()).isEqualTo(next);
+                assertThat(w.endBlock()).isGreaterThan(w.firstBlock());
+                assertThat(w.bytesIn()).isPositive();
+                next = w.endBlock();
+            }
+        }
+    }
+
+    @Test
+    void aStageWhoseBlocksCannotTravelFailsWithTheReason() {
+        RunResult r = run("""
+            settings: { warmup: 0, iterations: 1, min-warmup-ms: 0, threads: [1] }
+            stages:
+              - { id: data, kernel: generate, params: { length: 5000 } }
+              - { id: sorted, kernel: sort, inputs: [data] }
+            """, withMembers(2), BackendChoice.DISTRIBUTED);
+        assertThat(r.failures()).singleElement().satisfies(f -> assertThat(f.error()).contains("stage 'sorted'",
+            "cannot spread over members"));
+    }
+
+    @Test
+    void theCodecReadsOnlyLanesRequestsAndReplies() {
+        byte[] foreign = RangeCodec.encode(new java.util.HashMap<>(Map.of("a", 1)));
+        assertThatThrownBy(() -> RangeCodec.decode(foreign, dev.lanes.core.exec.RangeReply.class))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("refused to read it: it holds a class that is not one of lanes' request or reply types");
+    }
+}
