@@ -33,6 +33,7 @@ SPEC
 list="$(IFS=,; echo "${addresses[*]}")"
 "$root/lanes" run "$work/spec.yaml" --backend distributed --members "$list" --cluster "$cluster" --quiet \
   -o "$work/r.json" >/dev/null
+cp "$work/r.json" "${LANES_BENCH_KEEP:-/dev/null}" 2>/dev/null || true
 python3 - "$work/r.json" "$members" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))

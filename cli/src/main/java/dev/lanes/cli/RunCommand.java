@@ -175,6 +175,9 @@ final class RunCommand implements Callable<Integer> {
         checkClusterFlags(override);
         SpecLoader loader = SpecLoader.forThisJvm(BuiltInKernels.registry());
         List<Integer> threadCounts = threads == null ? null : loader.threads(threads);
+        if (members != null) {
+            threadCounts = memberCounts(threadCounts);
+        }
         List<Workload> workloads = new ArrayList<>();
         for (Path file : specs) {
             Workload w = applyFlags(loader.load(file, overrides, quick), threadCounts);
@@ -210,6 +213,24 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("lanes: joining cluster " + cluster + " (" + String.join(", ", members) + ")");
         }
         return connector.connect(new ClusterConnector.Options(members, cluster, bind, 30_000, 600_000));
+    }
+
+    /**
+     * On the distributed backend the thread counts are member counts (the first p of
+     * --members, each member on all its threads): --threads 1,2,3 is a scaling table over
+     * members; without --threads, every member.
+     */
+    private List<Integer> memberCounts(List<Integer> counts) {
+        if (counts == null) {
+            return List.of(members.size());
+        }
+        for (int count : counts) {
+            if (count > members.size()) {
+                throw new UsageException("--threads " + threads + ": with --backend distributed these are member counts, and "
+                    + "--members names " + members.size());
+            }
+        }
+        return counts;
     }
 
     /** --members, --cluster and --backend distributed go together; --forks does not join them yet. */

@@ -37,6 +37,9 @@ final class HazelcastConfigs {
         // a member killed mid-stage is dropped in seconds, not after the default minute of missed heartbeats
         config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
+        // output parts come back in MiB: Hazelcast's default 128 KiB socket buffers make that a trickle
+        config.setProperty("hazelcast.socket.receive.buffer.size", "2048");
+        config.setProperty("hazelcast.socket.send.buffer.size", "2048");
         config.getJetConfig().setEnabled(false);
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(port).setPortAutoIncrement(false);

@@ -34,13 +34,15 @@ public final class RemoteBlocks {
         return null;
     }
 
-    public static <O, P> Value run(BlockTask<O, P> task, Cluster cluster, StageAddress address, ClusterLedger ledger) {
+    /** @param count how many of the cluster's members to use: the first {@code count} */
+    public static <O, P> Value run(BlockTask<O, P> task, Cluster cluster, int count, StageAddress address,
+                                   ClusterLedger ledger) {
         String not = whyNot(task);
         if (not != null) {
             throw new ExecutionException("cannot spread over members: " + not);
         }
         int blocks = Math.ceilDiv(task.length(), task.blockSize());
-        List<Cluster.Member> members = cluster.members();
+        List<Cluster.Member> members = cluster.members().subList(0, count);
         int m = members.size();
         List<CompletableFuture<byte[]>> pending = new ArrayList<>();
         List<int[]> ranges = new ArrayList<>();

@@ -86,9 +86,18 @@ public final class ImplementationChooser {
         return switch (backend) {
             case SCALAR -> new Choice(List.of(new Implementation(Backend.SCALAR, scalar(), 1)), oneThread);
             case DISTRIBUTED -> {
+                // the thread counts are member counts: the first p members of the cluster's list
                 Accelerator cluster = accelerators.find(backend).orElseThrow();
-                yield new Choice(List.of(new Implementation(backend, cluster, cluster.cluster().orElseThrow().members().size())),
-                    null);
+                int members = cluster.cluster().orElseThrow().members().size();
+                List<Implementation> list = new ArrayList<>();
+                for (int t : threads) {
+                    if (t > members) {
+                        throw new ExecutionException("stage '" + stage + "': " + t + " members asked for, the cluster has "
+                            + members);
+                    }
+                    list.add(new Implementation(backend, cluster, t));
+                }
+                yield new Choice(list, null);
             }
             case SIMD, GPU -> new Choice(List.of(new Implementation(backend, accelerators.find(backend).orElseThrow(), 1)),
                 oneThread);

@@ -50,7 +50,7 @@ final class Sections {
         phases(r).ifPresent(sections::add);
         processes(r).ifPresent(sections::add);
         r.rows(ScheduleRow.class).forEach(row -> sections.add(schedule(row)));
-        r.rows(StrongScalingRow.class).forEach(s -> sections.add(strong(s, r.rows(PhaseRow.class))));
+        r.rows(StrongScalingRow.class).forEach(s -> sections.add(strong(s, r.rows(PhaseRow.class), sharedHost(r, s))));
         r.rows(WeakScalingRow.class).forEach(w -> sections.add(weak(w, all)));
         List<String> growth = r.rows(SizeGrowthRow.class).stream().map(Sections::growth).toList();
         if (!growth.isEmpty()) {
@@ -232,14 +232,22 @@ final class Sections {
     }
 
     /** The table, with each named part's share of the stage at every thread count when the stage has parts. */
-    private static Section strong(StrongScalingRow s, List<PhaseRow> phaseRows) {
+    /** A distributed sweep over member counts whose members share a host: its ratios are contention, not speedup. */
+    private static boolean sharedHost(RunResult r, StrongScalingRow s) {
+        return r.points().stream().anyMatch(p -> p.cluster() != null && p.cluster().sharedHost() && p.key().stage()
+            .equals(s.stage()) && p.key().point().equals(s.point()));
+    }
+
+    private static Section strong(StrongScalingRow s, List<PhaseRow> phaseRows, boolean sharedHost) {
         List<PhaseRow> parts = new ArrayList<>();
         for (StrongScalingRow.Entry e : s.rows()) {
             PointKey key = new PointKey(s.stage(), s.point(), s.backend(), s.inner(), e.threads());
             phaseRows.stream().filter(p -> p.key().equals(key)).findFirst().ifPresent(parts::add);
         }
         boolean withParts = parts.size() == s.rows().size() && !parts.isEmpty();
-        Grid t = new Grid().column("threads", true).column("median", true).column("speedup", true).column("95% CI", true)
+        boolean members = s.backend().equals("distributed");
+        Grid t = new Grid().column(members ? "members" : "threads", true).column("median", true).column("speedup", true)
+            .column("95% CI", true)
             .column("efficiency", true).column("Karp–Flatt", true);
         if (withParts) {
             parts.get(0).parts().forEach(part -> t.column(part.name(), true));
@@ -255,8 +263,12 @@ final class Sections {
             }
             t.row(row);
             if (e.karpFlattNote() != null) {
-                lines.add("† Karp–Flatt at " + e.threads() + " threads is " + e.karpFlattNote());
+                lines.add("† Karp–Flatt at " + e.threads() + (members ? " members" : " threads") + " is " + e.karpFlattNote());
             }
+        }
+        if (sharedHost) {
+            lines.add("the members share one host's cores and memory: these ratios measure how they contend, not a speedup "
+                + "over machines");
         }
         if (withParts) {
             lines.add("the parts' columns: each part's share of a sample (the median over samples), as under Parts of a stage");

@@ -71,10 +71,11 @@ final class Sampler implements AutoCloseable {
 
     /** A task ready to execute on one implementation: CPU chunk functions on a pool, or a device. */
     private record Execution<O, P>(BlockTask<O, P> task, O ops, WorkerPool pool, DeviceSession device, WorkerBusy busy,
-                                   PhaseClock clock, Cluster cluster, StageAddress address, ClusterLedger ledger) {
+                                   PhaseClock clock, Cluster cluster, int members, StageAddress address,
+                                   ClusterLedger ledger) {
         Value run() {
             if (cluster != null) {
-                return RemoteBlocks.run(task, cluster, address, ledger);
+                return RemoteBlocks.run(task, cluster, members, address, ledger);
             }
             if (device != null) {
                 return BlockExecutor.runWhole(task, ops);
@@ -112,7 +113,7 @@ final class Sampler implements AutoCloseable {
         O ops = cluster == null ? opsOf(stage, task, impl) : null;
         WorkerPool pool = impl.backend() == Backend.THREADS ? pools.computeIfAbsent(impl.threads(), WorkerPool::new) : null;
         Execution<O, P> execution = new Execution<>(task, ops, pool, deviceOf(stage, impl), new WorkerBusy(),
-            new PhaseClock(), cluster, address, new ClusterLedger());
+            new PhaseClock(), cluster, impl.threads(), address, new ClusterLedger());
         task.runsOn(impl.backend() == Backend.THREADS ? impl.threads() : 1);
         boolean processes = task.spawnsProcesses() && (task.takeProcessCpu() != null || ChildCpu.known());
         try {

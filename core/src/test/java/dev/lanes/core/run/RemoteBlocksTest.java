@@ -144,6 +144,30 @@ class RemoteBlocksTest {
     }
 
     @Test
+    void theThreadCountsAreMemberCountsAndGiveAScalingTableThatSaysTheHostIsShared() {
+        RunResult r = run("""
+            settings: { warmup: 0, iterations: 3, min-warmup-ms: 0, threads: [1, 2, 3] }
+            stages:
+              - { id: data, kernel: generate, params: { length: 400000 } }
+              - { id: squares, kernel: sum-of-squares, inputs: [data] }
+            """, withMembers(3), BackendChoice.DISTRIBUTED);
+        List<PointResult> spread = r.points().stream().filter(p -> p.cluster() != null).toList();
+        assertThat(spread).extracting(p -> p.key().threads()).containsExactly(1, 2, 3);
+        assertThat(spread).extracting(p -> p.cluster().members().size()).containsExactly(1, 2, 3);
+        assertThat(spread.get(0).cluster().sharedHost()).as("one member shares nothing").isFalse();
+        assertThat(r.rows(dev.lanes.core.result.StrongScalingRow.class)).hasSize(1);
+        String table = dev.lanes.core.report.Format.TABLE.renderer().render(List.of(r));
+        assertThat(table).containsPattern("members +median").contains("the members share one host's");
+        // refused before anything runs, as an unusable backend is
+        assertThatThrownBy(() -> run("""
+            settings: { warmup: 0, iterations: 1, min-warmup-ms: 0, threads: [4] }
+            stages:
+              - { id: data, kernel: generate, params: { length: 1000 } }
+              - { id: squares, kernel: sum-of-squares, inputs: [data] }
+            """, withMembers(3), BackendChoice.DISTRIBUTED)).hasMessage("stage 'squares': 4 members asked for, the cluster has 3");
+    }
+
+    @Test
     void aStageWhoseBlocksCannotTravelFailsWithTheReason() {
         RunResult r = run("""
             settings: { warmup: 0, iterations: 1, min-warmup-ms: 0, threads: [1] }
