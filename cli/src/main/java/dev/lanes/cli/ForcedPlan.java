@@ -14,6 +14,10 @@ final class ForcedPlan {
 
     /** The forced backend's candidate (for threads, the most threads the settings allow); exit 3 where it has none, as run. */
     static StagePlan of(StagePlan plan, BackendChoice forced) {
+        if (forced == BackendChoice.DISTRIBUTED) {
+            throw new dev.lanes.core.UsageException("--backend distributed: lanes plan estimates one machine, and the cost "
+                + "model knows no cluster; lanes run --backend distributed --members ... measures it");
+        }
         Estimate chosen = plan.candidates().stream()
             .filter(e -> e.backend().label().equals(forced.label()))
             .max(Comparator.comparingInt(Estimate::threads))

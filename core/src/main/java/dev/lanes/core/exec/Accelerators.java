@@ -57,7 +57,8 @@ public record Accelerators(Map<Backend, Accelerator> byBackend) {
             .orElseGet(() -> Availability.unavailable(switch (backend) {
                 case SIMD -> "the lanes-vector module is not on the class path";
                 case GPU -> "the lanes-gpu module is not on the class path";
-                case DISTRIBUTED -> "no cluster: give --members HOST:PORT,... (each started with lanes member)";
+                case DISTRIBUTED -> "no cluster: run with --backend distributed --members HOST:PORT,... --cluster NAME (each member "
+                    + "started with lanes member)";
                 default -> "no " + backend.label() + " implementation is installed";
             }));
     }

@@ -279,7 +279,9 @@ public final class Runner {
 
     private static StageRequest request(Workload workload, Stage stage, SweepPoint point, BackendChoice override) {
         if (point.weakThreads() > 0 && stage.weakParam() != null) {
-            return new StageRequest(BackendChoice.THREADS, List.of(point.weakThreads()));
+            // on the distributed backend the counts are members: the data grows with the members
+            return new StageRequest(override == BackendChoice.DISTRIBUTED ? BackendChoice.DISTRIBUTED : BackendChoice.THREADS,
+                List.of(point.weakThreads()));
         }
         BackendChoice backend = override != null ? override
             : workload.backendOf(stage);

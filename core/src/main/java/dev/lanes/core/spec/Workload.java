@@ -141,9 +141,11 @@ public record Workload(String name, String source, String digest, Settings setti
                 + "more counts (e.g. threads: [1, 2, 4]), got " + threads);
         }
         BackendChoice asked = override != null ? override : weak.backend() != null ? weak.backend() : settings.backend();
-        if (asked != BackendChoice.AUTO && asked != BackendChoice.THREADS) {
-            throw new SpecException(weak.location(), "stage '" + weak.id() + "': weak scaling runs the threads backend, "
-                + "not " + asked.label() + (override != null ? " (--backend " + override.label() + ")" : ""));
+        boolean overMembers = override == BackendChoice.DISTRIBUTED;       // the data grows with the members
+        if (asked != BackendChoice.AUTO && asked != BackendChoice.THREADS && !overMembers) {
+            throw new SpecException(weak.location(), "stage '" + weak.id() + "': weak scaling runs the threads backend "
+                + "(or --backend distributed), not " + asked.label() + (override != null ? " (--backend " + override.label()
+                + ")" : ""));
         }
     }
 }

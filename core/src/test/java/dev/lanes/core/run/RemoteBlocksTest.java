@@ -1,8 +1,6 @@
 package dev.lanes.core.run;
 
-import dev.lanes.core.exec.Accelerator;
 import dev.lanes.core.exec.Accelerators;
-import dev.lanes.core.exec.Availability;
 import dev.lanes.core.exec.Backend;
 import dev.lanes.core.exec.BackendChoice;
 import dev.lanes.core.exec.Cluster;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,27 +65,7 @@ class RemoteBlocksTest {
             hosts.add(new RangeHost(LOADER, LOCAL, 1 + i % 2));
         }
         Cluster cluster = new Loopback(hosts);
-        return LOCAL.with(new Accelerator() {
-            @Override
-            public Backend backend() {
-                return Backend.DISTRIBUTED;
-            }
-
-            @Override
-            public Availability availability() {
-                return Availability.usable(count + " members");
-            }
-
-            @Override
-            public <O> Optional<O> ops(Class<O> opsType) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Cluster> cluster() {
-                return Optional.of(cluster);
-            }
-        });
+        return LOCAL.with(new dev.lanes.core.exec.ClusterAccelerator(cluster));
     }
 
     private static RunResult run(String spec, Accelerators accelerators, BackendChoice backend) {
@@ -165,6 +142,22 @@ class RemoteBlocksTest {
               - { id: data, kernel: generate, params: { length: 1000 } }
               - { id: squares, kernel: sum-of-squares, inputs: [data] }
             """, withMembers(3), BackendChoice.DISTRIBUTED)).hasMessage("stage 'squares': 4 members asked for, the cluster has 3");
+    }
+
+    @Test
+    void weakScalingOverMembersGrowsTheDataWithTheMembers() {
+        RunResult r = run("""
+            settings: { warmup: 0, iterations: 3, min-warmup-ms: 0, threads: [1, 2] }
+            stages:
+              - { id: data, kernel: generate, params: { length: 200000 } }
+              - { id: squares, kernel: sum-of-squares, inputs: [data], scaling: { weak: data.length } }
+            """, withMembers(2), BackendChoice.DISTRIBUTED);
+        List<PointResult> spread = r.points().stream().filter(p -> p.cluster() != null).toList();
+        assertThat(spread).extracting(p -> p.key().threads()).containsExactly(1, 2);
+        assertThat(spread).extracting(PointResult::elements).containsExactly(200_000L, 400_000L);
+        assertThat(spread).extracting(p -> p.cluster().members().size()).containsExactly(1, 2);
+        assertThat(r.rows(dev.lanes.core.result.WeakScalingRow.class)).singleElement()
+            .satisfies(w -> assertThat(w.backend()).isEqualTo("distributed"));
     }
 
     @Test

@@ -340,7 +340,7 @@ class SpecLoaderTest {
         assertThat(refused(WEAK.replace("WEAK", "{ weak: data.length }").replace("[1, 2]", "[2, 4]")).getMessage())
             .contains("weak scaling needs a thread list with 1 and more counts");
         assertThat(refused(WEAK.replace("WEAK", "{ weak: data.length }, backend: simd")).getMessage())
-            .contains("weak scaling runs the threads backend, not simd");
+            .contains("weak scaling runs the threads backend (or --backend distributed), not simd");
     }
 
     @Test
