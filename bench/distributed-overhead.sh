@@ -50,4 +50,7 @@ for p in r["points"]:
     if back > 2**20:
         line += f" -> {comm/1e6/(back/2**20):.2f} ms per MiB received"
     print(line)
+    print("      round trips (a request that does no work): " + ", ".join(
+        f"{m['member']} {m['roundTripNanos']/1e6:.2f} ms" for m in c["members"])
+        + f"; the driver joined the cluster in {c['formationNanos']/1e9:.2f} s")
 PY

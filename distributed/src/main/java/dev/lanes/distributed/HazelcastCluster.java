@@ -29,8 +29,11 @@ final class HazelcastCluster implements Cluster, AutoCloseable {
     private final List<com.hazelcast.cluster.Member> members;
     private final List<Cluster.Member> described;
     private final long requestMillis;
+    private final long formationNanos;
 
-    private HazelcastCluster(HazelcastInstance instance, List<com.hazelcast.cluster.Member> members, long requestMillis) {
+    private HazelcastCluster(HazelcastInstance instance, List<com.hazelcast.cluster.Member> members, long requestMillis,
+                             long formationNanos) {
+        this.formationNanos = formationNanos;
         this.instance = instance;
         this.executor = instance.getExecutorService("default");
         this.members = List.copyOf(members);
@@ -45,6 +48,7 @@ final class HazelcastCluster implements Cluster, AutoCloseable {
         for (String member : options.members()) {
             wanted.add(normalise(member));
         }
+        long start = System.nanoTime();
         HazelcastInstance instance;
         try {
             instance = Hazelcast.newHazelcastInstance(HazelcastConfigs.of(options.clusterName(), options.bind(),
@@ -54,7 +58,8 @@ final class HazelcastCluster implements Cluster, AutoCloseable {
                 + ": " + e.getMessage(), e);
         }
         try {
-            return new HazelcastCluster(instance, await(instance, wanted, options.joinMillis()), options.requestMillis());
+            List<com.hazelcast.cluster.Member> joined = await(instance, wanted, options.joinMillis());
+            return new HazelcastCluster(instance, joined, options.requestMillis(), System.nanoTime() - start);
         } catch (RuntimeException e) {
             instance.getLifecycleService().terminate();
             throw e;
@@ -143,6 +148,11 @@ final class HazelcastCluster implements Cluster, AutoCloseable {
     @Override
     public long timeoutMillis() {
         return requestMillis;
+    }
+
+    @Override
+    public long formationNanos() {
+        return formationNanos;
     }
 
     @Override

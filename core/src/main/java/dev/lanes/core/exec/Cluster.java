@@ -25,4 +25,9 @@ public interface Cluster {
 
     /** How long a request may take before the stage fails: a member that hangs must not hang the run. */
     long timeoutMillis();
+
+    /** How long joining the cluster took, before the run (in no sample); 0 where nothing was joined. */
+    default long formationNanos() {
+        return 0;
+    }
 }

@@ -14,7 +14,14 @@ import java.util.List;
  * @param partials     a reduction's block partials, in block order; empty for an array task
  * @param sliceFrom    the first output element {@code slice} holds; -1 when there is none
  * @param slice        the output elements its blocks wrote (a {@code float[]}, {@code double[]} or {@code long[]})
+ * @param setupNanos   loading the spec, making the stage's inputs and binding it, when this request did (the first
+ *                     for a stage at a point, in the warm-up); 0 when the member had it bound
  */
 public record RangeReply(long pid, String host, int firstBlock, int endBlock, long computeNanos, List<Object> partials,
-                         long sliceFrom, Object slice) implements Serializable {
+                         long sliceFrom, Object slice, long setupNanos) implements Serializable {
+
+    /** The answer to a ping: who answered, nothing done. */
+    public static RangeReply pong(long pid, String host) {
+        return new RangeReply(pid, host, 0, 0, 0, new java.util.ArrayList<>(), -1, null, 0);
+    }
 }

@@ -84,6 +84,7 @@ public final class RemoteBlocks {
             }
             long elements = Math.min((long) reply.endBlock() * task.blockSize(), task.length())
                 - (long) reply.firstBlock() * task.blockSize();
+            ledger.setup(member, reply.setupNanos());
             ledger.add(new ClusterLedger.Share(member, members.get(member), reply.firstBlock(), reply.endBlock(), elements,
                 reply.computeNanos(), sent.get(r), bytes.length, reply.pid()));
         }
@@ -95,6 +96,30 @@ public final class RemoteBlocks {
             paste(output, reply.sliceFrom(), reply.slice());
         }
         return output;
+    }
+
+    private static final int PINGS = 15;
+
+    /**
+     * Each of the first {@code count} members' median round trip for a request that does no
+     * work: what one dispatch costs before any block runs. Kept in the ledger.
+     */
+    public static void roundTrips(Cluster cluster, int count, ClusterLedger ledger) {
+        byte[] ping = RangeCodec.encode(RangeRequest.ping());
+        long[] medians = new long[count];
+        for (int m = 0; m < count; m++) {
+            long[] times = new long[PINGS];
+            for (int i = 0; i < PINGS; i++) {
+                long start = System.nanoTime();
+                RangeCodec.decode(await(cluster.submit(m, ping), cluster.members().get(m), cluster.timeoutMillis()),
+                    RangeReply.class);
+                times[i] = System.nanoTime() - start;
+            }
+            java.util.Arrays.sort(times);
+            medians[m] = times[PINGS / 2];
+        }
+        ledger.roundTrips(medians);
+        ledger.formation(cluster.formationNanos());
     }
 
     private static byte[] await(CompletableFuture<byte[]> reply, Cluster.Member member, long timeoutMillis) {

@@ -113,14 +113,16 @@ final class Sections {
         }
         KeyColumns keys = KeyColumns.of(spread.stream().map(PointResult::key).toList());
         Grid t = keys.grid().column("member", false).column("pid", true).column("blocks", true).column("elements", true)
-            .column("compute", true).column("sent", true).column("received", true);
+            .column("compute", true).column("sent", true).column("received", true).column("round trip", true)
+            .column("set-up", true);
         List<String> lines = new ArrayList<>();
         for (PointResult p : spread) {
             dev.lanes.core.result.ClusterTimes c = p.cluster();
             for (dev.lanes.core.result.ClusterTimes.MemberWork m : c.members()) {
                 List<String> row = keys.cells(p.key());
                 row.addAll(List.of(m.member(), Long.toString(m.pid()), m.firstBlock() + "–" + (m.endBlock() - 1),
-                    Units.count(m.elements()), Units.duration(m.computeNanos()), bytes(m.bytesOut()), bytes(m.bytesIn())));
+                    Units.count(m.elements()), Units.duration(m.computeNanos()), bytes(m.bytesOut()), bytes(m.bytesIn()),
+                    Units.duration(m.roundTripNanos()), m.setupNanos() == 0 ? "–" : Units.duration(m.setupNanos())));
                 t.row(row);
             }
             lines.add(Cells.stagePoint(p.key()) + ": communication " + Units.duration(c.communicationNanos())
@@ -128,8 +130,13 @@ final class Sections {
                 + "imbalance " + Units.fixed(c.imbalance(), 2) + (c.sharedHost() ? "; the members share a host, so their "
                 + "time is not a speedup over one machine" : ""));
         }
+        long formed = spread.get(0).cluster().formationNanos();
+        if (formed > 0) {
+            lines.add("the driver joined the cluster in " + Units.duration(formed) + ", before the run");
+        }
         return java.util.Optional.of(new Section("Members · each member's contiguous block range, median compute on its own "
-            + "clock, bytes per sample", t, lines));
+            + "clock, bytes per sample; round trip: a request that does no work, before the warm-up; set-up: the member "
+            + "loading the spec, making the inputs and binding the stage, in the warm-up (in no sample)", t, lines));
     }
 
     private static String bytes(long b) {

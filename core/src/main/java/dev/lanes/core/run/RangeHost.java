@@ -70,15 +70,21 @@ public final class RangeHost implements AutoCloseable {
     /** Runs an encoded request; the encoded reply. A failure is thrown, and reaches the driver as the member's error. */
     public synchronized byte[] handle(byte[] encoded) {
         RangeRequest request = RangeCodec.decode(encoded, RangeRequest.class);
+        if (request.isPing()) {
+            return RangeCodec.encode(RangeReply.pong(pid, host));
+        }
         StageInstance instance = bound.get(request.address().key());
+        long setup = 0;
         if (instance == null) {
+            long start = System.nanoTime();
             instance = bind(request.address());
+            setup = System.nanoTime() - start;
             bound.put(request.address().key(), instance);
         }
-        return RangeCodec.encode(run(instance.task(), request));
+        return RangeCodec.encode(run(instance.task(), request, setup));
     }
 
-    private <O, P> RangeReply run(BlockTask<O, P> task, RangeRequest request) {
+    private <O, P> RangeReply run(BlockTask<O, P> task, RangeRequest request, long setup) {
         String not = RemoteBlocks.whyNot(task);
         if (not != null) {
             throw new IllegalArgumentException("stage '" + request.address().stage() + "' cannot run here: " + not);
@@ -89,7 +95,7 @@ public final class RangeHost implements AutoCloseable {
         long compute = System.nanoTime() - start;
         if (task.identity() != null) {
             return new RangeReply(pid, host, request.firstBlock(), request.endBlock(), compute, new ArrayList<>(partials), -1,
-                null);
+                null, setup);
         }
         int n = task.length();
         BlockTask.Written first = task.written(request.firstBlock() * task.blockSize(),
@@ -98,7 +104,7 @@ public final class RangeHost implements AutoCloseable {
             Math.min(n, request.endBlock() * task.blockSize()));
         Object slice = RemoteBlocks.slice(task.result(null), first.from(), last.to());
         return new RangeReply(pid, host, request.firstBlock(), request.endBlock(), compute, new ArrayList<>(), first.from(),
-            slice);
+            slice, setup);
     }
 
     /** The member's best chunk functions for the task: SIMD where usable and written for it, else scalar. */

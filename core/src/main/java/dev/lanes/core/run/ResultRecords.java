@@ -76,10 +76,12 @@ final class ResultRecords {
      * each way) and the communication: per sample, the sample less its slowest member's compute.
      * {@code null} for a point that ran on one machine.
      */
-    static dev.lanes.core.result.ClusterTimes cluster(long[] samples, List<List<dev.lanes.core.exec.ClusterLedger.Share>> runs) {
+    static dev.lanes.core.result.ClusterTimes cluster(long[] samples, dev.lanes.core.exec.ClusterLedger ledger) {
+        List<List<dev.lanes.core.exec.ClusterLedger.Share>> runs = ledger == null ? List.of() : ledger.executions();
         if (runs.isEmpty() || runs.get(0).isEmpty()) {
             return null;
         }
+        long[] roundTrips = ledger.roundTripNanos();
         List<dev.lanes.core.exec.ClusterLedger.Share> first = runs.get(0);
         List<dev.lanes.core.result.ClusterTimes.MemberWork> members = new java.util.ArrayList<>();
         for (int m = 0; m < first.size(); m++) {
@@ -87,7 +89,8 @@ final class ResultRecords {
             long[] compute = runs.stream().mapToLong(r -> r.get(at).computeNanos()).toArray();
             var s = first.get(m);
             members.add(new dev.lanes.core.result.ClusterTimes.MemberWork(s.who().address(), s.pid(), s.who().host(),
-                s.firstBlock(), s.endBlock(), s.elements(), median(compute), s.bytesOut(), s.bytesIn()));
+                s.firstBlock(), s.endBlock(), s.elements(), median(compute), s.bytesOut(), s.bytesIn(),
+                s.member() < roundTrips.length ? roundTrips[s.member()] : 0, ledger.setupNanos(s.member())));
         }
         long[] communication = new long[Math.min(samples.length, runs.size())];
         for (int i = 0; i < communication.length; i++) {
@@ -95,7 +98,7 @@ final class ResultRecords {
             communication[i] = Math.max(0, samples[i] - slowest);
         }
         boolean shared = first.stream().map(s -> s.who().host()).distinct().count() < first.size();
-        return new dev.lanes.core.result.ClusterTimes(members, median(communication), shared);
+        return new dev.lanes.core.result.ClusterTimes(members, median(communication), shared, ledger.formationNanos());
     }
 
     private static long median(long[] values) {

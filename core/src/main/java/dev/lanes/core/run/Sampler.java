@@ -52,7 +52,7 @@ final class Sampler implements AutoCloseable {
      *                   sample; {@code null} otherwise or where the system does not account them
      */
     record Measurement(long[] samples, List<Integer> gcSamples, Value output, List<DevicePhases> device, long[] workerBusy,
-                       Map<String, long[]> phases, long[][] processCpu, List<List<ClusterLedger.Share>> cluster) {
+                       Map<String, long[]> phases, long[][] processCpu, ClusterLedger cluster) {
     }
 
     /** How a measurement warms up: the usual way, or exactly {@code runs} runs ({@link dev.lanes.core.kernel.Kernel#warmupRuns}). */
@@ -120,6 +120,9 @@ final class Sampler implements AutoCloseable {
             // Garbage from earlier stages is collected now rather than during a sample.
             System.gc();
             List<DevicePhases> phases = new ArrayList<>();
+            if (cluster != null) {
+                RemoteBlocks.roundTrips(cluster, impl.threads(), execution.ledger());
+            }
             warmUp(stage, execution, warmup, phases);
             phases.clear();
             execution.busy().clear();
@@ -144,7 +147,7 @@ final class Sampler implements AutoCloseable {
                     phaseSamples.computeIfAbsent(name, n -> new long[iterations])[sample] = nanos);
             }
             return new Measurement(samples, gcSamples, lastOutput, List.copyOf(phases), execution.busy().byRank(), phaseSamples,
-                cpu, execution.ledger().executions());
+                cpu, cluster == null ? null : execution.ledger());
         } catch (OutOfMemoryError e) {
             throw new ExecutionException("stage '" + stage.id() + "' (" + impl.label() + "): out of memory; "
                 + "lower the sizes or raise the heap with LANES_JAVA_OPTS=-Xmx<size>");

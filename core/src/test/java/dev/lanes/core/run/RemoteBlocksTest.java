@@ -115,6 +115,8 @@ class RemoteBlocksTest {
                 assertThat(w.firstBlock()).isEqualTo(next);
                 assertThat(w.endBlock()).isGreaterThan(w.firstBlock());
                 assertThat(w.bytesIn()).isPositive();
+                assertThat(w.roundTripNanos()).as("a ping before the warm-up").isPositive();
+                assertThat(w.setupNanos()).as("the member bound the stage in the warm-up").isPositive();
                 next = w.endBlock();
             }
         }
@@ -132,6 +134,8 @@ class RemoteBlocksTest {
         assertThat(spread).extracting(p -> p.key().threads()).containsExactly(1, 2, 3);
         assertThat(spread).extracting(p -> p.cluster().members().size()).containsExactly(1, 2, 3);
         assertThat(spread.get(0).cluster().sharedHost()).as("one member shares nothing").isFalse();
+        assertThat(spread.get(1).cluster().members().get(0).setupNanos()).as("bound already at one member").isZero();
+        assertThat(spread.get(1).cluster().members().get(1).setupNanos()).as("the second member's first request").isPositive();
         assertThat(r.rows(dev.lanes.core.result.StrongScalingRow.class)).hasSize(1);
         String table = dev.lanes.core.report.Format.TABLE.renderer().render(List.of(r));
         assertThat(table).containsPattern("members +median").contains("the members share one host's");
