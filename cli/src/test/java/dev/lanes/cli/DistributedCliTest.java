@@ -149,6 +149,36 @@ class DistributedCliTest {
     }
 
     @Test
+    void ctrlCStopsTheDriverAndItsClusterThreadsAndTheMembersRunOn() throws Exception {
+        String member = member(null);
+        Path spec = Files.writeString(dir.resolve("spec.yaml"), """
+            settings: { warmup: 0, iterations: 100000, min-warmup-ms: 0, threads: [1] }
+            stages:
+              - { id: product, kernel: matmul, params: { n: 200, type: f64 } }
+            """);
+        // env --default-signal: a child of a process that ignores SIGINT (a background job) would ignore it too
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT"));
+        command.addAll(java("run", spec.toString(), "--backend", "distributed", "--members", member, "--cluster", cluster,
+            "--cache-dir", dir.resolve("cache").toString(), "-o", dir.resolve("r.json").toString()));
+        Process driver = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            BufferedReader err = new BufferedReader(new InputStreamReader(driver.getErrorStream()));
+            StringBuilder seen = new StringBuilder();
+            for (String line = err.readLine(); line != null && !line.contains("[1/1] product"); line = err.readLine()) {
+                seen.append(line).append('\n');
+            }
+            Thread.sleep(1000);
+            new ProcessBuilder("kill", "-INT", Long.toString(driver.pid())).start().waitFor();
+            assertThat(driver.waitFor(30, TimeUnit.SECONDS)).as("the driver exits; no engine thread keeps it: " + seen).isTrue();
+            seen.append(new String(driver.getErrorStream().readAllBytes()));
+            assertThat(driver.exitValue()).as(seen.toString()).isEqualTo(130);
+            assertThat(members.get(0).isAlive()).as("a member outlives a driver").isTrue();
+        } finally {
+            driver.destroyForcibly();
+        }
+    }
+
+    @Test
     void aMemberKilledMidStageFailsTheStageNamingIt() throws Exception {
         List<String> addresses = threeMembers();
         Path spec = Files.writeString(dir.resolve("spec.yaml"), """
