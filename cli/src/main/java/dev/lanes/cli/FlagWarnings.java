@@ -21,6 +21,9 @@ final class FlagWarnings {
      * @param override    {@code --backend}, or null
      */
     static void print(PrintWriter err, String threadsFlag, BackendChoice override, List<Workload> workloads, int cores) {
+        if (override == BackendChoice.DISTRIBUTED) {
+            return;                                   // its counts are members, each on its own cores
+        }
         if (threadsFlag != null && override != null && override != BackendChoice.THREADS && override != BackendChoice.AUTO
             && workloads.stream().anyMatch(w -> w.settings().threads().stream().anyMatch(t -> t != 1))) {
             err.println("lanes: warning: --threads " + threadsFlag + " has no effect with --backend " + override.label()
