@@ -24,6 +24,9 @@ public final class RemoteBlocks {
 
     /** Why the task's blocks cannot travel, or {@code null} when they can. */
     public static String whyNot(BlockTask<?, ?> task) {
+        if (task.spawnsProcesses()) {
+            return "it starts processes, and members run no commands a driver sends";
+        }
         if (task.updatesInPlace()) {
             return "it rewrites its input in place, which members cannot share";
         }

@@ -41,6 +41,8 @@ public final class ShardPlan {
     private final Workload workload;
     private final ShardSelection selection;
     private final List<Unit> units;
+    /** Each unit by its group and stage ("group stage", or "group *" in a concurrent run). */
+    private final java.util.Map<String, Unit> byPlace = new java.util.HashMap<>();
     private final int groupSize;
     private final boolean together;
     private final Set<String> swept;
@@ -52,6 +54,7 @@ public final class ShardPlan {
         this.groupSize = workload.weakStage().isPresent() ? workload.settings().threads().size() : 1;
         this.swept = workload.sweptStages();
         this.units = enumerate();
+        units.forEach(u -> byPlace.put(u.group() + " " + (u.stage() == null ? "*" : u.stage()), u));
     }
 
     /** The plan of shard K of N; {@code null} selection: the whole workload, every stage point recorded. */
@@ -124,7 +127,13 @@ public final class ShardPlan {
                 return unitAt(group, stage.id());
             }
         }
-        return units.stream().filter(u -> u.group() == group).findFirst().orElse(null);
+        for (Stage stage : workload.stages()) {
+            Unit first = unitAt(group, stage.id());
+            if (first != null) {
+                return first;
+            }
+        }
+        return null;
     }
 
     /** Every stage the recorded ones read, directly or through others, that this shard does not record. */
@@ -164,8 +173,7 @@ public final class ShardPlan {
     }
 
     private Unit unitAt(int group, String stage) {
-        return units.stream().filter(u -> u.group() == group && java.util.Objects.equals(u.stage(), stage)).findFirst()
-            .orElse(null);
+        return byPlace.get(group + " " + (stage == null ? "*" : stage));
     }
 
     private List<Unit> enumerate() {

@@ -141,6 +141,9 @@ public final class RangeHost implements AutoCloseable {
     }
 
     private <O, P> Value output(BlockTask<O, P> task) {
+        if (task.spawnsProcesses()) {
+            throw new IllegalArgumentException("a stage it reads starts processes, and members run no commands a driver sends");
+        }
         return BlockExecutor.run(task, ops(task), pool);
     }
 

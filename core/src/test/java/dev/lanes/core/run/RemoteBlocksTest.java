@@ -171,9 +171,12 @@ class RemoteBlocksTest {
             stages:
               - { id: data, kernel: generate, params: { length: 5000 } }
               - { id: sorted, kernel: sort, inputs: [data] }
+              - { id: command, kernel: exec, params: { command: [true] } }
             """, withMembers(2), BackendChoice.DISTRIBUTED);
-        assertThat(r.failures()).singleElement().satisfies(f -> assertThat(f.error()).contains("stage 'sorted'",
-            "cannot spread over members"));
+        assertThat(r.failures()).hasSize(2);
+        assertThat(r.failures().get(0).error()).contains("stage 'sorted'", "cannot spread over members",
+            "cannot be cut into parts");
+        assertThat(r.failures().get(1).error()).contains("stage 'command'", "members run no commands a driver sends");
     }
 
     @Test
