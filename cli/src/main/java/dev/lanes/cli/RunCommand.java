@@ -116,17 +116,8 @@ final class RunCommand implements Callable<Integer> {
             + "auto/N: also a Kubernetes Indexed Job (JOB_COMPLETION_INDEX). See docs/distributed.md.")
     String shardFlag;
 
-    @Option(names = "--members", paramLabel = "HOST:PORT,...", split = ",",
-        description = "With --backend distributed: the members (each started with lanes member) that every stage's block "
-            + "range is spread over, in this order.")
-    List<String> members;
-
-    @Option(names = "--cluster", paramLabel = "NAME", description = "With --members: the name the members were started with.")
-    String cluster;
-
-    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-        description = "With --members: the address this driver listens on for the cluster. Default: 127.0.0.1.")
-    String bind;
+    @Mixin
+    ClusterFlags clusterFlags;
 
     @Option(names = "--baseline", paramLabel = "FILE",
         description = "After the run, compare it with this saved result (the performance gate): exit 1 on a real regression.")
@@ -172,11 +163,11 @@ final class RunCommand implements Callable<Integer> {
         var gateOptions = gate.options();
         ComparisonOutputs comparisonFiles = ComparisonOutputs.of(junit, comparisons);
         Accelerators local = common.accelerators();
-        checkClusterFlags(override);
+        clusterFlags.check(override, forks);
         SpecLoader loader = SpecLoader.forThisJvm(BuiltInKernels.registry());
         List<Integer> threadCounts = threads == null ? null : loader.threads(threads);
-        if (members != null) {
-            threadCounts = memberCounts(threadCounts);
+        if (clusterFlags.given()) {
+            threadCounts = clusterFlags.memberCounts(threadCounts, threads);
         }
         List<Workload> workloads = new ArrayList<>();
         for (Path file : specs) {
@@ -194,7 +185,8 @@ final class RunCommand implements Callable<Integer> {
             workloads.add(w);
         }
 
-        ClusterConnector.Connection connection = members == null ? null : connect();
+        ClusterConnector.Connection connection = clusterFlags.given()
+            ? clusterFlags.connect(spec.commandLine().getErr(), quiet) : null;
         Accelerators accelerators = connection == null ? local : local.with(connection.accelerator());
         try {
             return runAll(accelerators, override, workloads, targets, gateOptions, comparisonFiles, shard);
@@ -202,52 +194,6 @@ final class RunCommand implements Callable<Integer> {
             if (connection != null) {
                 connection.close();                   // the engine's threads stop on every path
             }
-        }
-    }
-
-    /** The driver joins the members' cluster (exit 3 naming a member that is not there). */
-    private ClusterConnector.Connection connect() {
-        ClusterConnector connector = java.util.ServiceLoader.load(ClusterConnector.class).findFirst().orElseThrow(() ->
-            new UsageException("--members: the lanes-distributed module is not on the class path"));
-        if (!quiet) {
-            spec.commandLine().getErr().println("lanes: joining cluster " + cluster + " (" + String.join(", ", members) + ")");
-        }
-        return connector.connect(new ClusterConnector.Options(members, cluster, bind, 30_000, 600_000));
-    }
-
-    /**
-     * On the distributed backend the thread counts are member counts (the first p of
-     * --members, each member on all its threads): --threads 1,2,3 is a scaling table over
-     * members; without --threads, every member.
-     */
-    private List<Integer> memberCounts(List<Integer> counts) {
-        if (counts == null) {
-            return List.of(members.size());
-        }
-        for (int count : counts) {
-            if (count > members.size()) {
-                throw new UsageException("--threads " + threads + ": with --backend distributed these are member counts, and "
-                    + "--members names " + members.size());
-            }
-        }
-        return counts;
-    }
-
-    /** --members, --cluster and --backend distributed go together; --forks does not join them yet. */
-    private void checkClusterFlags(BackendChoice override) {
-        boolean distributed = override == BackendChoice.DISTRIBUTED;
-        if (distributed && members == null) {
-            throw new UsageException("--backend distributed: give --members HOST:PORT,... (each started with lanes member)");
-        }
-        if (members != null && !distributed) {
-            throw new UsageException("--members: only with --backend distributed");
-        }
-        if (members != null && cluster == null) {
-            throw new UsageException("--members: give --cluster NAME, the name the members were started with (lanes member "
-                + "prints it)");
-        }
-        if (members != null && forks > 1) {
-            throw new UsageException("--forks and --backend distributed do not combine yet: run the driver in one JVM");
         }
     }
 

@@ -149,6 +149,27 @@ class DistributedCliTest {
     }
 
     @Test
+    void theClusterFlagsGoTogetherAndAnAbsentMemberIsNamed() throws Exception {
+        Path spec = Files.writeString(dir.resolve("spec.yaml"), SPEC);
+        CliRun noMembers = CliRun.of("run", spec.toString(), "--backend", "distributed");
+        assertThat(noMembers.exit()).isEqualTo(2);
+        assertThat(noMembers.err()).contains("--backend distributed: give --members HOST:PORT,...");
+        CliRun noBackend = CliRun.of("run", spec.toString(), "--members", "127.0.0.1:5701", "--cluster", cluster);
+        assertThat(noBackend.exit()).isEqualTo(2);
+        assertThat(noBackend.err()).contains("--members: only with --backend distributed");
+        CliRun noName = CliRun.of("run", spec.toString(), "--backend", "distributed", "--members", "127.0.0.1:5701");
+        assertThat(noName.exit()).isEqualTo(2);
+        assertThat(noName.err()).contains("--members: give --cluster NAME");
+        CliRun tooMany = CliRun.of("run", spec.toString(), "--backend", "distributed", "--members", "127.0.0.1:5701",
+            "--cluster", cluster, "--threads", "1,2");
+        assertThat(tooMany.exit()).isEqualTo(2);
+        assertThat(tooMany.err()).contains("these are member counts, and --members names 1");
+        CliRun plan = CliRun.of("plan", spec.toString(), "--backend", "distributed");
+        assertThat(plan.exit()).isEqualTo(2);
+        assertThat(plan.err()).contains("the cost model knows no cluster");
+    }
+
+    @Test
     void ctrlCStopsTheDriverAndItsClusterThreadsAndTheMembersRunOn() throws Exception {
         String member = member(null);
         Path spec = Files.writeString(dir.resolve("spec.yaml"), """
