@@ -55,7 +55,7 @@ final class StrongScalingAnalysis {
                 m -> m[0] / m[1], seed + i));
             Double karpFlatt = p == 1 ? null : AmdahlFit.karpFlatt(speedup, p);
             entries.add(new StrongScalingRow.Entry(p, medians[i], speedup, ci, speedup / p, karpFlatt,
-                karpFlattNote(karpFlatt, p, ci)));
+                karpFlattNote(karpFlatt, p, ci, first.backend().equals("distributed"))));
         }
         StrongScalingRow.Amdahl amdahl = null;
         String note = null;
@@ -73,17 +73,20 @@ final class StrongScalingAnalysis {
     }
 
     /** What a Karp–Flatt value outside [0, 1] says, told apart from noise by the speedup's interval. */
-    static String karpFlattNote(Double karpFlatt, int threads, Interval speedupCi) {
+    /** @param members the counts are a distributed backend's members, not threads */
+    static String karpFlattNote(Double karpFlatt, int threads, Interval speedupCi, boolean members) {
         if (karpFlatt == null || karpFlatt >= 0 && karpFlatt <= 1) {
             return null;
         }
         if (karpFlatt < 0) {
             return speedupCi != null && speedupCi.low() <= threads
                 ? "below 0 within noise: the speedup's 95% interval includes " + threads
+                : members ? "below 0: superlinear speedup, typically from cache (each member's share fits in its caches)"
                 : "below 0: superlinear speedup, typically from cache (each thread's share fits in its core's own cache)";
         }
         return speedupCi != null && speedupCi.high() != null && speedupCi.high() >= 1
             ? "above 1 within noise: the speedup's 95% interval includes 1"
+            : members ? "above 1: slower than one member (sending the ranges and folding the replies costs more than they save)"
             : "above 1: slower than one thread (starting and joining the threads costs more than they save)";
     }
 }
