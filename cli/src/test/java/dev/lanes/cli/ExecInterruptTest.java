@@ -34,6 +34,8 @@ class ExecInterruptTest {
         command.add(ProcessHandle.current().info().command().orElseThrow());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
             .filter(a -> !a.startsWith("-javaagent") && !a.startsWith("-agentlib")).toList());
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));                // the command's {tmp} folder goes here
+        command.add("-Djava.io.tmpdir=" + tmp);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Lanes.class.getName(), "run", spec.toString(),
             "--quiet", "--cache-dir", dir.resolve("cache").toString(), "--gpu", "off"));
         Process lanes = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -53,6 +55,9 @@ class ExecInterruptTest {
                 Thread.sleep(50);
             }
             assertThat(sleeps()).as("sleep processes left running").isZero();
+            try (var left = Files.list(tmp)) {
+                assertThat(left.map(p -> p.getFileName().toString())).as("temporary folders left").isEmpty();
+            }
         } finally {
             lanes.destroyForcibly();
             ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(MARKER))

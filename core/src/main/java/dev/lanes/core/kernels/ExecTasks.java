@@ -117,6 +117,7 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
         }
         try {
             tmp = Files.createTempDirectory("lanes-exec-");
+            ProcessTree.removeOnExit(tmp);
         } catch (IOException e) {
             throw new TaskFailedException("could not make a temporary folder: " + e.getMessage());
         }
@@ -142,6 +143,7 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
             } catch (IOException | UncheckedIOException e) {
                 problem = problem == null ? "could not remove " + tmp + ": " + e.getMessage() : problem;
             }
+            ProcessTree.removed(tmp);
             tmp = null;
         }
         return problem;

@@ -7,8 +7,9 @@ import java.util.concurrent.TimeUnit;
  * Starting and stopping a command's processes so that none outlives lanes: a timeout kills the
  * whole tree (its descendants first, listed while the parent still links them, then the
  * process), and on JVM exit — normal, a failure, Ctrl-C or SIGTERM — a shutdown hook kills
- * every process this JVM started and their descendants. (SIGKILL of the JVM cannot be caught;
- * the children of a terminal's Ctrl-C also get the signal from the terminal.)
+ * every process this JVM started and their descendants, then removes the commands' temporary
+ * folders that no close removed. (SIGKILL of the JVM cannot be caught; the children of a
+ * terminal's Ctrl-C also get the signal from the terminal.)
  */
 final class ProcessTree {
     /** Timeouts of processes waited for natively: one daemon thread kills the trees whose time is up. */
@@ -57,7 +58,27 @@ final class ProcessTree {
         tree.forEach(ProcessHandle::destroyForcibly);
     }
 
+    /** The commands' {tmp} folders still open: an interrupted run removes them on its way out. */
+    private static final java.util.Set<java.nio.file.Path> FOLDERS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** A temporary folder the shutdown hook removes if the stage's close does not. */
+    static void removeOnExit(java.nio.file.Path folder) {
+        FOLDERS.add(folder);
+    }
+
+    /** The stage's close removed it. */
+    static void removed(java.nio.file.Path folder) {
+        FOLDERS.remove(folder);
+    }
+
     private static void killAll() {
         ProcessHandle.current().children().forEach(ProcessTree::kill);
+        for (java.nio.file.Path folder : FOLDERS) {
+            try (var all = java.nio.file.Files.walk(folder)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException | java.io.UncheckedIOException ignored) {
+                // the JVM is exiting; what cannot be removed now stays, as it would have
+            }
+        }
     }
 }
