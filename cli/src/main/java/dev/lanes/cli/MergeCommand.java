@@ -1,11 +1,9 @@
 package dev.lanes.cli;
 
 import dev.lanes.core.ExecutionException;
-import dev.lanes.core.result.Machine;
 import dev.lanes.core.result.ResultJson;
 import dev.lanes.core.result.RunResult;
 import dev.lanes.core.result.ShardMerge;
-import dev.lanes.core.result.ShardOrigin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,11 +37,9 @@ final class MergeCommand implements Callable<Integer> {
             .map(f -> new ShardMerge.Partial(f.toString(), ResultJson.read(f))).toList();
         List<RunResult> merged = ShardMerge.merge(partials);
         for (RunResult r : merged) {
-            List<String> machines = r.mergedFrom().stream().map(ShardOrigin::machine).map(Machine::fingerprint).distinct()
-                .toList();
-            if (machines.size() > 1) {
+            if (r.shardMachines() > 1) {
                 spec.commandLine().getErr().println("lanes: " + r.spec().name() + ": the " + r.mergedFrom().size()
-                    + " shards ran on " + machines.size() + " different machines; each point's figures are its own "
+                    + " shards ran on " + r.shardMachines() + " different machines; each point's figures are its own "
                     + "shard's machine's, and the header names the first");
             }
         }

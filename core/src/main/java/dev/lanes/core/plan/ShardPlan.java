@@ -46,6 +46,7 @@ public final class ShardPlan {
     private final int groupSize;
     private final boolean together;
     private final Set<String> swept;
+    private final dev.lanes.core.spec.StageGraph graph;
 
     private ShardPlan(Workload workload, ShardSelection selection) {
         this.workload = workload;
@@ -53,6 +54,7 @@ public final class ShardPlan {
         this.together = workload.settings().stages() == StageMode.CONCURRENT;
         this.groupSize = workload.weakStage().isPresent() ? workload.settings().threads().size() : 1;
         this.swept = workload.sweptStages();
+        this.graph = workload.graph();
         this.units = enumerate();
         units.forEach(u -> byPlace.put(u.group() + " " + (u.stage() == null ? "*" : u.stage()), u));
     }
@@ -123,7 +125,7 @@ public final class ShardPlan {
             return unitAt(group, null);
         }
         for (Stage stage : workload.stages()) {
-            if (!stage.kernel().isSource() && recordedHere(point, stage) && reads(stage, source.id())) {
+            if (!stage.kernel().isSource() && recordedHere(point, stage) && graph.allInputs(stage).contains(source.id())) {
                 return unitAt(group, stage.id());
             }
         }
@@ -139,23 +141,11 @@ public final class ShardPlan {
     /** Every stage the recorded ones read, directly or through others, that this shard does not record. */
     private Set<String> needed(Set<String> recorded) {
         Set<String> needed = new HashSet<>();
-        List<Stage> stages = workload.stages();
-        for (int i = stages.size() - 1; i >= 0; i--) {           // inputs come before their readers
-            Stage s = stages.get(i);
-            if (recorded.contains(s.id()) || needed.contains(s.id())) {
-                needed.addAll(s.inputs());
-            }
+        for (String id : recorded) {
+            needed.addAll(graph.allInputs(workload.stage(id).orElseThrow()));
         }
         needed.removeAll(recorded);
         return needed;
-    }
-
-    private boolean reads(Stage stage, String input) {
-        if (stage.inputs().contains(input)) {
-            return true;
-        }
-        return stage.inputs().stream().map(id -> workload.stage(id).orElseThrow())
-            .anyMatch(s -> !s.kernel().isSource() && reads(s, input));
     }
 
     /** A stage no sweep reaches is measured once, at the first point; a swept one at every point. */

@@ -40,7 +40,7 @@ final class Cells {
         if (r.mergedFrom().isEmpty()) {
             return "";
         }
-        long machines = r.mergedFrom().stream().map(o -> o.machine().fingerprint()).distinct().count();
+        long machines = r.shardMachines();
         return " · merged from " + r.mergedFrom().size() + " shards" + (machines > 1 ? " run on " + machines
             + " different machines (each point's figures are its shard's machine's)" : "");
     }

@@ -82,6 +82,11 @@ public record RunResult(String schema, boolean complete, String lanesVersion, St
             concurrent, shard, mergedFrom);
     }
 
+    /** How many different machines a merged result's shards ran on (by fingerprint); 0 for a result not merged. */
+    public long shardMachines() {
+        return mergedFrom.stream().map(o -> o.machine().fingerprint()).distinct().count();
+    }
+
     /** The derived rows of one kind. */
     public <R extends DerivedRow> List<R> rows(Class<R> kind) {
         return derived.stream().filter(kind::isInstance).map(kind::cast).toList();

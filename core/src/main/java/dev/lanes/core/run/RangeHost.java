@@ -125,14 +125,8 @@ public final class RangeHost implements AutoCloseable {
         Map<String, Value> values = new java.util.HashMap<>();
         Stage target = workload.stage(address.stage()).orElseThrow(() -> new IllegalArgumentException("no stage '"
             + address.stage() + "' in the spec sent"));
-        java.util.Set<String> needed = new java.util.HashSet<>(target.inputs());
-        List<Stage> stages = workload.stages();
-        for (int i = stages.indexOf(target) - 1; i >= 0; i--) {          // inputs come first
-            if (needed.contains(stages.get(i).id())) {
-                needed.addAll(stages.get(i).inputs());
-            }
-        }
-        for (Stage stage : stages) {
+        java.util.Set<String> needed = workload.graph().allInputs(target);
+        for (Stage stage : workload.stages()) {                          // in order: inputs come first
             if (needed.contains(stage.id())) {
                 values.put(stage.id(), output(instance(stage, point, shapes, values).task()));
             }

@@ -102,8 +102,6 @@ final class ResultRecords {
     }
 
     private static long median(long[] values) {
-        long[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted.length == 0 ? 0 : sorted[(sorted.length - 1) / 2];
+        return Math.round(dev.lanes.core.stats.Summary.of(values).medianNanos());
     }
 }

@@ -99,6 +99,11 @@ public record StageGraph(List<Stage> stages) {
         return allPredecessors(stage, byId());
     }
 
+    /** Every stage whose output the stage reads, directly or through others: data edges only, no {@code after:}. */
+    public Set<String> allInputs(Stage stage) {
+        return closure(stage, byId(), Stage::inputs);
+    }
+
     private Map<String, Stage> byId() {
         Map<String, Stage> byId = new HashMap<>();
         stages.forEach(s -> byId.put(s.id(), s));
@@ -106,12 +111,17 @@ public record StageGraph(List<Stage> stages) {
     }
 
     private static Set<String> allPredecessors(Stage stage, Map<String, Stage> byId) {
+        return closure(stage, byId, Stage::predecessors);
+    }
+
+    private static Set<String> closure(Stage stage, Map<String, Stage> byId,
+                                       java.util.function.Function<Stage, List<String>> edges) {
         Set<String> seen = new LinkedHashSet<>();
-        List<String> todo = new ArrayList<>(stage.predecessors());
+        List<String> todo = new ArrayList<>(edges.apply(stage));
         while (!todo.isEmpty()) {
             String id = todo.removeLast();
             if (seen.add(id) && byId.containsKey(id)) {
-                todo.addAll(byId.get(id).predecessors());
+                todo.addAll(edges.apply(byId.get(id)));
             }
         }
         return seen;

@@ -47,6 +47,7 @@ class StageGraphTest {
             """);
         Stage total = w.stage("total").orElseThrow();
         assertThat(w.graph().allPredecessors(total)).containsExactlyInAnyOrder("data", "first");
+        assertThat(w.graph().allInputs(total)).as("data edges only: 'first' is an order edge").containsExactly("data");
         assertThat(ids(w.graph().waves(s -> !s.kernel().isSource()))).containsExactly(List.of("first"), List.of("total"));
     }
 
