@@ -18,14 +18,15 @@ public final class NativeSpawnOnly {
         var environment = NativeSpawn.environment(env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         var streams = new NativeSpawn.Streams(Path.of("/dev/null"), Path.of("/dev/null"));
         int runs = 300;
+        try (NativeSpawn.Command command = spawn.prepare(List.of("true"), environment, null, streams)) {
         for (int round = 1; round <= 3; round++) {
             long[] start = new long[runs];
             long[] await = new long[runs];
             for (int i = -50; i < runs; i++) {
                 long t0 = System.nanoTime();
-                long pid = spawn.start(List.of("true"), environment, null, streams);
+                long pid = command.start();
                 long t1 = System.nanoTime();
-                spawn.await(pid);
+                command.await(pid);
                 long t2 = System.nanoTime();
                 if (i >= 0) {
                     start[i] = t1 - t0;
@@ -36,6 +37,7 @@ public final class NativeSpawnOnly {
             Arrays.sort(await);
             System.out.printf("round %d: posix_spawnp %.3f ms + wait4 %.3f ms (medians of %d)%n", round,
                 start[runs / 2] / 1e6, await[runs / 2] / 1e6, runs);
+        }
         }
     }
 }

@@ -27,20 +27,16 @@ import java.util.stream.Stream;
  * concurrency sweep. Input comes from {@code /dev/null}; output goes where the stage says;
  * stderr goes to a file in the stage's temporary folder, whose tail a failure quotes. A
  * non-zero exit fails the stage (exit 3) unless failures are ignored; a timeout kills the
- * task's process tree and fails it. {@link #open} makes the folder, runs {@code setup} and
- * measures what starting a trivial process costs here; {@link #reset} runs {@code prepare};
- * {@link #close} runs {@code cleanup} and removes the folder.
+ * task's process tree and fails it. {@link #open} makes the folder and runs {@code setup};
+ * {@link #reset} runs {@code prepare}; {@link #close} runs {@code cleanup} and removes the
+ * folder. What starting a trivial process costs here is measured when the output is first
+ * described, after the stage's first measurement.
  */
 final class ExecTasks implements BlockTask<ArrayOps, Integer> {
     private static final int STDERR_TAIL_LINES = 5;
     private static final int OVERHEAD_RUNS = 15;
-    /**
-     * Starts before those timed: the first native calls run interpreted (4 ms for a start that
-     * takes 0.8 ms compiled), and these bring them past it. Full speed comes only after a few
-     * hundred (README: give a short command that many warm-up runs); more here would cost every
-     * command stage that much at every point.
-     */
-    private static final int OVERHEAD_WARMUP = 40;
+    /** Starts before those timed, for the trivial command's own first start (its files, its page cache). */
+    private static final int OVERHEAD_WARMUP = 5;
     private static final Path DEV_NULL = Path.of("/dev/null");
 
     /**
@@ -59,6 +55,43 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
     private final java.util.concurrent.atomic.AtomicLong userNanos = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong systemNanos = new java.util.concurrent.atomic.AtomicLong();
     private double spawnNanos = Double.NaN;
+    private boolean overheadMeasured;
+    /**
+     * Each task's process as it starts (placeholders replaced, file paths resolved, and for
+     * posix_spawnp its C side), made on its first start at a thread count and kept until the
+     * count changes or the stage closes. A slot is only written by the thread running that
+     * task; the array is made before blocks run.
+     */
+    private volatile Launch[] launches = new Launch[0];
+
+    /** A process to start: its arguments, where its stdout goes ({@code null}: lanes' own) and its stderr file. */
+    private final class Launch implements AutoCloseable {
+        final List<String> argv;
+        final Path stdout;
+        final Path stderr;
+        private NativeSpawn.Command prepared;
+
+        Launch(List<String> argv, Path stdout, Path stderr) {
+            this.argv = argv;
+            this.stdout = stdout;
+            this.stderr = stderr;
+        }
+
+        /** Its posix_spawnp side, made on the first start. */
+        NativeSpawn.Command prepared() throws IOException {
+            if (prepared == null) {
+                prepared = spawn.prepare(argv, environment, options.cwd(), new NativeSpawn.Streams(stdout, stderr));
+            }
+            return prepared;
+        }
+
+        @Override
+        public void close() {
+            if (prepared != null) {
+                prepared.close();
+            }
+        }
+    }
 
     /** {@code null}: ProcessBuilder starts the tasks (where posix_spawnp is not at hand, and in a test of that path). */
     private final NativeSpawn spawn;
@@ -124,7 +157,7 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
         if (options.setup() != null) {
             runOnce("setup", options.setup());
         }
-        spawnNanos = spawnOverhead();
+        replaceLaunches();
     }
 
     /** @return what went wrong, or {@code null} */
@@ -137,6 +170,7 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
         } catch (TaskFailedException e) {
             problem = e.getMessage();
         }
+        replaceLaunches();
         if (tmp != null) {
             try (Stream<Path> all = Files.walk(tmp)) {
                 all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -159,6 +193,7 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
     @Override
     public void runsOn(int threads) {
         this.threads = threads;
+        replaceLaunches();                                            // {threads} may be in them
     }
 
     @Override
@@ -196,7 +231,7 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
     public Integer block(ArrayOps ops, int from, int to) {
         int failed = 0;
         for (int task = from; task < to; task++) {
-            String problem = run(task, options.command(), output(task));
+            String problem = run(launch(task), options.command());
             if (problem != null) {
                 if (!options.ignoreFailure() || problem.startsWith("could not start")) {
                     throw new TaskFailedException("task " + task + " of " + options.tasks() + ": " + problem);
@@ -221,6 +256,13 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
     String describe(long failed) {
         String ended = options.tasks() + (options.tasks() == 1 ? " task" : " tasks")
             + (failed == 0 ? " exited 0" : ", " + failed + " exited non-zero (ignored)");
+        if (!overheadMeasured && tmp != null) {
+            overheadMeasured = true;
+            // Measured now, after the samples, when lanes' start path runs as compiled as it did
+            // for them: measured in open() it ran interpreted and read 1.3-1.9 ms against the
+            // 0.9 ms that `true`'s own samples took.
+            spawnNanos = spawnOverhead();
+        }
         if (Double.isNaN(spawnNanos)) {
             return ended;
         }
@@ -229,7 +271,10 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
     }
 
     private void runOnce(String what, CommandLine command) {
-        String problem = run(-1, command, DEV_NULL);
+        String problem;
+        try (Launch launch = launchOnce(command)) {
+            problem = run(launch, command);
+        }
         if (problem != null) {
             throw new TaskFailedException(what + " (" + command.describe() + "): " + problem);
         }
@@ -258,15 +303,41 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
         return values;
     }
 
+    /** Forgets the tasks' launches (freeing their C side): called between measurements, when no task runs. */
+    private void replaceLaunches() {
+        Launch[] old = launches;
+        launches = new Launch[options.tasks()];
+        for (Launch launch : old) {
+            if (launch != null) {
+                launch.close();
+            }
+        }
+    }
+
+    private Launch launch(int task) {
+        Launch[] all = launches;
+        if (all[task] == null) {
+            all[task] = newLaunch(task);
+        }
+        return all[task];
+    }
+
+    private Launch newLaunch(int task) {
+        return new Launch(options.command().argv(placeholders(task)), output(task), tmp.resolve("stderr-" + task + ".txt"));
+    }
+
+    /** A setup, prepare or cleanup command, or the trivial one that times a start: output discarded. */
+    private Launch launchOnce(CommandLine command) {
+        return new Launch(command.argv(placeholders(-1)), DEV_NULL, tmp.resolve("stderr-once.txt"));
+    }
+
     /** Runs one process to its end: {@code null}, or what went wrong (the exit status and stderr's tail, a timeout). */
-    private String run(int task, CommandLine command, Path stdout) {
-        List<String> argv = command.argv(placeholders(task));
-        Path stderr = tmp.resolve("stderr-" + Math.max(task, 0) + (task < 0 ? "-once" : "") + ".txt");
+    private String run(Launch launch, CommandLine command) {
         Integer status;
         try {
-            status = spawn != null ? runNative(spawn, argv, stdout, stderr) : runJava(argv, stdout, stderr);
+            status = spawn != null ? runNative(launch.prepared()) : runJava(launch.argv, launch.stdout, launch.stderr);
         } catch (IOException e) {
-            return "could not start '" + argv.get(0) + "': " + e.getMessage();
+            return "could not start '" + launch.argv.get(0) + "': " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TaskFailedException("interrupted while '" + command.describe() + "' ran; its process tree was killed");
@@ -274,12 +345,12 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
         if (status == null) {
             return String.format(Locale.ROOT, "timed out after %.3g s; its process tree was killed", options.timeoutNanos() / 1e9);
         }
-        return status == 0 ? null : (status > 128 ? "ended by signal " + (status - 128) : "exited " + status) + tail(stderr);
+        return status == 0 ? null : (status > 128 ? "ended by signal " + (status - 128) : "exited " + status) + tail(launch.stderr);
     }
 
     /** posix_spawnp and waitpid: the status, or {@code null} when the timeout killed the tree. */
-    private Integer runNative(NativeSpawn spawn, List<String> argv, Path stdout, Path stderr) throws IOException {
-        long pid = spawn.start(argv, environment, options.cwd(), new NativeSpawn.Streams(stdout, stderr));
+    private Integer runNative(NativeSpawn.Command command) throws IOException {
+        long pid = command.start();
         ProcessHandle handle = options.timeoutNanos() <= 0 ? null : ProcessHandle.of(pid).orElse(null);
         var timedOut = new java.util.concurrent.atomic.AtomicBoolean();
         var watchdog = options.timeoutNanos() <= 0 || handle == null ? null : ProcessTree.TIMER.schedule(() -> {
@@ -287,7 +358,7 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
             ProcessTree.kill(handle);
         }, options.timeoutNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
         try {
-            NativeSpawn.Ended ended = spawn.await(pid);
+            NativeSpawn.Ended ended = command.await(pid);
             userNanos.addAndGet(ended.userNanos());
             systemNanos.addAndGet(ended.systemNanos());
             return timedOut.get() ? null : ended.status();
@@ -326,13 +397,15 @@ final class ExecTasks implements BlockTask<ArrayOps, Integer> {
     private double spawnOverhead() {
         CommandLine trivial = new CommandLine(options.command().shell() ? List.of(":") : List.of("true"), options.command().shell());
         long[] nanos = new long[OVERHEAD_RUNS];
-        for (int i = -OVERHEAD_WARMUP; i < OVERHEAD_RUNS; i++) {
-            long start = System.nanoTime();
-            if (run(-1, trivial, DEV_NULL) != null) {
-                return Double.NaN;
-            }
-            if (i >= 0) {
-                nanos[i] = System.nanoTime() - start;
+        try (Launch launch = launchOnce(trivial)) {                    // made once, as a task's is
+            for (int i = -OVERHEAD_WARMUP; i < OVERHEAD_RUNS; i++) {
+                long start = System.nanoTime();
+                if (run(launch, trivial) != null) {
+                    return Double.NaN;
+                }
+                if (i >= 0) {
+                    nanos[i] = System.nanoTime() - start;
+                }
             }
         }
         Arrays.sort(nanos);

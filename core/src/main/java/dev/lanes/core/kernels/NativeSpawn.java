@@ -83,41 +83,123 @@ final class NativeSpawn {
     }
 
     /**
-     * Starts the command.
-     *
-     * @param environment the child's whole environment ({@link #environment})
-     * @param cwd         {@code null} for lanes' own
-     * @return the child's pid
-     * @throws java.io.IOException when it cannot be started, with the C library's reason
+     * A command made ready to start many times: its C strings, its file actions (where its
+     * streams go, its folder) and the memory its start and wait write into, built once. A
+     * start is then one call and a wait another: building them at every start (an arena, six
+     * calls, a dozen C strings) was a tenth of the time of a {@code true} while the JIT had not
+     * compiled that path, which a short command's few hundred runs never let it do. One start
+     * at a time per command; {@link #close} frees what the C library allocated for it.
      */
-    long start(List<String> argv, MemorySegment environment, Path cwd, Streams streams) throws java.io.IOException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment actions = arena.allocate(OPAQUE_BYTES, 16);
-            check((int) actionsInit.invokeExact(actions), "posix_spawn_file_actions_init");
+    final class Command implements AutoCloseable {
+        private final Arena arena = Arena.ofShared();
+        private final MemorySegment actions;
+        private final MemorySegment program;
+        private final MemorySegment argv;
+        private final MemorySegment environment;
+        private final MemorySegment pid;
+        private final MemorySegment status;
+        private final MemorySegment usage;
+        private boolean initialised;
+        private boolean closed;
+
+        private Command(List<String> words, MemorySegment environment, Path cwd, Streams streams) throws java.io.IOException {
+            this.environment = environment;
+            this.program = arena.allocateFrom(words.get(0));
+            this.argv = strings(arena, words);
+            this.pid = arena.allocate(ValueLayout.JAVA_INT);
+            this.status = arena.allocate(ValueLayout.JAVA_INT);
+            this.usage = arena.allocate(RUSAGE_BYTES, 8);
+            this.actions = arena.allocate(OPAQUE_BYTES, 16);
             try {
-                open(arena, actions, 0, Path.of("/dev/null"), O_RDONLY);
+                check((int) actionsInit.invokeExact(actions), "posix_spawn_file_actions_init");
+                initialised = true;
+                open(0, Path.of("/dev/null"), O_RDONLY);
                 if (streams.stdout() != null) {
-                    open(arena, actions, 1, streams.stdout(), O_WRONLY | O_CREAT | O_TRUNC);
+                    open(1, streams.stdout(), O_WRONLY | O_CREAT | O_TRUNC);
                 }
-                open(arena, actions, 2, streams.stderr(), O_WRONLY | O_CREAT | O_TRUNC);
+                open(2, streams.stderr(), O_WRONLY | O_CREAT | O_TRUNC);
                 if (cwd != null) {
                     check((int) addChdir.invokeExact(actions, arena.allocateFrom(cwd.toString())), "chdir to " + cwd);
                 }
-                MemorySegment pid = arena.allocate(ValueLayout.JAVA_INT);
-                int error = (int) spawnp.invokeExact(pid, arena.allocateFrom(argv.get(0)), actions, MemorySegment.NULL,
-                    strings(arena, argv), environment);
+            } catch (java.io.IOException | RuntimeException | Error e) {
+                close();
+                throw e;
+            } catch (Throwable t) {
+                close();
+                throw new IllegalStateException("posix_spawn_file_actions", t);
+            }
+        }
+
+        private void open(int fd, Path path, int flags) throws Throwable {
+            check((int) addOpen.invokeExact(actions, fd, arena.allocateFrom(path.toString()), flags, 0644), "open " + path);
+        }
+
+        /**
+         * Starts it.
+         *
+         * @return the child's pid
+         * @throws java.io.IOException when it cannot be started, with the C library's reason
+         */
+        long start() throws java.io.IOException {
+            try {
+                int error = (int) spawnp.invokeExact(pid, program, actions, MemorySegment.NULL, argv, environment);
                 if (error != 0) {
                     throw new java.io.IOException(reason(error));
                 }
                 return pid.get(ValueLayout.JAVA_INT, 0);
-            } finally {
-                int ignored = (int) actionsDestroy.invokeExact(actions);
+            } catch (java.io.IOException | RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException("posix_spawnp", t);
             }
-        } catch (java.io.IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("posix_spawnp", t);
         }
+
+        /** Waits for the child it started to end, with its resource use. */
+        Ended await(long child) {
+            try {
+                int got;
+                do {
+                    got = (int) wait4.invokeExact((int) child, status, 0, usage);
+                } while (got == -1 && ProcessHandle.of(child).isPresent());      // EINTR: wait again
+                if (got == -1) {
+                    throw new IllegalStateException("wait4(" + child + ") failed");
+                }
+                int s = status.get(ValueLayout.JAVA_INT, 0);
+                int signal = s & 0x7f;
+                return new Ended(signal == 0 ? (s >> 8) & 0xff : 128 + signal, timeval(usage, 0), timeval(usage, 16));
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException("wait4", t);
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                if (initialised) {
+                    int ignored = (int) actionsDestroy.invokeExact(actions);
+                }
+            } catch (Throwable t) {
+                // nothing more to free; the arena goes all the same
+            }
+            arena.close();
+        }
+    }
+
+    /**
+     * Makes a command ready to start.
+     *
+     * @param environment the child's whole environment ({@link #environment})
+     * @param cwd         {@code null} for lanes' own
+     * @throws java.io.IOException when the C library refuses its file actions, with its reason
+     */
+    Command prepare(List<String> argv, MemorySegment environment, Path cwd, Streams streams) throws java.io.IOException {
+        return new Command(argv, environment, cwd, streams);
     }
 
     /**
@@ -130,35 +212,8 @@ final class NativeSpawn {
     record Ended(int status, long userNanos, long systemNanos) {
     }
 
-    /** Waits for the child to end, with its resource use. */
-    Ended await(long pid) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment status = arena.allocate(ValueLayout.JAVA_INT);
-            MemorySegment usage = arena.allocate(RUSAGE_BYTES, 8);
-            int got;
-            do {
-                got = (int) wait4.invokeExact((int) pid, status, 0, usage);
-            } while (got == -1 && ProcessHandle.of(pid).isPresent());      // EINTR: wait again
-            if (got == -1) {
-                throw new IllegalStateException("wait4(" + pid + ") failed");
-            }
-            int s = status.get(ValueLayout.JAVA_INT, 0);
-            int signal = s & 0x7f;
-            return new Ended(signal == 0 ? (s >> 8) & 0xff : 128 + signal, timeval(usage, 0), timeval(usage, 16));
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("wait4", t);
-        }
-    }
-
     private static long timeval(MemorySegment usage, long offset) {
         return usage.get(ValueLayout.JAVA_LONG, offset) * 1_000_000_000L + usage.get(ValueLayout.JAVA_LONG, offset + 8) * 1_000L;
-    }
-
-    private void open(Arena arena, MemorySegment actions, int fd, Path path, int flags) throws Throwable {
-        check((int) addOpen.invokeExact(actions, fd, arena.allocateFrom(path.toString()), flags, 0644),
-            "open " + path);
     }
 
     private void check(int error, String what) throws java.io.IOException {

@@ -120,7 +120,7 @@ class ExecKernelTest {
                   command: "echo {task}/{tasks}/{threads} >> {tmp}/seen; cat {tmp}/seed > /dev/null"
                   shell: true
                   tasks: 3
-                  concurrency: [2]
+                  concurrency: [1, 2]
                   warmup: 1
                   env: { TARGET: "%s" }
                   setup: "echo setup > {tmp}/seed"
@@ -129,10 +129,12 @@ class ExecKernelTest {
             """.formatted(seen));
         assertThat(r.complete()).as(r.failures().toString()).isTrue();
         List<String> lines = Files.readAllLines(seen);
-        // 4 samples (1 warm-up + 3) of 3 tasks each, at concurrency 2
-        assertThat(lines.subList(0, 12)).containsOnly("0/3/2", "1/3/2", "2/3/2").contains("0/3/2", "1/3/2", "2/3/2");
-        assertThat(lines.get(12).strip()).isEqualTo("4");
-        assertThat(Path.of(lines.get(13))).as("the temporary folder is removed").doesNotExist();
+        // 4 samples (1 warm-up + 3) of 3 tasks each, at concurrency 1 and then 2: {threads} follows the count
+        // (a task's command line is kept between its starts, and must be made again when the count changes)
+        assertThat(lines.subList(0, 12)).containsOnly("0/3/1", "1/3/1", "2/3/1").contains("0/3/1", "1/3/1", "2/3/1");
+        assertThat(lines.subList(12, 24)).containsOnly("0/3/2", "1/3/2", "2/3/2").contains("0/3/2", "1/3/2", "2/3/2");
+        assertThat(lines.get(24).strip()).isEqualTo("8");
+        assertThat(Path.of(lines.get(25))).as("the temporary folder is removed").doesNotExist();
     }
 
     @Test
