@@ -54,6 +54,27 @@ class ConcurrentCliTest {
     }
 
     @Test
+    void runMeasuresEveryStageOnWhatPlanPrints() throws Exception {
+        CliRun plan = CliRun.of("plan", spec(), "--gpu", "off", "--cache-dir", cache(), "--format", "json");
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        java.util.Map<String, String> planned = new java.util.TreeMap<>();
+        for (JsonNode stage : new ObjectMapper().readTree(plan.out()).at("/0/stages")) {
+            planned.put(stage.get("stage").asText(), stage.at("/chosen/backend").asText() + " " + stage.at("/chosen/inner").asText());
+        }
+        CliRun run = CliRun.of("run", spec(), "--gpu", "off", "--cache-dir", cache(), "--format", "json", "--quiet");
+        assertThat(run.exit()).as(run.err()).isZero();
+        java.util.Map<String, String> ran = new java.util.TreeMap<>();
+        for (JsonNode point : new ObjectMapper().readTree(run.out()).get("points")) {
+            if (!point.get("source").asBoolean()) {
+                ran.merge(point.at("/key/stage").asText(), point.at("/key/backend").asText() + " " + point.at("/key/inner").asText(),
+                    (a, b) -> a.equals(b) ? a : a + " / " + b);
+            }
+        }
+        planned.keySet().retainAll(ran.keySet());
+        assertThat(ran).hasSize(3).isEqualTo(planned);
+    }
+
+    @Test
     void aWrongModeAndForksWithConcurrentStagesAreRefusedBeforeAnythingRuns() throws Exception {
         CliRun wrong = CliRun.of("run", spec(), "--stages", "paralel", "--cache-dir", cache());
         assertThat(wrong.exit()).isEqualTo(2);

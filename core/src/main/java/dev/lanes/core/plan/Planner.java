@@ -56,7 +56,7 @@ public final class Planner {
             ? "fastest estimate, " + chosen.bound() + "-bound"
             : String.format(Locale.ROOT, "within %d%% of the fastest (%s) with fewer resources", MARGIN_PERCENT, fastest.label());
         return new StagePlan(stage, kernel.name(), point, work.elements(), work.flops(), work.bytesMoved(), candidates,
-            chosen, reason, excluded(kernel, work));
+            chosen, reason, excluded(kernel, work), traffic);
     }
 
     /** The device backends the kernel has that are not candidates here, and why. */

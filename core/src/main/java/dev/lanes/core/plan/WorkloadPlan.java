@@ -19,6 +19,11 @@ public record WorkloadPlan(StageMode mode, List<StagePlan> stages, List<PointSch
         schedules = List.copyOf(schedules);
     }
 
+    /** The plan of a measured stage at a sweep point (given by its values), if this plan has it. */
+    public java.util.Optional<StagePlan> stagePlan(String stage, Map<String, Object> point) {
+        return stages.stream().filter(p -> p.stage().equals(stage) && p.point().equals(point)).findFirst();
+    }
+
     /** The schedule of one sweep point. */
     public record PointSchedule(Map<String, Object> point, ConcurrentSchedule schedule) {
         public PointSchedule {

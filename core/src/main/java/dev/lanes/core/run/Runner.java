@@ -139,7 +139,7 @@ public final class Runner {
         shards = ShardPlan.of(workload, shard);
         positions.clear();
         concurrentPositions.clear();
-        workloadPlan = planner == null || !together ? null : planner.plan(workload, backendOverride);
+        workloadPlan = planner == null ? null : planner.plan(workload, backendOverride);
         Header header = new Header(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), machine, workload, flags);
         ImplementationChooser chooser = new ImplementationChooser(accelerators, machine.cores(), null);
         Progress progress = new Progress(expectedMeasurements(workload, chooser, machine.cores(), backendOverride));
@@ -250,8 +250,8 @@ public final class Runner {
                 ElementType type = WorkloadShapes.elementType(stage, shapes);
                 List<Implementation> impls;
                 if (planner != null && request.backend() == BackendChoice.AUTO && request.threads().size() <= 1) {
-                    StagePlan plan = planner.plan(stage.id(), stage.kernel(), point.values(), shape.work(), type,
-                        Planner.maxThreads(settings));
+                    StagePlan plan = workloadPlan.stagePlan(stage.id(), point.values()).orElseGet(() ->
+                        planner.plan(stage.id(), stage.kernel(), point.values(), shape.work(), type, Planner.maxThreads(settings)));
                     impls = List.of(implementation(plan.chosen()));
                 } else {
                     impls = chooser.choose(stage.id(), stage.kernel(), request.backend(), shape.work().elements(),
@@ -468,8 +468,14 @@ public final class Runner {
         String planNote = null;
         StagePlan plan = null;
         if (planner != null && !stage.kernel().isSource()) {
-            plan = planner.plan(stage.id(), stage.kernel(), point.values(), shape.work(), type, Planner.maxThreads(settings),
-                traffic);
+            // the run's plan, which `lanes plan` prints; planned again only where the device holds other data than
+            // it assumed (a GPU stage before this one failed, or ran on the CPU)
+            java.util.Optional<StagePlan> fromPlan = workloadPlan.stagePlan(stage.id(), point.values());
+            plan = fromPlan.filter(p -> p.traffic().equals(traffic)).orElseGet(() -> planner.plan(stage.id(), stage.kernel(),
+                point.values(), shape.work(), type, Planner.maxThreads(settings), traffic));
+            if (fromPlan.isPresent() && plan != fromPlan.get() && request.backend() == BackendChoice.AUTO) {
+                planNote = "planned again: the device did not hold the inputs the plan assumed";
+            }
             if (wisdomStore != null && request.backend() == BackendChoice.AUTO && request.threads().size() <= 1) {
                 Wisdom.Entry decided = decideByMeasurement(stage, instance, plan, type, device);
                 plan = plan.decided(decided.chosen(), "measured");
