@@ -83,7 +83,7 @@ final class SimdArrayOps implements ArrayOps {
             DoubleVector v = DoubleVector.fromArray(D, x, i);
             a0 = v.fma(v, a0);
         }
-        return a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        return LaneSum.of(a0.add(a1).add(a2.add(a3)));
     }
 
     private static double streamingSumOfSquares(double[] x, int from, int to, int stride) {
@@ -92,7 +92,7 @@ final class SimdArrayOps implements ArrayOps {
             DoubleVector v = DoubleVector.fromArray(D, x, i);
             a = v.fma(v, a);
         }
-        return a.reduceLanes(VectorOperators.ADD);
+        return LaneSum.of(a);
     }
 
     private static double scalarSumOfSquares(double[] x, int from, int to) {
@@ -137,7 +137,7 @@ final class SimdArrayOps implements ArrayOps {
             FloatVector v = FloatVector.fromArray(F, x, i);
             a0 = v.fma(v, a0);
         }
-        return a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        return LaneSum.of(a0.add(a1).add(a2.add(a3)));
     }
 
     /** Only with ≥ 16 lanes: one accumulator still gives the 16 chains the error bound needs. */
@@ -147,7 +147,7 @@ final class SimdArrayOps implements ArrayOps {
             FloatVector v = FloatVector.fromArray(F, x, i);
             a = v.fma(v, a);
         }
-        return a.reduceLanes(VectorOperators.ADD);
+        return LaneSum.of(a);
     }
 
     private static double scalarSumOfSquares(float[] x, int from, int to) {
@@ -189,7 +189,7 @@ final class SimdArrayOps implements ArrayOps {
         for (; i < to; i += DL) {
             a0 = DoubleVector.fromArray(D, x, i).fma(DoubleVector.fromArray(D, y, i), a0);
         }
-        return a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        return LaneSum.of(a0.add(a1).add(a2.add(a3)));
     }
 
     private static double streamingDot(double[] x, double[] y, int from, int to, int stride) {
@@ -197,7 +197,7 @@ final class SimdArrayOps implements ArrayOps {
         for (int i = from; i < to; i += stride) {
             a = DoubleVector.fromArray(D, x, i).fma(DoubleVector.fromArray(D, y, i), a);
         }
-        return a.reduceLanes(VectorOperators.ADD);
+        return LaneSum.of(a);
     }
 
     private static double scalarDot(double[] x, double[] y, int from, int to) {
@@ -237,7 +237,7 @@ final class SimdArrayOps implements ArrayOps {
         for (; i < to; i += FL) {
             a0 = FloatVector.fromArray(F, x, i).fma(FloatVector.fromArray(F, y, i), a0);
         }
-        return a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        return LaneSum.of(a0.add(a1).add(a2.add(a3)));
     }
 
     private static double streamingDot(float[] x, float[] y, int from, int to, int stride) {
@@ -245,7 +245,7 @@ final class SimdArrayOps implements ArrayOps {
         for (int i = from; i < to; i += stride) {
             a = FloatVector.fromArray(F, x, i).fma(FloatVector.fromArray(F, y, i), a);
         }
-        return a.reduceLanes(VectorOperators.ADD);
+        return LaneSum.of(a);
     }
 
     private static double scalarDot(float[] x, float[] y, int from, int to) {

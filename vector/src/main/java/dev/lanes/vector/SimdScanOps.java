@@ -60,7 +60,7 @@ final class SimdScanOps implements ScanOps {
             a2 = a2.add(DoubleVector.fromArray(D, x, i + 2 * DL));
             a3 = a3.add(DoubleVector.fromArray(D, x, i + 3 * DL));
         }
-        double s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        double s = LaneSum.of(a0.add(a1).add(a2.add(a3)));
         for (; i < to; i++) {
             s += x[i];
         }
@@ -77,10 +77,9 @@ final class SimdScanOps implements ScanOps {
             a2 = a2.add(FloatVector.fromArray(F, x, i + 2 * FL));
             a3 = a3.add(FloatVector.fromArray(F, x, i + 3 * FL));
         }
-        // widened to f64 halves for the final reduction (no array of vectors: that would box them)
+        // the lanes added in order, in double (LaneSum)
         FloatVector a = a0.add(a1).add(a2.add(a3));
-        double s = ((DoubleVector) a.convertShape(VectorOperators.F2D, D, 0)).reduceLanes(VectorOperators.ADD)
-            + ((DoubleVector) a.convertShape(VectorOperators.F2D, D, 1)).reduceLanes(VectorOperators.ADD);
+        double s = LaneSum.of(a);
         for (; i < to; i++) {
             s += x[i];
         }
