@@ -85,10 +85,11 @@ final class NativeSpawn {
     /**
      * A command made ready to start many times: its C strings, its file actions (where its
      * streams go, its folder) and the memory its start and wait write into, built once. A
-     * start is then one call and a wait another: building them at every start (an arena, six
-     * calls, a dozen C strings) was a tenth of the time of a {@code true} while the JIT had not
-     * compiled that path, which a short command's few hundred runs never let it do. One start
-     * at a time per command; {@link #close} frees what the C library allocated for it.
+     * start is then one call and a wait another. Building them at every start (an arena, six
+     * calls, a dozen C strings) ran in code the JIT had not compiled yet, which a short command's
+     * few hundred runs never let it do: making them once took {@code true} from 1.29× to 1.09×
+     * hyperfine's ({@code EXEC_CASES=true bench/exec-vs-hyperfine.sh 6}, AMD EPYC Zen 4). One
+     * start at a time per command; {@link #close} frees what the C library allocated for it.
      */
     final class Command implements AutoCloseable {
         private final Arena arena = Arena.ofShared();

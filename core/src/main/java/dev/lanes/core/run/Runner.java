@@ -250,9 +250,7 @@ public final class Runner {
                 ElementType type = WorkloadShapes.elementType(stage, shapes);
                 List<Implementation> impls;
                 if (planner != null && request.backend() == BackendChoice.AUTO && request.threads().size() <= 1) {
-                    StagePlan plan = workloadPlan.stagePlan(stage.id(), point.values()).orElseGet(() ->
-                        planner.plan(stage.id(), stage.kernel(), point.values(), shape.work(), type, Planner.maxThreads(settings)));
-                    impls = List.of(implementation(plan.chosen()));
+                    impls = List.of(implementation(planned(stage, point).chosen()));
                 } else {
                     impls = chooser.choose(stage.id(), stage.kernel(), request.backend(), shape.work().elements(),
                         request.threads()).implementations();
@@ -457,6 +455,12 @@ public final class Runner {
         return instance;
     }
 
+    /** The run's plan of a measured stage at a point: the plan has every one. */
+    private StagePlan planned(Stage stage, SweepPoint point) {
+        return workloadPlan.stagePlan(stage.id(), point.values()).orElseThrow(() -> new IllegalStateException(
+            "the plan has no stage '" + stage.id() + "' at " + point.values()));
+    }
+
     /** What a stage runs on at a point, and why when that is not obvious (a decision by measurement). */
     private record Chosen(ImplementationChooser.Choice choice, String planNote) {
     }
@@ -470,11 +474,12 @@ public final class Runner {
         if (planner != null && !stage.kernel().isSource()) {
             // the run's plan, which `lanes plan` prints; planned again only where the device holds other data than
             // it assumed (a GPU stage before this one failed, or ran on the CPU)
-            java.util.Optional<StagePlan> fromPlan = workloadPlan.stagePlan(stage.id(), point.values());
-            plan = fromPlan.filter(p -> p.traffic().equals(traffic)).orElseGet(() -> planner.plan(stage.id(), stage.kernel(),
-                point.values(), shape.work(), type, Planner.maxThreads(settings), traffic));
-            if (fromPlan.isPresent() && plan != fromPlan.get() && request.backend() == BackendChoice.AUTO) {
-                planNote = "planned again: the device did not hold the inputs the plan assumed";
+            plan = planned(stage, point);
+            if (!plan.traffic().equals(traffic)) {
+                plan = planner.plan(stage.id(), stage.kernel(), point.values(), shape.work(), type, Planner.maxThreads(settings),
+                    traffic);
+                planNote = request.backend() == BackendChoice.AUTO
+                    ? "planned again: the device did not hold the inputs the plan assumed" : null;
             }
             if (wisdomStore != null && request.backend() == BackendChoice.AUTO && request.threads().size() <= 1) {
                 Wisdom.Entry decided = decideByMeasurement(stage, instance, plan, type, device);
