@@ -8,6 +8,8 @@
 #   4. host→device from pinned memory: lanes' calibration ÷ PyTorch's pinned copy       goal ≥ 0.8
 #   5. samples/gpu-offload.yaml: the planner's choices (auto), then every stage on the CPU
 #      threads and on the GPU: auto is right when it picked the faster of the two
+#   6. samples/mlp-training.yaml on the GPU: one SGD step at batch 64 and 4096 against the
+#      same step in PyTorch (TF32 off), side by side; no goal is set yet, the ratio is reported
 #
 # Needs the lanes launcher's JDK 25 (or LANES_JAR + JAVA_HOME, as device-run.sh sets) and,
 # for the baselines, python3 with PyTorch on CUDA.
@@ -42,6 +44,10 @@ for backend in auto threads gpu; do
     || echo "samples/gpu-offload.yaml --backend $backend failed (see errors.txt)" | tee -a "$out/summary.txt"
 done
 
+echo "== lanes run samples/mlp-training.yaml --backend gpu" | tee -a "$out/summary.txt"
+lanes run "$root/samples/mlp-training.yaml" --backend gpu --threads 1 --format json --output "$out/training-gpu.json" 2>>"$out/errors.txt" \
+  || echo "samples/mlp-training.yaml --backend gpu failed (see errors.txt)" | tee -a "$out/summary.txt"
+
 if python3 -c 'import torch; assert torch.cuda.is_available()' 2>/dev/null; then
   python3 "$root/bench/gpu/baselines.py" 8192 > "$out/baselines.json" \
     || { echo "bench/gpu/baselines.py failed: no cuBLAS or PyTorch baselines" | tee -a "$out/summary.txt"; rm -f "$out/baselines.json"; }
@@ -75,6 +81,13 @@ if mm and base:
     print("%-44s %6.0f GFLOP/s %6.0f GFLOP/s %7.2f %6s" % ("matmul f32 8192, kernel vs cuBLAS (TF32 off)", gflops, base["sgemmGflops"], gflops / base["sgemmGflops"], ">=0.5"))
 if gpu and base:
     print("%-44s %9.1f GB/s %9.1f GB/s %7.2f %6s" % ("pinned host->device copy vs PyTorch", gpu["hostToDeviceGbps"], base["pinnedHostToDeviceGbps"], gpu["hostToDeviceGbps"] / base["pinnedHostToDeviceGbps"], ">=0.8"))
+training = load("training-gpu.json")
+if training and base and "trainStepMs" in base:
+    for batch in ("64", "4096"):
+        step_ms = stage(training, "batch-" + batch)["summary"]["medianNanos"] / 1e6
+        torch_ms = base["trainStepMs"][batch]
+        print("%-44s %11.3f ms %11.3f ms %7.2f %6s" % ("mlp-train step b%s, lanes with its copies, vs PyTorch" % batch, step_ms, torch_ms,
+              torch_ms / step_ms, "-"))
 runs = {b: load("offload-%s.json" % b) for b in ("auto", "threads", "gpu")}
 if all(runs.values()):
     for sid in ("squares", "product"):

@@ -9,6 +9,10 @@
 // 16-byte shared-memory reads of neighbouring threads are contiguous (no bank conflicts).
 // Edges of any size are handled by loading zeros outside A and B and not storing outside C.
 // Each element of C sums over k in ascending order, one FMA per term.
+//
+// The same kernel reads A transposed (TA): C = Aᵀ·B with A stored k × m (lda ≥ m apart), the
+// weight gradients Hᵀ·dZ of a training step; its threads then load A's slice along m, the
+// direction A is contiguous in, so the loads stay coalesced.
 
 // W contiguous elements read from shared memory as one (or, past 16 bytes, two) vector loads.
 template <typename T, int W>
@@ -16,8 +20,8 @@ struct alignas(sizeof(T) * W) Pack {
     T v[W];
 };
 
-template <typename T, int BM, int BN, int BK, int TM, int TN, int PAD>
-__device__ __forceinline__ void gemm(const T* __restrict__ a, const T* __restrict__ b, const T* __restrict__ bias,
+template <typename T, int BM, int BN, int BK, int TM, int TN, int PAD, bool TA>
+__device__ __forceinline__ void gemm(const T* __restrict__ a, int lda, const T* __restrict__ b, const T* __restrict__ bias,
                                      int relu, T* __restrict__ c, int m, int n, int k) {
     const int THREADS_X = BN / TN;                   // 16
     const int THREADS = (BM / TM) * THREADS_X;       // 256
@@ -44,15 +48,17 @@ __device__ __forceinline__ void gemm(const T* __restrict__ a, const T* __restric
 
     T a_next[A_LOADS];
     T b_next[B_LOADS];
-    // A: thread t loads rows t / BK + r * (THREADS / BK) of column t % BK; B: row t / BN + r * (THREADS / BN), column t % BN.
+    // A: thread t loads rows t / BK + r * (THREADS / BK) of column t % BK (TA: row t % BM of
+    // column t / BM + r * (THREADS / BM)); B: row t / BN + r * (THREADS / BN), column t % BN.
+    auto a_row = [&](int r) { return TA ? threadIdx.x % BM : threadIdx.x / BK + r * (THREADS / BK); };
+    auto a_col = [&](int r) { return TA ? threadIdx.x / BM + r * (THREADS / BM) : threadIdx.x % BK; };
     auto load = [&](int p0) {
 #pragma unroll
         for (int r = 0; r < A_LOADS; r++) {
-            int i = threadIdx.x / BK + r * (THREADS / BK);
-            int p = threadIdx.x % BK;
-            int gi = row0 + i;
-            int gp = p0 + p;
-            a_next[r] = gi < m && gp < k ? a[(long long)gi * k + gp] : T(0);
+            int gi = row0 + a_row(r);
+            int gp = p0 + a_col(r);
+            bool inside = gi < m && gp < k;
+            a_next[r] = !inside ? T(0) : TA ? a[(long long)gp * lda + gi] : a[(long long)gi * lda + gp];
         }
 #pragma unroll
         for (int r = 0; r < B_LOADS; r++) {
@@ -66,7 +72,7 @@ __device__ __forceinline__ void gemm(const T* __restrict__ a, const T* __restric
     auto store = [&](int buffer) {
 #pragma unroll
         for (int r = 0; r < A_LOADS; r++) {
-            as[buffer][threadIdx.x % BK][threadIdx.x / BK + r * (THREADS / BK)] = a_next[r];
+            as[buffer][a_col(r)][a_row(r)] = a_next[r];
         }
 #pragma unroll
         for (int r = 0; r < B_LOADS; r++) {
@@ -146,14 +152,26 @@ extern "C" {
 __global__ void __launch_bounds__(256, 2) gemm_f32(const float* __restrict__ a, const float* __restrict__ b,
                                                 const float* __restrict__ bias, int relu, float* __restrict__ c,
                                                 int m, int n, int k) {
-    gemm<float, 128, 128, 8, 8, 8, 4>(a, b, bias, relu, c, m, n, k);
+    gemm<float, 128, 128, 8, 8, 8, 4, false>(a, k, b, bias, relu, c, m, n, k);
 }
 
 // Launch with 256 threads and a grid of (ceil(n / 64), ceil(m / 64)); bias may be null.
 __global__ void __launch_bounds__(256) gemm_f64(const double* __restrict__ a, const double* __restrict__ b,
                                                 const double* __restrict__ bias, int relu, double* __restrict__ c,
                                                 int m, int n, int k) {
-    gemm<double, 64, 64, 8, 4, 4, 0>(a, b, bias, relu, c, m, n, k);
+    gemm<double, 64, 64, 8, 4, 4, 0, false>(a, k, b, bias, relu, c, m, n, k);
+}
+
+// C = Aᵀ·B, A k × m with rows lda elements apart; geometry as gemm_f32's.
+__global__ void __launch_bounds__(256, 2) gemm_tn_f32(const float* __restrict__ a, int lda, const float* __restrict__ b,
+                                                   float* __restrict__ c, int m, int n, int k) {
+    gemm<float, 128, 128, 8, 8, 8, 4, true>(a, lda, b, nullptr, 0, c, m, n, k);
+}
+
+// C = Aᵀ·B, A k × m with rows lda elements apart; geometry as gemm_f64's.
+__global__ void __launch_bounds__(256) gemm_tn_f64(const double* __restrict__ a, int lda, const double* __restrict__ b,
+                                                   double* __restrict__ c, int m, int n, int k) {
+    gemm<double, 64, 64, 8, 4, 4, 0, true>(a, lda, b, nullptr, 0, c, m, n, k);
 }
 
 }

@@ -21,6 +21,7 @@
 #include "../../main/cuda/array_kernels.cu"
 #include "../../main/cuda/dense_kernels.cu"
 #include "../../main/cuda/image_kernels.cu"
+#include "../../main/cuda/training_kernels.cu"
 
 #include <atomic>
 #include <chrono>
@@ -224,6 +225,22 @@ std::map<std::string, Function> kernels() {
     add("monte_carlo_pi", monte_carlo_pi);
     add("gemm_f32", gemm_f32);
     add("gemm_f64", gemm_f64);
+    add("gemm_tn_f32", gemm_tn_f32);
+    add("gemm_tn_f64", gemm_tn_f64);
+    add("copy_f32", copy_f32);
+    add("copy_f64", copy_f64);
+    add("transpose_f32", transpose_f32);
+    add("transpose_f64", transpose_f64);
+    add("softmax_gradient_f32", softmax_gradient_f32);
+    add("softmax_gradient_f64", softmax_gradient_f64);
+    add("bias_gradient_f32", bias_gradient_f32);
+    add("bias_gradient_f64", bias_gradient_f64);
+    add("relu_gradient_f32", relu_gradient_f32);
+    add("relu_gradient_f64", relu_gradient_f64);
+    add("accumulate_f32", accumulate_f32);
+    add("accumulate_f64", accumulate_f64);
+    add("sgd_update_f32", sgd_update_f32);
+    add("sgd_update_f64", sgd_update_f64);
     add("stencil3_f32", stencil3_f32);
     add("stencil5_f32", stencil5_f32);
     add("histogram_shared_f32", histogram_shared_f32);

@@ -13,6 +13,8 @@ import java.util.List;
  * execution, and the copies between them through pinned staging. An array a kernel wrote
  * stays on the device ({@link Residency}); a host input is copied in for every execution,
  * and the last execution's whole inputs stay when the stage is over ({@link #keepInputs}).
+ * A training step's own arrays are {@link #workspace}: written by kernels before they are
+ * read, never copied in, and gone when the execution ends.
  * On the CUDA thread only.
  */
 final class DeviceMemory {
@@ -58,6 +60,48 @@ final class DeviceMemory {
         return resident(host, from, to, from == 0 && to == host.length()).buffer.at(host.bytes(from));
     }
 
+    /**
+     * The address of the device's whole copy of a host array kernels read, copied in if there
+     * is none and then kept like a kernel's output (an input read in many slices, as a
+     * training step reads its batch at every shard of every step); nothing is marked written.
+     */
+    CUdeviceptr whole(Object array) {
+        return resident(new HostArray(array), 0, 0, false).buffer.pointer();
+    }
+
+    /**
+     * The address of the device's copy of an array whose elements [from, to) a kernel writes
+     * without reading (a training step's activations, gradients, packed weights): when the
+     * device has none, one is made without copying the host's in, and it lasts only until the
+     * execution ends, since elsewhere it holds nothing the host agrees with. What kernels wrote
+     * comes back as for any output: when the runner asks for the array, or for everything.
+     */
+    CUdeviceptr workspace(Object array, int from, int to) {
+        HostArray host = new HostArray(array);
+        Residency.Entry e = residency.find(array);
+        if (e == null) {
+            e = residency.add(host, pool.take(host.bytes(host.length()), "workspace"), true);
+        }
+        if (from < to) {
+            e.written(from, to);
+        }
+        return e.buffer.pointer();
+    }
+
+    /** Copies back, now, what kernels wrote of an array the host is about to read (and waits for it). */
+    void toHost(Object array) {
+        Residency.Entry e = residency.find(array);
+        if (e != null && e.dirty()) {
+            download(e);
+        }
+    }
+
+    /** The range kernels wrote of a resident array, into the host array; enqueued and waited for. */
+    private void download(Residency.Entry e) {
+        staging.download(e.buffer.at(e.host.bytes(e.dirtyFrom())), e.host, e.dirtyFrom(), e.dirtyTo() - e.dirtyFrom());
+        e.clean();
+    }
+
     /** As {@link #output}, but the address of the array's first element, for a kernel that indexes the whole array. */
     CUdeviceptr outputBase(Object array, int from, int to) {
         HostArray host = new HostArray(array);
@@ -79,7 +123,9 @@ final class DeviceMemory {
             }
             e = residency.add(host, b);
         }
-        e.written(from, to);
+        if (from < to) {
+            e.written(from, to);
+        }
         return e;
     }
 
@@ -124,8 +170,7 @@ final class DeviceMemory {
         for (Object array : residency.arrays()) {
             Residency.Entry e = residency.find(array);
             if (e.dirty() && (everything || array == wanted)) {
-                staging.download(e.buffer.at(e.host.bytes(e.dirtyFrom())), e.host, e.dirtyFrom(), e.dirtyTo() - e.dirtyFrom());
-                e.clean();
+                download(e);
             }
         }
     }
@@ -133,6 +178,7 @@ final class DeviceMemory {
     /** The execution ended (the device is idle): scratch is free again, its whole inputs wait for {@link #keepInputs}. */
     void executionEnded() {
         staging.settle();
+        residency.dropWorkspace().forEach(pool::give);
         transients.removeAll(copiedIn.values());
         lastInputs.putAll(copiedIn);
         copiedIn.clear();

@@ -9,6 +9,7 @@ import dev.lanes.core.exec.GemmOps;
 import dev.lanes.core.exec.HistogramOps;
 import dev.lanes.core.exec.RandomOps;
 import dev.lanes.core.exec.StencilOps;
+import dev.lanes.core.exec.TrainingOps;
 
 import java.util.Map;
 import java.util.Optional;
@@ -16,13 +17,14 @@ import java.util.function.Function;
 
 /**
  * The CUDA backend, found by ServiceLoader: when the probe finds a usable device, the GPU
- * implementations of the array, dense, stencil, histogram and Monte Carlo kernels, all
+ * implementations of the array, dense, training, stencil, histogram and Monte Carlo kernels, all
  * sharing one {@link GpuDevice}; otherwise nothing, and the reason.
  */
 public final class GpuAccelerator implements Accelerator {
     private static final Map<Class<?>, Function<GpuDevice, Object>> OPS = Map.of(
         ArrayOps.class, d -> new GpuArrayOps(d),
         GemmOps.class, d -> new GpuGemmOps(d),
+        TrainingOps.class, d -> new GpuTrainingOps(d),
         StencilOps.class, d -> new GpuStencilOps(d),
         HistogramOps.class, d -> new GpuHistogramOps(d),
         RandomOps.class, d -> new GpuRandomOps(d));

@@ -46,12 +46,21 @@ final class GpuGemmOps implements GemmOps {
             CUdeviceptr bd = device.memory().input(b, 0, k * n);
             CUdeviceptr biasd = bias == null ? null : device.memory().input(bias, 0, n);
             CUdeviceptr cd = device.memory().output(c, r0 * n, r1 * n);
-            for (LaunchGeometry.GemmSlab slab : LaunchGeometry.gemm(r1 - r0, n, tile)) {
-                device.launch(PtxModule.DENSE_KERNELS, kernel, slab.geometry(), args(ad.withByteOffset((long) slab.firstRow() * k * bytes),
-                    bd, biasd, relu, cd.withByteOffset((long) slab.firstRow() * n * bytes), slab.rows(), n, k));
-            }
+            launch(kernel, tile, bytes, ad, bd, biasd, relu, cd, r1 - r0, n, k);
             return null;
         });
+    }
+
+    /**
+     * Launches C = A·B (+ bias) (then ReLU) on device data, A's and C's first rows at {@code a}
+     * and {@code c}: one launch per slab of rows. On the CUDA thread.
+     */
+    void launch(String kernel, int tile, int bytes, CUdeviceptr a, CUdeviceptr b, CUdeviceptr bias, boolean relu, CUdeviceptr c,
+                int m, int n, int k) {
+        for (LaunchGeometry.GemmSlab slab : LaunchGeometry.gemm(m, n, tile)) {
+            device.launch(PtxModule.DENSE_KERNELS, kernel, slab.geometry(), args(a.withByteOffset((long) slab.firstRow() * k * bytes),
+                b, bias, relu, c.withByteOffset((long) slab.firstRow() * n * bytes), slab.rows(), n, k));
+        }
     }
 
     /** (a, b, bias, relu, c, m, n, k) of gemm_*; a null bias passes a null pointer. */

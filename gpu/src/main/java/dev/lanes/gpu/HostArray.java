@@ -4,14 +4,15 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * A JVM array the device copies to or from — float[], double[] or long[] (the histogram's
- * counts, 64-bit on the device too) — with its copies into and out of pinned memory.
+ * A JVM array the device copies to or from — float[], double[], long[] (the histogram's
+ * counts, 64-bit on the device too) or int[] (a training batch's labels) — with its copies
+ * into and out of pinned memory.
  */
 record HostArray(Object array) {
 
     HostArray {
-        if (!(array instanceof float[] || array instanceof double[] || array instanceof long[])) {
-            throw new IllegalArgumentException("not a float[], double[] or long[]: " + array);
+        if (!(array instanceof float[] || array instanceof double[] || array instanceof long[] || array instanceof int[])) {
+            throw new IllegalArgumentException("not a float[], double[], long[] or int[]: " + array);
         }
     }
 
@@ -19,12 +20,13 @@ record HostArray(Object array) {
         return switch (array) {
             case float[] a -> a.length;
             case double[] a -> a.length;
+            case int[] a -> a.length;
             default -> ((long[]) array).length;
         };
     }
 
     int elementBytes() {
-        return array instanceof float[] ? Float.BYTES : Double.BYTES;
+        return array instanceof float[] || array instanceof int[] ? Float.BYTES : Double.BYTES;
     }
 
     long bytes(int count) {
@@ -42,6 +44,7 @@ record HostArray(Object array) {
         switch (array) {
             case float[] a -> to.asFloatBuffer().put(at, a, from, count);
             case double[] a -> to.asDoubleBuffer().put(at, a, from, count);
+            case int[] a -> to.asIntBuffer().put(at, a, from, count);
             default -> to.asLongBuffer().put(at, (long[]) array, from, count);
         }
     }
@@ -57,6 +60,7 @@ record HostArray(Object array) {
         switch (array) {
             case float[] a -> source.asFloatBuffer().get(at, a, from, count);
             case double[] a -> source.asDoubleBuffer().get(at, a, from, count);
+            case int[] a -> source.asIntBuffer().get(at, a, from, count);
             default -> source.asLongBuffer().get(at, (long[]) array, from, count);
         }
     }

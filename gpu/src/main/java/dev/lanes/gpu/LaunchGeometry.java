@@ -78,6 +78,16 @@ record LaunchGeometry(int gridX, int gridY, int blockX, int blockY, int sharedBy
         return (long) bins * Integer.BYTES <= sharedLimit;
     }
 
+    /** Elements of a transpose tile's edge, and its block's rows: TRANSPOSE_TILE and TRANSPOSE_ROWS in training_kernels.cu. */
+    static final int TRANSPOSE_TILE = 32;
+    static final int TRANSPOSE_ROWS = 8;
+
+    /** Rows [p0, p1) of B = Tᵀ, n columns: one 32 × 8 block per 32 × 32 tile, B's columns in x. */
+    static LaunchGeometry transpose(int rows, int n) {
+        return new LaunchGeometry(Math.max(1, Math.ceilDiv(n, TRANSPOSE_TILE)), Math.max(1, Math.ceilDiv(rows, TRANSPOSE_TILE)),
+            TRANSPOSE_TILE, TRANSPOSE_ROWS, 0);
+    }
+
     /** One launch of a matrix product over rows {@code [firstRow, firstRow + rows)} of C. */
     record GemmSlab(int firstRow, int rows, LaunchGeometry geometry) {
     }

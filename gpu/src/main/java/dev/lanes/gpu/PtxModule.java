@@ -22,7 +22,9 @@ record PtxModule(String name, String text) {
     static final String DENSE_KERNELS = "dense_kernels";
     /** 2-D stencils and histograms. */
     static final String IMAGE_KERNELS = "image_kernels";
-    static final List<String> ALL = List.of(ARRAY_KERNELS, DENSE_KERNELS, IMAGE_KERNELS);
+    /** The parts of a training step around its products: packing, softmax, bias and ReLU gradients, the update. */
+    static final String TRAINING_KERNELS = "training_kernels";
+    static final List<String> ALL = List.of(ARRAY_KERNELS, DENSE_KERNELS, IMAGE_KERNELS, TRAINING_KERNELS);
 
     private static final Pattern ENTRY = Pattern.compile("^\\.visible \\.entry (\\w+)\\(", Pattern.MULTILINE);
     private static final Pattern RELEASE = Pattern.compile("^// Cuda compilation tools, release [0-9.]+, (V[0-9.]+)$", Pattern.MULTILINE);

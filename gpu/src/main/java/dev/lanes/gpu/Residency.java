@@ -16,12 +16,18 @@ final class Residency {
     static final class Entry {
         final HostArray host;
         final DeviceBuffer buffer;
+        /**
+         * Made by a kernel that writes the array without reading it, and never copied in, so
+         * only what kernels wrote is the host's array: kept for the rest of one execution only.
+         */
+        final boolean workspace;
         private int dirtyFrom = Integer.MAX_VALUE;
         private int dirtyTo = Integer.MIN_VALUE;
 
-        Entry(HostArray host, DeviceBuffer buffer) {
+        Entry(HostArray host, DeviceBuffer buffer, boolean workspace) {
             this.host = host;
             this.buffer = buffer;
+            this.workspace = workspace;
         }
 
         void written(int from, int to) {
@@ -54,9 +60,20 @@ final class Residency {
     }
 
     Entry add(HostArray host, DeviceBuffer buffer) {
-        Entry e = new Entry(host, buffer);
+        return add(host, buffer, false);
+    }
+
+    Entry add(HostArray host, DeviceBuffer buffer, boolean workspace) {
+        Entry e = new Entry(host, buffer, workspace);
         entries.put(host.array(), e);
         return e;
+    }
+
+    /** Forgets the workspace entries (an execution ended) and hands back their buffers. */
+    List<DeviceBuffer> dropWorkspace() {
+        List<DeviceBuffer> buffers = new ArrayList<>();
+        entries.values().removeIf(e -> e.workspace && buffers.add(e.buffer));
+        return buffers;
     }
 
     /** Forgets every entry and hands back their buffers. */

@@ -6,6 +6,9 @@ import dev.lanes.core.exec.HistogramOps;
 import dev.lanes.core.exec.RandomOps;
 import dev.lanes.core.exec.ScalarAccelerator;
 import dev.lanes.core.exec.StencilOps;
+import dev.lanes.core.exec.TrainingOps;
+import dev.lanes.core.data.ElementType;
+import dev.lanes.core.exec.GemmLayout;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -184,6 +187,135 @@ class GpuKernelsTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void transposedProductsAreWithinTheSummationBoundAtTileEdgesAndOffsets() {
+        TrainingOps ops = gpuOps(TrainingOps.class);
+        int[][] shapes = {{1, 1, 1}, {1, 5, 3}, {65, 63, 9}, {128, 129, 130}, {257, 10, 33}, {130, 300, 1}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            int aOffset = random.nextInt(5);
+            int cOffset = random.nextInt(5);
+            double[] a = random.doubles(aOffset + (long) k * m, -1, 1).toArray();   // k × m from aOffset
+            double[] b = random.doubles((long) k * n, -1, 1).toArray();
+            double[] at = transposed(a, aOffset, k, m);
+            double[] c = new double[cOffset + m * n];
+            ops.multiplyTransposed(a, aOffset, m, k, b, n, c, cOffset, 0, m);
+            Reference.assertProduct(at, b, null, false, java.util.Arrays.copyOfRange(c, cOffset, c.length), m, n, k,
+                Reference.U64, "f64 Aᵀ·B");
+            float[] af = Reference.toFloat(a);
+            float[] bf = Reference.toFloat(b);
+            float[] cf = new float[cOffset + m * n];
+            ops.multiplyTransposed(af, aOffset, m, k, bf, n, cf, cOffset, 0, m);
+            Reference.assertProduct(transposed(Reference.toDouble(af), aOffset, k, m), Reference.toDouble(bf), null, false,
+                java.util.Arrays.copyOfRange(Reference.toDouble(cf), cOffset, cf.length), m, n, k, Reference.U32, "f32 Aᵀ·B");
+        }
+    }
+
+    /** The m × k transpose of the k × m matrix at {@code offset}. */
+    private static double[] transposed(double[] a, int offset, int k, int m) {
+        double[] t = new double[m * k];
+        for (int p = 0; p < k; p++) {
+            for (int i = 0; i < m; i++) {
+                t[i * k + p] = a[offset + p * m + i];
+            }
+        }
+        return t;
+    }
+
+    @Test
+    void theTrainingStepsPackingIsTheCpusForTheLayoutTheDeviceReads() {
+        TrainingOps ops = gpuOps(TrainingOps.class);
+        TrainingOps cpu = scalarOps(TrainingOps.class);
+        for (int[] s : new int[][] {{1, 1}, {7, 33}, {300, 65}, {513, 10}}) {
+            int k = s[0];
+            int n = s[1];
+            GemmLayout layout = ops.layout(ElementType.F32, n);
+            int offset = 3;
+            float[] b = Reference.toFloat(random.doubles(offset + (long) k * n, -1, 1).toArray());
+            int p1 = Math.min(k, GemmLayout.KC);
+            float[] got = new float[(int) layout.packedLength(k, n)];
+            float[] want = new float[got.length];
+            ops.pack(layout, b, offset, k, n, 0, p1, got);
+            cpu.pack(layout, b, offset, k, n, 0, p1, want);
+            assertThat(got).as("pack %dx%d", k, n).isEqualTo(want);
+            // B = Tᵀ with T n × k: rows [p0, p1) of B, the panel after the first where there is one
+            int p0 = k > GemmLayout.KC ? GemmLayout.KC : 0;
+            double[] t = random.doubles(offset + (long) n * k, -1, 1).toArray();
+            double[] gotT = new double[(int) ops.layout(ElementType.F64, n).packedLength(k, n)];
+            double[] wantT = new double[gotT.length];
+            ops.packTransposed(ops.layout(ElementType.F64, n), t, offset, k, n, p0, k, gotT);
+            cpu.packTransposed(ops.layout(ElementType.F64, n), t, offset, k, n, p0, k, wantT);
+            assertThat(gotT).as("packTransposed %dx%d from row %d", k, n, p0).isEqualTo(wantT);
+            float[] copied = new float[n + 2];
+            ops.copy(b, offset, copied, 1, n);
+            assertThat(copied).as("copy").isEqualTo(concat(0f, java.util.Arrays.copyOfRange(b, offset, offset + n), 0f));
+        }
+    }
+
+    private static float[] concat(float first, float[] middle, float last) {
+        float[] all = new float[middle.length + 2];
+        all[0] = first;
+        System.arraycopy(middle, 0, all, 1, middle.length);
+        all[all.length - 1] = last;
+        return all;
+    }
+
+    @Test
+    void theTrainingStepsElementwisePartsGiveTheCpusResults() {
+        TrainingOps ops = gpuOps(TrainingOps.class);
+        TrainingOps cpu = scalarOps(TrainingOps.class);
+        for (int[] s : new int[][] {{1, 1}, {1, 7}, {33, 10}, {64, 65}, {257, 3}}) {
+            int rows = s[0];
+            int cols = s[1];
+            int r0 = rows / 3;
+            float[] z = Reference.toFloat(random.doubles((long) rows * cols, -4, 4).toArray());
+            int[] labels = random.ints(rows, 0, cols).toArray();
+            float[] g = new float[rows * cols];
+            float[] gWant = new float[rows * cols];
+            double[] loss = new double[rows];
+            double[] lossWant = new double[rows];
+            ops.softmaxGradient(z, cols, labels, rows, g, loss, r0, rows);
+            cpu.softmaxGradient(z, cols, labels, rows, gWant, lossWant, r0, rows);
+            for (int i = 0; i < g.length; i++) {     // exp and log are the device's own: a rounding apart, no more
+                assertThat((double) g[i]).as("softmax gradient %d of %dx%d", i, rows, cols)
+                    .isCloseTo(gWant[i], org.assertj.core.api.Assertions.within(2.0 * Math.ulp(gWant[i]) + 1e-30));
+            }
+            for (int r = 0; r < rows; r++) {
+                assertThat(loss[r]).as("loss of row %d", r).isCloseTo(lossWant[r], org.assertj.core.api.Assertions.within(1e-12));
+            }
+
+            double[] dz = random.doubles((long) rows * cols, -1, 1).toArray();
+            double[] bias = new double[cols + 4];
+            double[] biasWant = new double[cols + 4];
+            ops.biasGradient(dz, cols, r0, rows, bias, 2);
+            cpu.biasGradient(dz, cols, r0, rows, biasWant, 2);
+            assertThat(bias).as("bias gradient, summed in row order").isEqualTo(biasWant);
+
+            float[] h = Reference.toFloat(random.doubles((long) rows * cols, -1, 1).toArray());
+            float[] d = Reference.toFloat(random.doubles((long) rows * cols, -1, 1).toArray());
+            float[] dWant = d.clone();
+            ops.reluGradient(d, h, r0 * cols, rows * cols);
+            cpu.reluGradient(dWant, h, r0 * cols, rows * cols);
+            assertThat(d).as("ReLU's derivative").isEqualTo(dWant);
+
+            int length = rows * cols;
+            float[][] shards = new float[1 + random.nextInt(4)][];
+            float[][] shardsWant = new float[shards.length][];
+            for (int i = 0; i < shards.length; i++) {
+                shards[i] = Reference.toFloat(random.doubles(length, -1, 1).toArray());
+                shardsWant[i] = shards[i].clone();
+            }
+            float[] p = Reference.toFloat(random.doubles(length, -1, 1).toArray());
+            float[] pWant = p.clone();
+            ops.sumAndUpdate(shards, p, 0.1, r0, length);
+            cpu.sumAndUpdate(shardsWant, pWant, 0.1, r0, length);
+            assertThat(p).as("update after %d shards, in shard order", shards.length).isEqualTo(pWant);
+            assertThat(shards[0]).as("the sum in the first shard").isEqualTo(shardsWant[0]);
         }
     }
 }

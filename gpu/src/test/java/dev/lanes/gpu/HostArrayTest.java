@@ -45,6 +45,12 @@ class HostArrayTest {
         new HostArray(l).copyTo(pinned, from, count);
         new HostArray(lBack).copyFrom(pinned, from, count);
         assertThat(Arrays.copyOfRange(lBack, from, length)).isEqualTo(Arrays.copyOfRange(l, from, length));
+
+        int[] i = random.ints(length).toArray();
+        int[] iBack = new int[length];
+        new HostArray(i).copyTo(pinned, from, count);
+        new HostArray(iBack).copyFrom(pinned, from, count);
+        assertThat(Arrays.copyOfRange(iBack, from, length)).isEqualTo(Arrays.copyOfRange(i, from, length));
     }
 
     @Test
@@ -52,6 +58,7 @@ class HostArrayTest {
         assertThat(new HostArray(new float[3]).bytes(3)).isEqualTo(12);
         assertThat(new HostArray(new double[3]).bytes(3)).isEqualTo(24);
         assertThat(new HostArray(new long[5]).length()).isEqualTo(5);
-        assertThatThrownBy(() -> new HostArray(new int[3])).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new HostArray(new int[3]).bytes(3)).as("a batch's labels, 32-bit on the device too").isEqualTo(12);
+        assertThatThrownBy(() -> new HostArray(new short[3])).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -28,6 +28,14 @@ class KernelSignaturesTest {
             launches.put("histogram_global_" + type, GpuHistogramOps.args(p, 10, 0, 1, 8, p));
             launches.put("gemm_" + type, GpuGemmOps.args(p, p, null, true, p, 1, 2, 3));
             launches.put("fma_peak_" + type, GpuCalibration.fmaPeakArgs(p, 8, type.equals("f32")));
+            launches.put("gemm_tn_" + type, GpuTrainingOps.transposedProductArgs(p, 4, p, p, 1, 2, 3));
+            launches.put("copy_" + type, GpuTrainingOps.elementwiseArgs(p, p, 10));
+            launches.put("relu_gradient_" + type, GpuTrainingOps.elementwiseArgs(p, p, 10));
+            launches.put("accumulate_" + type, GpuTrainingOps.elementwiseArgs(p, p, 10));
+            launches.put("transpose_" + type, GpuTrainingOps.transposeArgs(p, p, 3, 4, 0, 3));
+            launches.put("softmax_gradient_" + type, GpuTrainingOps.softmaxArgs(p, p, 10, 64, p, p, 0, 64));
+            launches.put("bias_gradient_" + type, GpuTrainingOps.biasGradientArgs(p, 10, 0, 64, p));
+            launches.put("sgd_update_" + type, GpuTrainingOps.updateArgs(p, p, type.equals("f32"), -0.1, 10));
         }
         launches.put("axpy_f64", GpuArrayOps.axpyArgs(new KernelArgs().f64(2.0), p, p, 10));
         launches.put("axpy_f32", GpuArrayOps.axpyArgs(new KernelArgs().f32(2f), p, p, 10));

@@ -23,7 +23,11 @@ class PtxModuleTest {
         assertThat(PtxModule.load(PtxModule.ARRAY_KERNELS).entries()).containsExactlyInAnyOrder(
             "sum_of_squares_f64", "sum_of_squares_f32", "dot_f64", "dot_f32", "axpy_f64", "axpy_f32",
             "row_sum_of_squares_f64", "row_sum_of_squares_f32", "monte_carlo_pi", "fma_peak_f32", "fma_peak_f64", "noop");
-        assertThat(PtxModule.load(PtxModule.DENSE_KERNELS).entries()).containsExactlyInAnyOrder("gemm_f32", "gemm_f64");
+        assertThat(PtxModule.load(PtxModule.DENSE_KERNELS).entries()).containsExactlyInAnyOrder("gemm_f32", "gemm_f64",
+            "gemm_tn_f32", "gemm_tn_f64");
+        assertThat(PtxModule.load(PtxModule.TRAINING_KERNELS).entries()).containsExactlyInAnyOrder(
+            java.util.stream.Stream.of("copy", "transpose", "softmax_gradient", "bias_gradient", "relu_gradient", "accumulate",
+                "sgd_update").flatMap(k -> java.util.stream.Stream.of(k + "_f32", k + "_f64")).toArray(String[]::new));
         assertThat(PtxModule.load(PtxModule.IMAGE_KERNELS).entries()).containsExactlyInAnyOrder(
             "stencil3_f32", "stencil5_f32", "histogram_shared_f32", "histogram_shared_f64", "histogram_global_f32",
             "histogram_global_f64");

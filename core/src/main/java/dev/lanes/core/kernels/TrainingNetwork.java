@@ -43,8 +43,12 @@ final class TrainingNetwork {
     final Matrix[] packedTransposed;
     final int[] shardStart;
     final Matrix[] shardGradients;
+    /** The shards' gradient arrays themselves, in shard order, as the reduction takes them (one of the two is null). */
+    final float[][] shardGradientsF32;
+    final double[][] shardGradientsF64;
     final Matrix[] shardPacked;
-    final double[] shardLoss;
+    /** Each row's loss at the current step, summed per shard and then over shards in shard order. */
+    final double[] rowLoss;
     /** The mean cross-entropy of the batch at each step, before that step's update. */
     final double[] losses;
 
@@ -110,7 +114,11 @@ final class TrainingNetwork {
             shardGradients[s] = Matrix.buffer(type, length);
             shardPacked[s] = Matrix.buffer(type, (long) rows * (widest + GemmLayout.MAX_STRIP));
         }
-        this.shardLoss = new double[shards];
+        this.shardGradientsF32 = type == ElementType.F32
+            ? java.util.Arrays.stream(shardGradients).map(Matrix::f32).toArray(float[][]::new) : null;
+        this.shardGradientsF64 = type == ElementType.F64
+            ? java.util.Arrays.stream(shardGradients).map(Matrix::f64).toArray(double[][]::new) : null;
+        this.rowLoss = new double[batch];
         this.losses = new double[steps];
         reset();
     }

@@ -116,21 +116,23 @@ final class TrainingPhases {
                     GemmLayout layout = ops.layout(net.type, out);
                     int p1 = Math.min(in, job.p0() + GemmLayout.KC);
                     if (p.f32() != null) {
-                        layout.packAt(p.f32(), offset, in, out, job.p0(), p1, net.packedWeights[l].f32());
+                        ops.pack(layout, p.f32(), offset, in, out, job.p0(), p1, net.packedWeights[l].f32());
+                        if (job.p0() == 0) {
+                            ops.copy(p.f32(), net.biasOffset[l], net.biases[l].f32(), 0, out);
+                        }
                     } else {
-                        layout.packAt(p.f64(), offset, in, out, job.p0(), p1, net.packedWeights[l].f64());
-                    }
-                    if (job.p0() == 0) {
-                        System.arraycopy(p.f32() != null ? p.f32() : p.f64(), net.biasOffset[l],
-                            net.biases[l].f32() != null ? net.biases[l].f32() : net.biases[l].f64(), 0, out);
+                        ops.pack(layout, p.f64(), offset, in, out, job.p0(), p1, net.packedWeights[l].f64());
+                        if (job.p0() == 0) {
+                            ops.copy(p.f64(), net.biasOffset[l], net.biases[l].f64(), 0, out);
+                        }
                     }
                 } else {
                     GemmLayout layout = ops.layout(net.type, in);
                     int p1 = Math.min(out, job.p0() + GemmLayout.KC);
                     if (p.f32() != null) {
-                        layout.packTransposed(p.f32(), offset, out, in, job.p0(), p1, net.packedTransposed[l].f32());
+                        ops.packTransposed(layout, p.f32(), offset, out, in, job.p0(), p1, net.packedTransposed[l].f32());
                     } else {
-                        layout.packTransposed(p.f64(), offset, out, in, job.p0(), p1, net.packedTransposed[l].f64());
+                        ops.packTransposed(layout, p.f64(), offset, out, in, job.p0(), p1, net.packedTransposed[l].f64());
                     }
                 }
             }
@@ -171,8 +173,14 @@ final class TrainingPhases {
                     ops.multiply(in.f64(), w[l], net.packedWeights[l].f64(), w[l + 1], net.biases[l].f64(), relu, out.f64(), r0, r1);
                 }
             }
-            net.shardLoss[s] = SoftmaxCrossEntropy.gradient(net.activations[layers - 1], net.labels, net.batch,
-                net.gradients[layers - 1], r0, r1);
+            Matrix logits = net.activations[layers - 1];
+            if (logits.f32() != null) {
+                ops.softmaxGradient(logits.f32(), net.classes(), net.labels, net.batch, net.gradients[layers - 1].f32(),
+                    net.rowLoss, r0, r1);
+            } else {
+                ops.softmaxGradient(logits.f64(), net.classes(), net.labels, net.batch, net.gradients[layers - 1].f64(),
+                    net.rowLoss, r0, r1);
+            }
             Matrix g = net.shardGradients[s];
             Matrix packed = net.shardPacked[s];
             int rows = r1 - r0;
@@ -181,13 +189,14 @@ final class TrainingPhases {
                 Matrix in = l == 0 ? net.input : net.activations[l - 1];
                 GemmLayout layout = ops.layout(net.type, w[l + 1]);
                 if (dz.f32() != null) {
-                    layout.packAt(dz.f32(), r0 * w[l + 1], rows, w[l + 1], packed.f32());
+                    ops.pack(layout, dz.f32(), r0 * w[l + 1], rows, w[l + 1], 0, rows, packed.f32());
                     ops.multiplyTransposed(in.f32(), r0 * w[l], w[l], rows, packed.f32(), w[l + 1], g.f32(), net.weightOffset[l], 0, w[l]);
+                    ops.biasGradient(dz.f32(), w[l + 1], r0, r1, g.f32(), net.biasOffset[l]);
                 } else {
-                    layout.packAt(dz.f64(), r0 * w[l + 1], rows, w[l + 1], packed.f64());
+                    ops.pack(layout, dz.f64(), r0 * w[l + 1], rows, w[l + 1], 0, rows, packed.f64());
                     ops.multiplyTransposed(in.f64(), r0 * w[l], w[l], rows, packed.f64(), w[l + 1], g.f64(), net.weightOffset[l], 0, w[l]);
+                    ops.biasGradient(dz.f64(), w[l + 1], r0, r1, g.f64(), net.biasOffset[l]);
                 }
-                Backward.biasGradient(dz, r0, r1, g, net.biasOffset[l]);
                 if (l > 0) {
                     Matrix dh = net.gradients[l - 1];
                     if (dz.f32() != null) {
@@ -221,7 +230,12 @@ final class TrainingPhases {
 
         @Override
         public Void block(TrainingOps ops, int from, int to) {
-            Backward.sumAndUpdate(net.shardGradients, net.parameters, net.learningRate, from, to);
+            if (net.parameters.f32() != null) {
+                ops.sumAndUpdate(net.shardGradientsF32, net.parameters.f32(), net.learningRate, from, to);
+            } else {
+                ops.sumAndUpdate(net.shardGradientsF64, net.parameters.f64(), net.learningRate, from, to);
+            }
+            ops.toHost(net.rowLoss);        // the losses the result sums; on the CPU a no-op in every block
             return null;
         }
 
@@ -235,11 +249,15 @@ final class TrainingPhases {
             return true;
         }
 
-        /** The step's loss, from the shards' in shard order; the parameters after the last step. */
+        /** The step's loss, each shard's rows summed in order, then the shards' in shard order; the parameters after the last step. */
         @Override
         public Value result(Void total) {
             double loss = 0;
-            for (double shard : net.shardLoss) {
+            for (int s = 0; s < net.shards(); s++) {
+                double shard = 0;
+                for (int r = net.shardStart[s]; r < net.shardStart[s + 1]; r++) {
+                    shard += net.rowLoss[r];
+                }
                 loss += shard;
             }
             net.losses[step] = loss / net.batch;
