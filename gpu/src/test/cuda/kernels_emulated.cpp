@@ -8,6 +8,7 @@
 #include "../../main/cuda/array_kernels.cu"
 #include "../../main/cuda/dense_kernels.cu"
 #include "../../main/cuda/image_kernels.cu"
+#include "../../main/cuda/training_kernels.cu"
 
 #include <cstdio>
 #include <cstdlib>
@@ -146,6 +147,44 @@ int main(int argc, char** argv) try {
                         (const double*)(bias ? bi.data() : nullptr), relu, c.data(), m, n, k);
             writeFile(argv[9], c.data(), c.size());
         }
+        return 0;
+    }
+    if (kernel == "gemm_tn_f32") {                 // a (k × lda) lda b (k × n) m n k out: C = Aᵀ·B, m ≤ lda
+        std::vector<float> a = readFile<float>(argv[2]);
+        int lda = (int)arg(argv, 3);
+        std::vector<float> b = readFile<float>(argv[4]);
+        int m = (int)arg(argv, 5);
+        int n = (int)arg(argv, 6);
+        int k = (int)arg(argv, 7);
+        std::vector<float> c((size_t)m * n, NAN);
+        emu::launch(gemm_tn_f32, grid, block, shared, (const float*)a.data(), lda, (const float*)b.data(), c.data(), m, n, k);
+        writeFile(argv[8], c.data(), c.size());
+        return 0;
+    }
+    if (kernel == "transpose_f64") {               // t (n × k) k n p0 p1 out: rows [p0, p1) of B = Tᵀ, the rest NaN
+        std::vector<double> t = readFile<double>(argv[2]);
+        int k = (int)arg(argv, 3);
+        int n = (int)arg(argv, 4);
+        int p0 = (int)arg(argv, 5);
+        int p1 = (int)arg(argv, 6);
+        std::vector<double> b((size_t)k * n, NAN);
+        emu::launch(transpose_f64, grid, block, shared, (const double*)t.data(), b.data(), k, n, p0, p1);
+        writeFile(argv[7], b.data(), b.size());
+        return 0;
+    }
+    if (kernel == "softmax_gradient_f64") {        // logits labels (int32) classes r0 r1 gradient-out loss-out: batch = rows
+        std::vector<double> z = readFile<double>(argv[2]);
+        std::vector<int> labels = readFile<int>(argv[3]);
+        int classes = (int)arg(argv, 4);
+        int r0 = (int)arg(argv, 5);
+        int r1 = (int)arg(argv, 6);
+        int batch = (int)labels.size();
+        std::vector<double> g(z.size(), NAN);
+        std::vector<double> loss(batch, NAN);
+        emu::launch(softmax_gradient_f64, grid, block, shared, (const double*)z.data(), (const int*)labels.data(), classes, batch,
+                    g.data(), loss.data(), r0, r1);
+        writeFile(argv[7], g.data(), g.size());
+        writeFile(argv[8], loss.data(), loss.size());
         return 0;
     }
     if (kernel == "stencil3_f32" || kernel == "stencil5_f32") {   // image h w weights out tiles_across

@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -206,6 +207,88 @@ class EmulatedKernelsTest {
     }
 
     @Test
+    void transposedProductsReadNoFurtherThanAsLastRowAtEveryTileEdge() throws Exception {
+        for (int[] s : new int[][] {{1, 1, 1}, {3, 5, 7}, {65, 70, 17}, {130, 129, 9}, {128, 10, 33}}) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            int lda = m + 3;                          // A's rows longer than C's: columns [0, m) of each are read
+            float[] a = Reference.toFloat(random.doubles((long) k * lda, -1, 1).toArray());
+            float[] b = Reference.toFloat(random.doubles((long) k * n, -1, 1).toArray());
+            double[] at = new double[m * k];
+            for (int p = 0; p < k; p++) {
+                for (int i = 0; i < m; i++) {
+                    at[i * k + p] = a[p * lda + i];
+                }
+            }
+            Path out = work.resolve("gemm_tn.out");
+            run("gemm_tn_f32", single(LaunchGeometry.gemm(m, n, GpuGemmOps.TILE_F32)), write(a), "" + lda, write(b),
+                "" + m, "" + n, "" + k, out.toString());
+            Reference.assertProduct(at, Reference.toDouble(b), null, false, Reference.toDouble(readFloats(out)), m, n, k,
+                Reference.U32, "f32 Aᵀ·B");
+        }
+    }
+
+    @Test
+    void theTransposeWritesExactlyItsRowsOfB() throws Exception {
+        for (int[] s : new int[][] {{1, 1, 0, 1}, {40, 33, 0, 40}, {300, 65, 256, 300}, {70, 100, 32, 64}}) {
+            int k = s[0];
+            int n = s[1];
+            int p0 = s[2];
+            int p1 = s[3];
+            double[] t = random.doubles((long) n * k, -1, 1).toArray();       // T n × k; B = Tᵀ is k × n
+            Path out = work.resolve("transpose.out");
+            run("transpose_f64", LaunchGeometry.transpose(p1 - p0, n), write(t), "" + k, "" + n, "" + p0, "" + p1, out.toString());
+            double[] b = readDoubles(out);
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j++) {
+                    String what = String.format("B[%d][%d] of %dx%d, rows [%d, %d)", p, j, k, n, p0, p1);
+                    if (p >= p0 && p < p1) {
+                        assertThat(b[p * n + j]).as(what).isEqualTo(t[j * k + p]);
+                    } else {
+                        assertThat(b[p * n + j]).as(what + ": not the kernel's").isNaN();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSoftmaxGradientIsTheCpusOnItsRowsOnly() throws Exception {
+        for (int[] s : new int[][] {{1, 1, 0}, {70, 10, 5}, {300, 3, 299}}) {
+            int rows = s[0];
+            int classes = s[1];
+            int r0 = s[2];
+            double[] z = random.doubles((long) rows * classes, -5, 5).toArray();
+            int[] labels = random.ints(rows, 0, classes).toArray();
+            Path gradient = work.resolve("softmax.out");
+            Path loss = work.resolve("loss.out");
+            run("softmax_gradient_f64", LaunchGeometry.gridStride(rows - r0, MULTIPROCESSORS), write(z), write(labels),
+                "" + classes, "" + r0, "" + rows, gradient.toString(), loss.toString());
+            double[] want = new double[z.length];
+            double[] wantLoss = new double[rows];
+            dev.lanes.core.exec.TrainingLoops.softmaxGradient(z, classes, labels, rows, want, wantLoss, r0, rows);
+            double[] got = readDoubles(gradient);
+            double[] gotLoss = readDoubles(loss);
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < classes; c++) {
+                    int i = r * classes + c;
+                    if (r < r0) {
+                        assertThat(got[i]).as("row %d is not the kernel's", r).isNaN();
+                    } else {              // exp and log are the C library's here, the JDK's there: a few roundings apart
+                        assertThat(got[i]).as("gradient[%d][%d]", r, c).isCloseTo(want[i], within(4 * Math.ulp(want[i]) + 1e-300));
+                    }
+                }
+                if (r < r0) {
+                    assertThat(gotLoss[r]).isNaN();
+                } else {
+                    assertThat(gotLoss[r]).as("loss of row %d", r).isCloseTo(wantLoss[r], within(1e-13 * Math.max(1, wantLoss[r])));
+                }
+            }
+        }
+    }
+
+    @Test
     void stencilsGiveTheCpusBitsIncludingEdgesAndPartialTiles() throws Exception {
         for (int size : new int[] {3, 5}) {
             for (int[] shape : new int[][] {{1, 1}, {2, 3}, {9, 33}, {17, 70}}) {
@@ -274,6 +357,12 @@ class EmulatedKernelsTest {
     private static String write(float[] values) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(values);
+        return write(b);
+    }
+
+    private static String write(int[] values) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        b.asIntBuffer().put(values);
         return write(b);
     }
 
