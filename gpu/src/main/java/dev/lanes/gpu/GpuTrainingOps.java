@@ -46,7 +46,7 @@ final class GpuTrainingOps implements TrainingOps {
         device.call(() -> {
             DeviceMemory memory = device.memory();
             gemm.launch(kernel, tile, elementBytes(a), at(memory.whole(a), a, (long) r0 * k), memory.whole(b),
-                bias == null ? null : memory.whole(bias), relu, memory.workspace(c, r0 * n, r1 * n).withByteOffset((long) r0 * n * elementBytes(c)), r1 - r0, n, k);
+                bias == null ? null : memory.whole(bias), relu, at(memory.workspace(c, r0 * n, r1 * n), c, (long) r0 * n), r1 - r0, n, k);
             return null;
         });
     }
