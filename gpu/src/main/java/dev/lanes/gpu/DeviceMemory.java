@@ -92,14 +92,9 @@ final class DeviceMemory {
     void toHost(Object array) {
         Residency.Entry e = residency.find(array);
         if (e != null && e.dirty()) {
-            download(e);
+            staging.download(e.buffer.at(e.host.bytes(e.dirtyFrom())), e.host, e.dirtyFrom(), e.dirtyTo() - e.dirtyFrom());
+            e.clean();
         }
-    }
-
-    /** The range kernels wrote of a resident array, into the host array; enqueued and waited for. */
-    private void download(Residency.Entry e) {
-        staging.download(e.buffer.at(e.host.bytes(e.dirtyFrom())), e.host, e.dirtyFrom(), e.dirtyTo() - e.dirtyFrom());
-        e.clean();
     }
 
     /** As {@link #output}, but the address of the array's first element, for a kernel that indexes the whole array. */
@@ -167,11 +162,12 @@ final class DeviceMemory {
      * {@code everything}. Enqueues and waits for each copy; the caller then finishes the timeline.
      */
     void bringBack(Object wanted, boolean everything) {
+        if (!everything) {
+            toHost(wanted);
+            return;
+        }
         for (Object array : residency.arrays()) {
-            Residency.Entry e = residency.find(array);
-            if (e.dirty() && (everything || array == wanted)) {
-                download(e);
-            }
+            toHost(array);
         }
     }
 

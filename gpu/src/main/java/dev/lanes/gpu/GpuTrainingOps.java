@@ -186,19 +186,21 @@ final class GpuTrainingOps implements TrainingOps {
 
     @Override
     public void sumAndUpdate(float[][] shards, float[] p, double learningRate, int from, int to) {
-        sumAndUpdate("f32", shards, p, -learningRate, from, to);
+        shardSumAndUpdate(shards, p, -learningRate, from, to);
     }
 
     @Override
     public void sumAndUpdate(double[][] shards, double[] p, double learningRate, int from, int to) {
-        sumAndUpdate("f64", shards, p, -learningRate, from, to);
+        shardSumAndUpdate(shards, p, -learningRate, from, to);
     }
 
     /**
      * One launch per shard after the first, adding it to the first's in shard order as the CPU
      * does, then the update with {@code rate} = −η (rounded to f32 for f32, as on the CPU).
      */
-    private void sumAndUpdate(String type, Object[] shards, Object p, double rate, int from, int to) {
+    private void shardSumAndUpdate(Object[] shards, Object p, double rate, int from, int to) {
+        boolean f32 = p instanceof float[];
+        String type = f32 ? "f32" : "f64";
         long n = to - from;
         for (int s = 1; s < shards.length; s++) {
             Object shard = shards[s];
@@ -207,7 +209,7 @@ final class GpuTrainingOps implements TrainingOps {
         }
         launchOver(n, "sgd_update_" + type, memory -> {
             CUdeviceptr sum = at(memory.whole(shards[0]), shards[0], from);
-            return updateArgs(memory.inout(p, from, to), sum, p instanceof float[], rate, n);
+            return updateArgs(memory.inout(p, from, to), sum, f32, rate, n);
         });
     }
 
