@@ -130,8 +130,10 @@ class GpuRunTest {
               - { id: train, kernel: mlp-train, params: { batch: 100, layers: [20, 16, 3], steps: 4, learning-rate: 0.5 }, backend: gpu }
               - { id: cpu, kernel: mlp-train, params: { batch: 100, layers: [20, 16, 3], steps: 4, learning-rate: 0.5 }, backend: scalar }
               - { id: train64, kernel: mlp-train, params: { batch: 70, layers: [9, 130, 4], type: f64, steps: 2 }, backend: gpu }
+              - { id: shards, kernel: mlp-train, params: { batch: 1100, layers: [9, 12, 4], steps: 2 }, backend: gpu }
             """);
-        for (String id : List.of("train", "train64")) {
+        // batches of up to 1024 rows are one shard whose products the device runs whole; 1100 rows are shards it sums
+        for (String id : List.of("train", "train64", "shards")) {
             PointResult s = stage(r, id);
             assertThat(s.key().backend()).isEqualTo("gpu");
             assertThat(s.check().passed()).as(id + ": " + s.check()).isTrue();

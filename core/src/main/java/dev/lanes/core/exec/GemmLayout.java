@@ -45,12 +45,12 @@ public record GemmLayout(int nr) {
         return pc * paddedColumns(n) + strip * kcLen * nr;
     }
 
-    /** Packs rows {@code [p0, p1)} of B; {@code p0} starts a panel and {@code p1} ends one (or is k). */
+    /** Packs rows {@code [p0, p1)} of B; any rows, each where the whole B's packing puts it. */
     public void pack(float[] b, int k, int n, int p0, int p1, float[] packed) {
         packRows(b, 0, k, n, p0, p1, packed);
     }
 
-    /** Packs rows {@code [p0, p1)} of B; {@code p0} starts a panel and {@code p1} ends one (or is k). */
+    /** Packs rows {@code [p0, p1)} of B; any rows, each where the whole B's packing puts it. */
     public void pack(double[] b, int k, int n, int p0, int p1, double[] packed) {
         packRows(b, 0, k, n, p0, p1, packed);
     }
@@ -63,7 +63,7 @@ public record GemmLayout(int nr) {
         packRows(b, offset, k, n, 0, k, packed);
     }
 
-    /** As {@link #packAt(float[], int, int, int, float[])}, rows [p0, p1) only: p0 starts a panel, p1 ends one (or is k). */
+    /** As {@link #packAt(float[], int, int, int, float[])}, rows [p0, p1) only, any rows: a panel, or a slice of a batch. */
     public void packAt(float[] b, int offset, int k, int n, int p0, int p1, float[] packed) {
         packRows(b, offset, k, n, p0, p1, packed);
     }
@@ -72,7 +72,7 @@ public record GemmLayout(int nr) {
         packRows(b, offset, k, n, 0, k, packed);
     }
 
-    /** As {@link #packAt(double[], int, int, int, double[])}, rows [p0, p1) only: p0 starts a panel, p1 ends one (or is k). */
+    /** As {@link #packAt(double[], int, int, int, double[])}, rows [p0, p1) only, any rows: a panel, or a slice of a batch. */
     public void packAt(double[] b, int offset, int k, int n, int p0, int p1, double[] packed) {
         packRows(b, offset, k, n, p0, p1, packed);
     }
@@ -85,20 +85,21 @@ public record GemmLayout(int nr) {
         packTransposed(t, offset, k, n, 0, k, packed);
     }
 
-    /** As {@link #packTransposed(float[], int, int, int, float[])}, rows [p0, p1) of B only: p0 starts a panel, p1 ends one (or is k). */
+    /** As {@link #packTransposed(float[], int, int, int, float[])}, rows [p0, p1) of B only, any rows. */
     public void packTransposed(float[] t, int offset, int k, int n, int p0, int p1, float[] packed) {
-        for (int pc = p0; pc < p1; pc += KC) {
-            int kcLen = Math.min(KC, k - pc);
+        for (int pc = p0 - p0 % KC; pc < p1; pc += KC) {
+            int first = Math.max(p0, pc);
+            int kcLen = Math.min(p1, Math.min(k, pc + KC)) - first;
             for (int strip = 0, j0 = 0; j0 < n; strip++, j0 += nr) {
                 int width = Math.min(nr, n - j0);
-                int to = stripOffset(k, n, pc, strip);
+                int to = stripOffset(k, n, pc, strip) + (first - pc) * nr;
                 // tiles of T_BLOCK × T_BLOCK: each reads T_BLOCK runs of a row of T and writes T_BLOCK runs of the strip
                 for (int jb = 0; jb < width; jb += T_BLOCK) {
                     int jEnd = Math.min(width, jb + T_BLOCK);
                     for (int pb = 0; pb < kcLen; pb += T_BLOCK) {
                         int pEnd = Math.min(kcLen, pb + T_BLOCK);
                         for (int j = jb; j < jEnd; j++) {
-                            int from = offset + (j0 + j) * k + pc;
+                            int from = offset + (j0 + j) * k + first;
                             for (int p = pb; p < pEnd; p++) {
                                 packed[to + p * nr + j] = t[from + p];
                             }
@@ -118,20 +119,21 @@ public record GemmLayout(int nr) {
         packTransposed(t, offset, k, n, 0, k, packed);
     }
 
-    /** As {@link #packTransposed(double[], int, int, int, double[])}, rows [p0, p1) of B only: p0 starts a panel, p1 ends one (or is k). */
+    /** As {@link #packTransposed(double[], int, int, int, double[])}, rows [p0, p1) of B only, any rows. */
     public void packTransposed(double[] t, int offset, int k, int n, int p0, int p1, double[] packed) {
-        for (int pc = p0; pc < p1; pc += KC) {
-            int kcLen = Math.min(KC, k - pc);
+        for (int pc = p0 - p0 % KC; pc < p1; pc += KC) {
+            int first = Math.max(p0, pc);
+            int kcLen = Math.min(p1, Math.min(k, pc + KC)) - first;
             for (int strip = 0, j0 = 0; j0 < n; strip++, j0 += nr) {
                 int width = Math.min(nr, n - j0);
-                int to = stripOffset(k, n, pc, strip);
+                int to = stripOffset(k, n, pc, strip) + (first - pc) * nr;
                 // tiles of T_BLOCK × T_BLOCK: each reads T_BLOCK runs of a row of T and writes T_BLOCK runs of the strip
                 for (int jb = 0; jb < width; jb += T_BLOCK) {
                     int jEnd = Math.min(width, jb + T_BLOCK);
                     for (int pb = 0; pb < kcLen; pb += T_BLOCK) {
                         int pEnd = Math.min(kcLen, pb + T_BLOCK);
                         for (int j = jb; j < jEnd; j++) {
-                            int from = offset + (j0 + j) * k + pc;
+                            int from = offset + (j0 + j) * k + first;
                             for (int p = pb; p < pEnd; p++) {
                                 packed[to + p * nr + j] = t[from + p];
                             }
@@ -149,12 +151,13 @@ public record GemmLayout(int nr) {
 
     /** Rows [p0, p1) of the k × n matrix starting at {@code offset} of b. */
     private void packRows(float[] b, int offset, int k, int n, int p0, int p1, float[] packed) {
-        for (int pc = p0; pc < p1; pc += KC) {
-            int kcLen = Math.min(KC, k - pc);
+        for (int pc = p0 - p0 % KC; pc < p1; pc += KC) {
+            int first = Math.max(p0, pc);
+            int end = Math.min(p1, Math.min(k, pc + KC));
             for (int strip = 0, j0 = 0; j0 < n; strip++, j0 += nr) {
                 int width = Math.min(nr, n - j0);
-                int to = stripOffset(k, n, pc, strip);
-                for (int p = pc; p < pc + kcLen; p++, to += nr) {
+                int to = stripOffset(k, n, pc, strip) + (first - pc) * nr;
+                for (int p = first; p < end; p++, to += nr) {
                     System.arraycopy(b, offset + p * n + j0, packed, to, width);
                     java.util.Arrays.fill(packed, to + width, to + nr, 0f);
                 }
@@ -163,12 +166,13 @@ public record GemmLayout(int nr) {
     }
 
     private void packRows(double[] b, int offset, int k, int n, int p0, int p1, double[] packed) {
-        for (int pc = p0; pc < p1; pc += KC) {
-            int kcLen = Math.min(KC, k - pc);
+        for (int pc = p0 - p0 % KC; pc < p1; pc += KC) {
+            int first = Math.max(p0, pc);
+            int end = Math.min(p1, Math.min(k, pc + KC));
             for (int strip = 0, j0 = 0; j0 < n; strip++, j0 += nr) {
                 int width = Math.min(nr, n - j0);
-                int to = stripOffset(k, n, pc, strip);
-                for (int p = pc; p < pc + kcLen; p++, to += nr) {
+                int to = stripOffset(k, n, pc, strip) + (first - pc) * nr;
+                for (int p = first; p < end; p++, to += nr) {
                     System.arraycopy(b, offset + p * n + j0, packed, to, width);
                     java.util.Arrays.fill(packed, to + width, to + nr, 0.0);
                 }

@@ -114,7 +114,6 @@ public final class MlpTrainKernel implements Kernel {
         long parameters = 0;
         long activations = 0;
         long packed = 0;
-        long widest = 0;
         for (int l = 1; l < widths.size(); l++) {
             MatrixSizes.checkFits("layers", "the weights of layer " + l, widths.get(l - 1), widths.get(l) + GemmLayout.MAX_STRIP);
             MatrixSizes.checkFits("batch", "the activations of layer " + l, batch, widths.get(l));
@@ -122,7 +121,6 @@ public final class MlpTrainKernel implements Kernel {
             parameters += widths.get(l - 1) * widths.get(l) + widths.get(l);
             activations += batch * widths.get(l);
             packed += 2 * GemmLayout.maxPackedLength(widths.get(l - 1).intValue(), widths.get(l).intValue());
-            widest = Math.max(widest, widths.get(l));
         }
         MatrixSizes.checkFits("batch", "the input", batch, widths.get(0));
         MatrixSizes.checkFits("layers", "the parameters", 1, parameters);
@@ -130,7 +128,8 @@ public final class MlpTrainKernel implements Kernel {
         double flops = steps * (2.0 * batch * (3.0 * forward - widths.get(0) * widths.get(1)) + (shards + 1.0) * parameters);
         double bytes = steps * (double) (batch * widths.get(0) + 2 * parameters + 2 * shards * parameters) * type.bytes();
         long allocated = (batch * widths.get(0) + 2 * parameters + 2 * activations + packed + shards * parameters
-            + shards * TrainingNetwork.shardRows(batch) * (widest + GemmLayout.MAX_STRIP)) * type.bytes() + 4 * batch;
+            + TrainingNetwork.packedGradientElements(batch, widths.stream().mapToLong(Long::longValue).toArray())) * type.bytes()
+            + 12 * batch;
         return new StageShape(DataShape.array(type, parameters), new Work(batch * steps, flops, bytes), allocated);
     }
 

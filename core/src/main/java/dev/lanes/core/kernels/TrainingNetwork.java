@@ -16,6 +16,13 @@ import dev.lanes.core.exec.GemmLayout;
  * computes the same bits. A thread takes whole shards; the threads that can work at once are
  * at most the shards.
  *
+ * <p>A batch of at most {@value #ONE_SHARD_MAX_BATCH} rows is one shard: its shards would be
+ * too shallow for the weight gradients' products (k = the shard's rows) and their sum would
+ * cost as much as computing them. The threads then split its products instead — the forward
+ * and activation gradients by batch row, the weight gradients by C row — and each layer's dZ
+ * is kept packed for the whole batch ({@link #packedGradients}). Every element is still summed
+ * over the batch in row order, so every thread count computes the same bits here too.
+ *
  * <p>Seeded as {@code mlp-forward} seeds (weights Glorot-uniform, biases in ±0.1, inputs in
  * [0, 1)) unless given; the labels are a seeded linear teacher's, argmax over classes of (x − ½)·T, so
  * the problem is learnable and its classes balanced.
@@ -23,6 +30,8 @@ import dev.lanes.core.exec.GemmLayout;
 final class TrainingNetwork {
     static final int MIN_SHARD_ROWS = 32;
     static final int MAX_SHARDS = 16;
+    /** The largest batch that is one shard (docs/performance.md, "mlp-train at small batches"). */
+    static final int ONE_SHARD_MAX_BATCH = 1024;
 
     final int batch;
     final int[] widths;
@@ -46,7 +55,10 @@ final class TrainingNetwork {
     /** The shards' gradient arrays themselves, in shard order, as the reduction takes them (one of the two is null). */
     final float[][] shardGradientsF32;
     final double[][] shardGradientsF64;
+    /** Each shard's dZ of the layer it is at, packed for its weight gradient (several shards only). */
     final Matrix[] shardPacked;
+    /** Each layer's dZ for the whole batch, packed for the weight gradient (one shard only). */
+    final Matrix[] packedGradients;
     /** Each row's loss at the current step, summed per shard and then over shards in shard order. */
     final double[] rowLoss;
     /** The mean cross-entropy of the batch at each step, before that step's update. */
@@ -109,10 +121,16 @@ final class TrainingNetwork {
             shardStart[s] = Math.min(batch, s * rows);
         }
         this.shardGradients = new Matrix[shards];
-        this.shardPacked = new Matrix[shards];
+        this.shardPacked = new Matrix[shards == 1 ? 0 : shards];
         for (int s = 0; s < shards; s++) {
             shardGradients[s] = Matrix.buffer(type, length);
+        }
+        for (int s = 0; s < shardPacked.length; s++) {
             shardPacked[s] = Matrix.buffer(type, (long) rows * (widest + GemmLayout.MAX_STRIP));
+        }
+        this.packedGradients = new Matrix[shards == 1 ? layers : 0];
+        for (int l = 0; l < packedGradients.length; l++) {
+            packedGradients[l] = Matrix.buffer(type, GemmLayout.maxPackedLength(batch, widths[l + 1]));
         }
         this.shardGradientsF32 = type == ElementType.F32
             ? java.util.Arrays.stream(shardGradients).map(Matrix::f32).toArray(float[][]::new) : null;
@@ -123,9 +141,26 @@ final class TrainingNetwork {
         reset();
     }
 
-    /** Rows per shard: a sixteenth of the batch in whole multiples of 8, and at least {@value #MIN_SHARD_ROWS}. */
+    /**
+     * Rows per shard: the whole batch up to {@value #ONE_SHARD_MAX_BATCH}, else a sixteenth of it
+     * in whole multiples of 8, and at least {@value #MIN_SHARD_ROWS}.
+     */
     static int shardRows(long batch) {
+        if (batch <= ONE_SHARD_MAX_BATCH) {
+            return (int) Math.max(1, batch);
+        }
         return (int) Math.max(MIN_SHARD_ROWS, Math.ceilDiv(Math.ceilDiv(batch, MAX_SHARDS), 8) * 8);
+    }
+
+    /** Elements of the packed dZ buffers: every layer's for the whole batch with one shard, else one per shard. */
+    static long packedGradientElements(long batch, long[] widths) {
+        long widest = 0;
+        long all = 0;
+        for (int l = 1; l < widths.length; l++) {
+            widest = Math.max(widest, widths[l]);
+            all += batch * (widths[l] + GemmLayout.MAX_STRIP);
+        }
+        return shards(batch) == 1 ? all : shards(batch) * shardRows(batch) * (widest + GemmLayout.MAX_STRIP);
     }
 
     static int shards(long batch) {
@@ -138,6 +173,11 @@ final class TrainingNetwork {
 
     int shards() {
         return shardGradients.length;
+    }
+
+    /** One shard: the threads split its products rather than taking shards. */
+    boolean splitsProducts() {
+        return shards() == 1;
     }
 
     int classes() {

@@ -6,26 +6,40 @@ import dev.lanes.core.exec.GemmLayout;
 import dev.lanes.core.exec.TrainingOps;
 
 /**
- * One SGD step of {@code mlp-train} as three tasks, each the prerequisite of the next, so a
+ * One SGD step of {@code mlp-train} as phases, each the prerequisite of the next, so a
  * barrier separates them on every backend:
  * <ol>
  * <li>{@value #PACK}: every layer's W and Wᵀ packed for the running implementation (the
- *     weights changed in the last update), panel by panel, and the biases copied out;</li>
- * <li>{@value #COMPUTE}: each shard of the batch forward through every layer, the softmax
- *     cross-entropy gradient of its rows, and back, leaving the shard's gradients of every W
- *     and b in its own buffer — no barrier between layers, a shard is one thread's;</li>
+ *     weights changed in the last update), {@value #PACK_ROWS} rows a block, and the biases copied out;</li>
+ * <li>with several shards, {@value #COMPUTE}: each shard of the batch forward through every
+ *     layer, the softmax cross-entropy gradient of its rows, and back, leaving the shard's
+ *     gradients of every W and b in its own buffer — no barrier between layers, a shard is one
+ *     thread's;</li>
+ * <li>with one shard (a small batch), {@value #COMPUTE} is every row forward, the loss gradient
+ *     and back through the activation gradients (a row needs no other row for these), blocks of
+ *     {@value #ROW_BLOCK} rows, each packing its rows of every layer's dZ; then
+ *     {@value #WEIGHT_GRADIENTS}: every W's gradient Hᵀ·dZ over the whole batch, the threads
+ *     taking {@value #GRADIENT_ROWS} of its rows at a time, and the bias gradients;</li>
  * <li>{@value #REDUCE}: the shards' gradients summed in shard order and the parameters
  *     updated, one pass over the parameters cut into blocks: the reduction data parallelism
- *     pays for, timed apart from the compute.</li>
+ *     pays for, timed apart from the compute ({@value #UPDATE} alone with one shard).</li>
  * </ol>
  * Steps chain the same way, step s+1's packing after step s's update.
  */
 final class TrainingPhases {
     static final String PACK = "pack";
     static final String COMPUTE = "forward+backward";
+    static final String WEIGHT_GRADIENTS = "weight gradients";
     static final String REDUCE = "reduce+update";
+    static final String UPDATE = "update";
     /** Parameters per block of the reduction: 64 KiB of f32, a multiple of 64. */
     private static final int REDUCE_BLOCK = 16_384;
+    /** Rows of a one-shard batch per block of its forward and backward pass: a block's products keep 32 rows of A. */
+    static final int ROW_BLOCK = 32;
+    /** Rows of a weight gradient per block when the threads split it: half the micro-kernels' A block. */
+    static final int GRADIENT_ROWS = 64;
+    /** Rows of a W or Wᵀ per block of the packing: a big layer is many blocks. */
+    static final int PACK_ROWS = 64;
 
     private TrainingPhases() {
     }
@@ -34,7 +48,9 @@ final class TrainingPhases {
     static BlockTask<TrainingOps, Void> steps(TrainingNetwork net) {
         Reduce last = null;
         for (int step = 0; step < net.steps; step++) {
-            last = new Reduce(net, step, new Compute(net, new Pack(net, last)));
+            Pack pack = new Pack(net, last);
+            Phase compute = net.splitsProducts() ? new WeightGradients(net, new Rows(net, pack)) : new Compute(net, pack);
+            last = new Reduce(net, step, compute);
         }
         return last;
     }
@@ -68,13 +84,13 @@ final class TrainingPhases {
     }
 
     /**
-     * One block per panel of {@value GemmLayout#KC} rows of each W and each Wᵀ but the input
-     * layer's (its activations need no gradient), so the threads share the packing of a big
-     * layer; the biases are copied with their W's first panel.
+     * One block per {@value #PACK_ROWS} rows of each W and each Wᵀ but the input layer's (its
+     * activations need no gradient), so the threads share the packing of every layer, Wᵀ's
+     * transposing reads too; the biases are copied with their W's first rows.
      */
     private static final class Pack extends Phase {
-        /** A panel of one matrix: layer l's W, or its Wᵀ, from row p0. */
-        private record Job(int layer, boolean transposed, int p0) {
+        /** Rows [p0, p1) of one matrix: layer l's W, or its Wᵀ. */
+        private record Job(int layer, boolean transposed, int p0, int p1) {
         }
 
         private final TrainingNetwork net;
@@ -93,11 +109,13 @@ final class TrainingPhases {
         private static Job[] jobs(TrainingNetwork net) {
             java.util.List<Job> jobs = new java.util.ArrayList<>();
             for (int l = 0; l < net.layers(); l++) {
-                for (int p0 = 0; p0 < net.widths[l]; p0 += GemmLayout.KC) {
-                    jobs.add(new Job(l, false, p0));
+                int in = net.widths[l];
+                int out = net.widths[l + 1];
+                for (int p0 = 0; p0 < in; p0 += PACK_ROWS) {
+                    jobs.add(new Job(l, false, p0, Math.min(in, p0 + PACK_ROWS)));
                 }
-                for (int p0 = 0; l > 0 && p0 < net.widths[l + 1]; p0 += GemmLayout.KC) {
-                    jobs.add(new Job(l, true, p0));
+                for (int p0 = 0; l > 0 && p0 < out; p0 += PACK_ROWS) {
+                    jobs.add(new Job(l, true, p0, Math.min(out, p0 + PACK_ROWS)));
                 }
             }
             return jobs.toArray(Job[]::new);
@@ -114,25 +132,23 @@ final class TrainingPhases {
                 int offset = net.weightOffset[l];
                 if (!job.transposed()) {
                     GemmLayout layout = ops.layout(net.type, out);
-                    int p1 = Math.min(in, job.p0() + GemmLayout.KC);
                     if (p.f32() != null) {
-                        ops.pack(layout, p.f32(), offset, in, out, job.p0(), p1, net.packedWeights[l].f32());
+                        ops.pack(layout, p.f32(), offset, in, out, job.p0(), job.p1(), net.packedWeights[l].f32());
                         if (job.p0() == 0) {
                             ops.copy(p.f32(), net.biasOffset[l], net.biases[l].f32(), 0, out);
                         }
                     } else {
-                        ops.pack(layout, p.f64(), offset, in, out, job.p0(), p1, net.packedWeights[l].f64());
+                        ops.pack(layout, p.f64(), offset, in, out, job.p0(), job.p1(), net.packedWeights[l].f64());
                         if (job.p0() == 0) {
                             ops.copy(p.f64(), net.biasOffset[l], net.biases[l].f64(), 0, out);
                         }
                     }
                 } else {
                     GemmLayout layout = ops.layout(net.type, in);
-                    int p1 = Math.min(out, job.p0() + GemmLayout.KC);
                     if (p.f32() != null) {
-                        ops.packTransposed(layout, p.f32(), offset, out, in, job.p0(), p1, net.packedTransposed[l].f32());
+                        ops.packTransposed(layout, p.f32(), offset, out, in, job.p0(), job.p1(), net.packedTransposed[l].f32());
                     } else {
-                        ops.packTransposed(layout, p.f64(), offset, out, in, job.p0(), p1, net.packedTransposed[l].f64());
+                        ops.packTransposed(layout, p.f64(), offset, out, in, job.p0(), job.p1(), net.packedTransposed[l].f64());
                     }
                 }
             }
@@ -161,30 +177,12 @@ final class TrainingPhases {
         private void shard(TrainingOps ops, int s) {
             int r0 = net.shardStart[s];
             int r1 = net.shardStart[s + 1];
-            int layers = net.layers();
             int[] w = net.widths;
-            for (int l = 0; l < layers; l++) {
-                Matrix in = l == 0 ? net.input : net.activations[l - 1];
-                Matrix out = net.activations[l];
-                boolean relu = l < layers - 1;
-                if (in.f32() != null) {
-                    ops.multiply(in.f32(), w[l], net.packedWeights[l].f32(), w[l + 1], net.biases[l].f32(), relu, out.f32(), r0, r1);
-                } else {
-                    ops.multiply(in.f64(), w[l], net.packedWeights[l].f64(), w[l + 1], net.biases[l].f64(), relu, out.f64(), r0, r1);
-                }
-            }
-            Matrix logits = net.activations[layers - 1];
-            if (logits.f32() != null) {
-                ops.softmaxGradient(logits.f32(), net.classes(), net.labels, net.batch, net.gradients[layers - 1].f32(),
-                    net.rowLoss, r0, r1);
-            } else {
-                ops.softmaxGradient(logits.f64(), net.classes(), net.labels, net.batch, net.gradients[layers - 1].f64(),
-                    net.rowLoss, r0, r1);
-            }
+            forward(net, ops, r0, r1);
             Matrix g = net.shardGradients[s];
             Matrix packed = net.shardPacked[s];
             int rows = r1 - r0;
-            for (int l = layers - 1; l >= 0; l--) {
+            for (int l = net.layers() - 1; l >= 0; l--) {
                 Matrix dz = net.gradients[l];
                 Matrix in = l == 0 ? net.input : net.activations[l - 1];
                 GemmLayout layout = ops.layout(net.type, w[l + 1]);
@@ -198,23 +196,150 @@ final class TrainingPhases {
                     ops.biasGradient(dz.f64(), w[l + 1], r0, r1, g.f64(), net.biasOffset[l]);
                 }
                 if (l > 0) {
-                    Matrix dh = net.gradients[l - 1];
-                    if (dz.f32() != null) {
-                        ops.multiply(dz.f32(), w[l + 1], net.packedTransposed[l].f32(), w[l], null, false, dh.f32(), r0, r1);
-                    } else {
-                        ops.multiply(dz.f64(), w[l + 1], net.packedTransposed[l].f64(), w[l], null, false, dh.f64(), r0, r1);
-                    }
-                    int from = r0 * w[l];
-                    int to = r1 * w[l];
-                    if (dh.f32() != null) {
-                        ops.reluGradient(dh.f32(), net.activations[l - 1].f32(), from, to);
-                    } else {
-                        ops.reluGradient(dh.f64(), net.activations[l - 1].f64(), from, to);
-                    }
+                    activationGradient(net, ops, l, r0, r1);
                 }
             }
         }
+    }
 
+    /** Rows [r0, r1) forward through every layer, then the softmax cross-entropy gradient of their logits and their losses. */
+    private static void forward(TrainingNetwork net, TrainingOps ops, int r0, int r1) {
+        int layers = net.layers();
+        int[] w = net.widths;
+        for (int l = 0; l < layers; l++) {
+            Matrix in = l == 0 ? net.input : net.activations[l - 1];
+            Matrix out = net.activations[l];
+            boolean relu = l < layers - 1;
+            if (in.f32() != null) {
+                ops.multiply(in.f32(), w[l], net.packedWeights[l].f32(), w[l + 1], net.biases[l].f32(), relu, out.f32(), r0, r1);
+            } else {
+                ops.multiply(in.f64(), w[l], net.packedWeights[l].f64(), w[l + 1], net.biases[l].f64(), relu, out.f64(), r0, r1);
+            }
+        }
+        Matrix logits = net.activations[layers - 1];
+        if (logits.f32() != null) {
+            ops.softmaxGradient(logits.f32(), net.classes(), net.labels, net.batch, net.gradients[layers - 1].f32(),
+                net.rowLoss, r0, r1);
+        } else {
+            ops.softmaxGradient(logits.f64(), net.classes(), net.labels, net.batch, net.gradients[layers - 1].f64(),
+                net.rowLoss, r0, r1);
+        }
+    }
+
+    /** Rows [r0, r1) of layer l's input gradient, dZ·Wᵀ, through ReLU's derivative: the dZ of layer l − 1. */
+    private static void activationGradient(TrainingNetwork net, TrainingOps ops, int l, int r0, int r1) {
+        int[] w = net.widths;
+        Matrix dz = net.gradients[l];
+        Matrix dh = net.gradients[l - 1];
+        if (dz.f32() != null) {
+            ops.multiply(dz.f32(), w[l + 1], net.packedTransposed[l].f32(), w[l], null, false, dh.f32(), r0, r1);
+            ops.reluGradient(dh.f32(), net.activations[l - 1].f32(), r0 * w[l], r1 * w[l]);
+        } else {
+            ops.multiply(dz.f64(), w[l + 1], net.packedTransposed[l].f64(), w[l], null, false, dh.f64(), r0, r1);
+            ops.reluGradient(dh.f64(), net.activations[l - 1].f64(), r0 * w[l], r1 * w[l]);
+        }
+    }
+
+    /**
+     * A one-shard batch's rows, {@value #ROW_BLOCK} per block: forward, the loss gradient, and
+     * back through every layer's activation gradient, each layer's dZ rows packed into the
+     * whole batch's packing as they are made.
+     */
+    private static final class Rows extends Phase {
+        private final TrainingNetwork net;
+
+        Rows(TrainingNetwork net, Pack before) {
+            super(COMPUTE, before, net.batch, ROW_BLOCK);
+            this.net = net;
+        }
+
+        @Override
+        public Void block(TrainingOps ops, int r0, int r1) {
+            int[] w = net.widths;
+            forward(net, ops, r0, r1);
+            for (int l = net.layers() - 1; l >= 0; l--) {
+                Matrix dz = net.gradients[l];
+                Matrix packed = net.packedGradients[l];
+                GemmLayout layout = ops.layout(net.type, w[l + 1]);
+                if (dz.f32() != null) {
+                    ops.pack(layout, dz.f32(), 0, net.batch, w[l + 1], r0, r1, packed.f32());
+                } else {
+                    ops.pack(layout, dz.f64(), 0, net.batch, w[l + 1], r0, r1, packed.f64());
+                }
+                if (l > 0) {
+                    activationGradient(net, ops, l, r0, r1);
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * A one-shard batch's weight gradients Hᵀ·dZ, every layer's, {@value #GRADIENT_ROWS} rows of
+     * C per block (the input layer's first, the largest), and each layer's bias gradient with
+     * its first rows. Consecutive blocks of a layer are one product, so a device given the
+     * whole range makes one call per layer.
+     */
+    private static final class WeightGradients extends Phase {
+        /** Rows [i0, i1) of layer l's weight gradient. */
+        private record Job(int layer, int i0, int i1) {
+        }
+
+        private final TrainingNetwork net;
+        private final Job[] jobs;
+
+        WeightGradients(TrainingNetwork net, Rows before) {
+            this(net, before, jobs(net));
+        }
+
+        private WeightGradients(TrainingNetwork net, Rows before, Job[] jobs) {
+            super(WEIGHT_GRADIENTS, before, jobs.length, 1);
+            this.net = net;
+            this.jobs = jobs;
+        }
+
+        private static Job[] jobs(TrainingNetwork net) {
+            java.util.List<Job> jobs = new java.util.ArrayList<>();
+            for (int l = 0; l < net.layers(); l++) {
+                for (int i0 = 0; i0 < net.widths[l]; i0 += GRADIENT_ROWS) {
+                    jobs.add(new Job(l, i0, Math.min(net.widths[l], i0 + GRADIENT_ROWS)));
+                }
+            }
+            return jobs.toArray(Job[]::new);
+        }
+
+        @Override
+        public Void block(TrainingOps ops, int from, int to) {
+            for (int b = from; b < to; ) {
+                int l = jobs[b].layer();
+                int i0 = jobs[b].i0();
+                while (b + 1 < to && jobs[b + 1].layer() == l) {
+                    b++;
+                }
+                gradient(ops, l, i0, jobs[b].i1());
+                b++;
+            }
+            return null;
+        }
+
+        private void gradient(TrainingOps ops, int l, int i0, int i1) {
+            int[] w = net.widths;
+            Matrix dz = net.gradients[l];
+            Matrix in = l == 0 ? net.input : net.activations[l - 1];
+            Matrix packed = net.packedGradients[l];
+            Matrix g = net.shardGradients[0];
+            if (dz.f32() != null) {
+                ops.multiplyTransposed(in.f32(), 0, w[l], net.batch, packed.f32(), w[l + 1], g.f32(), net.weightOffset[l], i0, i1);
+                if (i0 == 0) {
+                    ops.biasGradient(dz.f32(), w[l + 1], 0, net.batch, g.f32(), net.biasOffset[l]);
+                }
+            } else {
+                ops.multiplyTransposed(in.f64(), 0, w[l], net.batch, packed.f64(), w[l + 1], g.f64(), net.weightOffset[l], i0, i1);
+                if (i0 == 0) {
+                    ops.biasGradient(dz.f64(), w[l + 1], 0, net.batch, g.f64(), net.biasOffset[l]);
+                }
+            }
+        }
     }
 
     /** The shards' gradients summed into the first shard's, in shard order, then p ← p − η·g. */
@@ -222,8 +347,8 @@ final class TrainingPhases {
         private final TrainingNetwork net;
         private final int step;
 
-        Reduce(TrainingNetwork net, int step, Compute before) {
-            super(REDUCE, before, net.parameters.cols(), REDUCE_BLOCK);
+        Reduce(TrainingNetwork net, int step, Phase before) {
+            super(net.shards() == 1 ? UPDATE : REDUCE, before, net.parameters.cols(), REDUCE_BLOCK);
             this.net = net;
             this.step = step;
         }

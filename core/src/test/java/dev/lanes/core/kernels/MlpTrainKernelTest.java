@@ -51,9 +51,12 @@ class MlpTrainKernelTest {
     }
 
     @Property(tries = 30)
-    void scalarAndThreadsMatchTheReferenceWithTheSameBits(@ForAll @IntRange(min = 1, max = 150) int batch,
+    void scalarAndThreadsMatchTheReferenceWithTheSameBits(@ForAll @IntRange(min = 1, max = 150) int rows, @ForAll boolean shards,
                                                           @ForAll @Size(min = 2, max = 4) List<@IntRange(min = 1, max = 40) Integer> widths,
                                                           @ForAll boolean f64, @ForAll @IntRange(min = 1, max = 3) int steps) {
+        // one shard whose products the threads split, or (past ONE_SHARD_MAX_BATCH) shards the threads take whole
+        int batch = shards ? TrainingNetwork.ONE_SHARD_MAX_BATCH + rows : rows;
+        assertThat(TrainingNetwork.shards(batch) > 1).isEqualTo(shards);
         List<Long> layers = widths.stream().map(Integer::longValue).toList();
         StageInstance s = kernel.bind(params(batch, layers, f64, steps, 0.1), List.of());
         Value one = run(s, SCALAR, null);
@@ -151,9 +154,12 @@ class MlpTrainKernelTest {
         StageShape shape = kernel.shape(params(64, List.of(784L, 512L, 256L, 10L), false, 1, 0.05), List.of());
         long forward = 784 * 512 + 512 * 256 + 256 * 10;
         long parameters = forward + 512 + 256 + 10;
-        assertThat(shape.work().flops()).isEqualTo(2.0 * 64 * (3 * forward - 784 * 512) + 3.0 * parameters);
+        assertThat(shape.work().flops()).as("one shard: no sum, the update's multiply-add")
+            .isEqualTo(2.0 * 64 * (3 * forward - 784 * 512) + 2.0 * parameters);
         assertThat(shape.output().length()).isEqualTo(parameters);
-        assertThat(TrainingNetwork.shards(64)).isEqualTo(2);
+        assertThat(TrainingNetwork.shards(64)).isEqualTo(1);
+        assertThat(TrainingNetwork.shards(TrainingNetwork.ONE_SHARD_MAX_BATCH)).isEqualTo(1);
+        assertThat(TrainingNetwork.shards(TrainingNetwork.ONE_SHARD_MAX_BATCH + 1)).isGreaterThan(8);
         assertThat(TrainingNetwork.shards(4096)).isEqualTo(16);
         assertThat(TrainingNetwork.shards(1)).isEqualTo(1);
     }
