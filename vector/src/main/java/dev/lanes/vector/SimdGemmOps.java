@@ -43,17 +43,27 @@ final class SimdGemmOps implements TrainingOps {
 
     @Override
     public void multiply(float[] a, int k, float[] packedB, int n, float[] bias, boolean relu, float[] c, int r0, int r1) {
-        product(a, 0, k, false, k, packedB, n, bias, relu, c, 0, r0, r1);
+        product(a, 0, k, false, k, packedB, n, bias, relu, c, 0, null, 0f, r0, r1);
     }
 
     @Override
     public void multiplyTransposed(float[] a, int aOffset, int m, int k, float[] packedB, int n, float[] c, int cOffset, int r0, int r1) {
-        product(a, aOffset, m, true, k, packedB, n, null, false, c, cOffset, r0, r1);
+        product(a, aOffset, m, true, k, packedB, n, null, false, c, cOffset, null, 0f, r0, r1);
     }
 
-    /** Rows [r0, r1) of C = op(A)·B (+ bias, ReLU): op(A) is A (m × k, lda k) or, when transposed, Aᵀ of A (k × m, lda m). */
+    /** Each tile of p updated from the gradient tile in registers' reach (a scratch tile): g is written only between panels. */
+    @Override
+    public void multiplyTransposedUpdate(float[] a, int aOffset, int m, int k, float[] packedB, int n, float[] g, float[] p,
+                                         int offset, double learningRate, int r0, int r1) {
+        product(a, aOffset, m, true, k, packedB, n, null, false, g, offset, p, (float) -learningRate, r0, r1);
+    }
+
+    /**
+     * Rows [r0, r1) of C = op(A)·B (+ bias, ReLU): op(A) is A (m × k, lda k) or, when transposed, Aᵀ of A (k × m, lda m).
+     * With {@code p}, the last panel updates p (laid out as C) by p + rate·C instead of writing C.
+     */
     private static void product(float[] a, int aOffset, int lda, boolean transposed, int k, float[] packedB, int n, float[] bias,
-                                boolean relu, float[] c, int cOffset, int r0, int r1) {
+                                boolean relu, float[] c, int cOffset, float[] p, float rate, int r0, int r1) {
         GemmLayout layout = new GemmLayout(NR_F32);
         Scratch scratch = SCRATCH.get();
         float[] packedA = scratch.packedAF32;
@@ -71,7 +81,7 @@ final class SimdGemmOps implements TrainingOps {
                 boolean last = pc + kc == k;
                 for (int strip = 0, j0 = 0; j0 < n; strip++, j0 += NR_F32) {
                     strip(packedA, kc, packedB, layout.stripOffset(k, n, pc, strip), c, n, cOffset + ic * n, mc, j0, first, last,
-                        bias, relu, tile);
+                        bias, relu, p, rate, tile);
                 }
             }
         }
@@ -79,17 +89,26 @@ final class SimdGemmOps implements TrainingOps {
 
     @Override
     public void multiply(double[] a, int k, double[] packedB, int n, double[] bias, boolean relu, double[] c, int r0, int r1) {
-        product(a, 0, k, false, k, packedB, n, bias, relu, c, 0, r0, r1);
+        product(a, 0, k, false, k, packedB, n, bias, relu, c, 0, null, 0.0, r0, r1);
     }
 
     @Override
     public void multiplyTransposed(double[] a, int aOffset, int m, int k, double[] packedB, int n, double[] c, int cOffset, int r0, int r1) {
-        product(a, aOffset, m, true, k, packedB, n, null, false, c, cOffset, r0, r1);
+        product(a, aOffset, m, true, k, packedB, n, null, false, c, cOffset, null, 0.0, r0, r1);
     }
 
-    /** Rows [r0, r1) of C = op(A)·B (+ bias, ReLU): op(A) is A (m × k, lda k) or, when transposed, Aᵀ of A (k × m, lda m). */
+    @Override
+    public void multiplyTransposedUpdate(double[] a, int aOffset, int m, int k, double[] packedB, int n, double[] g, double[] p,
+                                         int offset, double learningRate, int r0, int r1) {
+        product(a, aOffset, m, true, k, packedB, n, null, false, g, offset, p, -learningRate, r0, r1);
+    }
+
+    /**
+     * Rows [r0, r1) of C = op(A)·B (+ bias, ReLU): op(A) is A (m × k, lda k) or, when transposed, Aᵀ of A (k × m, lda m).
+     * With {@code p}, the last panel updates p (laid out as C) by p + rate·C instead of writing C.
+     */
     private static void product(double[] a, int aOffset, int lda, boolean transposed, int k, double[] packedB, int n, double[] bias,
-                                boolean relu, double[] c, int cOffset, int r0, int r1) {
+                                boolean relu, double[] c, int cOffset, double[] p, double rate, int r0, int r1) {
         GemmLayout layout = new GemmLayout(NR_F64);
         Scratch scratch = SCRATCH.get();
         double[] packedA = scratch.packedAF64;
@@ -107,7 +126,7 @@ final class SimdGemmOps implements TrainingOps {
                 boolean last = pc + kc == k;
                 for (int strip = 0, j0 = 0; j0 < n; strip++, j0 += NR_F64) {
                     strip(packedA, kc, packedB, layout.stripOffset(k, n, pc, strip), c, n, cOffset + ic * n, mc, j0, first, last,
-                        bias, relu, tile);
+                        bias, relu, p, rate, tile);
                 }
             }
         }
@@ -120,13 +139,14 @@ final class SimdGemmOps implements TrainingOps {
      * in some runs (docs/performance.md).
      */
     private static void strip(float[] packedA, int kc, float[] packedB, int bo, float[] c, int n, int cBase, int mc, int j0,
-                              boolean first, boolean last, float[] bias, boolean relu, float[] tile) {
+                              boolean first, boolean last, float[] bias, boolean relu, float[] p, float rate, float[] tile) {
         int cols = Math.min(NR_F32, n - j0);
+        boolean update = last && p != null;
         for (int ir = 0; ir < mc; ir += MR) {
             int rows = Math.min(MR, mc - ir);
             int ao = ir * kc;
             int co = cBase + ir * n + j0;
-            boolean full = rows == MR && cols == NR_F32;
+            boolean full = rows == MR && cols == NR_F32 && !update;      // an update's tile stays in the scratch tile
             float[] target = full ? c : tile;
             int to = full ? co : 0;
             int ldt = full ? n : NR_F32;
@@ -146,7 +166,9 @@ final class SimdGemmOps implements TrainingOps {
             if (last && relu) {
                 reluTile(target, to, ldt, rows, cols);
             }
-            if (!full) {
+            if (update) {
+                updateTile(tile, p, co, n, rows, cols, rate);
+            } else if (!full) {
                 copyTile(tile, 0, NR_F32, c, co, n, rows, cols);
             }
         }
@@ -179,13 +201,14 @@ final class SimdGemmOps implements TrainingOps {
      * in some runs (docs/performance.md).
      */
     private static void strip(double[] packedA, int kc, double[] packedB, int bo, double[] c, int n, int cBase, int mc, int j0,
-                              boolean first, boolean last, double[] bias, boolean relu, double[] tile) {
+                              boolean first, boolean last, double[] bias, boolean relu, double[] p, double rate, double[] tile) {
         int cols = Math.min(NR_F64, n - j0);
+        boolean update = last && p != null;
         for (int ir = 0; ir < mc; ir += MR) {
             int rows = Math.min(MR, mc - ir);
             int ao = ir * kc;
             int co = cBase + ir * n + j0;
-            boolean full = rows == MR && cols == NR_F64;
+            boolean full = rows == MR && cols == NR_F64 && !update;      // an update's tile stays in the scratch tile
             double[] target = full ? c : tile;
             int to = full ? co : 0;
             int ldt = full ? n : NR_F64;
@@ -205,7 +228,9 @@ final class SimdGemmOps implements TrainingOps {
             if (last && relu) {
                 reluTile(target, to, ldt, rows, cols);
             }
-            if (!full) {
+            if (update) {
+                updateTile(tile, p, co, n, rows, cols, rate);
+            } else if (!full) {
                 copyTile(tile, 0, NR_F64, c, co, n, rows, cols);
             }
         }
@@ -299,6 +324,41 @@ final class SimdGemmOps implements TrainingOps {
     private static void copyTile(double[] from, int fromOffset, int fromLd, double[] to, int toOffset, int toLd, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
             System.arraycopy(from, fromOffset + r * fromLd, to, toOffset + r * toLd, cols);
+        }
+    }
+
+    /** p ← p + rate·tile over the tile's rows × cols, one rounding each (as {@code Math.fma(rate, g, p)}). */
+    private static void updateTile(float[] tile, float[] p, int offset, int ld, int rows, int cols, float rate) {
+        FloatVector r = FloatVector.broadcast(SimdShape.F32, rate);
+        int vectors = SimdShape.F32.loopBound(cols);
+        for (int row = 0; row < rows; row++) {
+            int at = offset + row * ld;
+            int from = row * NR_F32;
+            int j = 0;
+            for (; j < vectors; j += SimdShape.F32.length()) {
+                FloatVector.fromArray(SimdShape.F32, tile, from + j).fma(r, FloatVector.fromArray(SimdShape.F32, p, at + j))
+                    .intoArray(p, at + j);
+            }
+            for (; j < cols; j++) {
+                p[at + j] = Math.fma(rate, tile[from + j], p[at + j]);
+            }
+        }
+    }
+
+    private static void updateTile(double[] tile, double[] p, int offset, int ld, int rows, int cols, double rate) {
+        DoubleVector r = DoubleVector.broadcast(SimdShape.F64, rate);
+        int vectors = SimdShape.F64.loopBound(cols);
+        for (int row = 0; row < rows; row++) {
+            int at = offset + row * ld;
+            int from = row * NR_F64;
+            int j = 0;
+            for (; j < vectors; j += SimdShape.F64.length()) {
+                DoubleVector.fromArray(SimdShape.F64, tile, from + j).fma(r, DoubleVector.fromArray(SimdShape.F64, p, at + j))
+                    .intoArray(p, at + j);
+            }
+            for (; j < cols; j++) {
+                p[at + j] = Math.fma(rate, tile[from + j], p[at + j]);
+            }
         }
     }
 

@@ -22,6 +22,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.lifecycle.BeforeProperty;
 
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class SimdGemmTest {
 
+    @BeforeProperty
+    void simdMustBeUsable() {
+        SimdAccelerator simd = new SimdAccelerator();
+        assumeTrue(simd.availability().usable(), "SIMD unusable here: " + simd.availability().detail());
+    }
+
     @SuppressWarnings("unchecked")
     private static Value run(StageInstance s, GemmOps ops, WorkerPool pool) {
         BlockTask<GemmOps, Object> task = (BlockTask<GemmOps, Object>) s.task();
@@ -48,7 +55,6 @@ class SimdGemmTest {
                                    @ForAll @IntRange(min = 1, max = 130) int n, @ForAll boolean f64,
                                    @ForAll @LongRange(min = 0, max = 1000) long seed) {
         SimdAccelerator simd = new SimdAccelerator();
-        assumeTrue(simd.availability().usable(), "SIMD unusable here: " + simd.availability().detail());
         GemmOps ops = simd.ops(GemmOps.class).orElseThrow();
         Params p = new Params(Map.of("m", (long) m, "k", (long) k, "n", (long) n, "type", f64 ? "f64" : "f32", "seed", seed));
         StageInstance s = new MatmulKernel().bind(p, List.of());
@@ -70,7 +76,6 @@ class SimdGemmTest {
                                        @ForAll @net.jqwik.api.constraints.Size(min = 2, max = 4) List<@IntRange(min = 1, max = 120) Integer> widths,
                                        @ForAll boolean f64) {
         SimdAccelerator simd = new SimdAccelerator();
-        assumeTrue(simd.availability().usable(), "SIMD unusable here: " + simd.availability().detail());
         GemmOps ops = simd.ops(GemmOps.class).orElseThrow();
         Params p = new Params(Map.of("batch", (long) batch, "layers", widths.stream().map(Integer::longValue).toList(),
             "type", f64 ? "f64" : "f32", "seed", 3L));
@@ -91,7 +96,6 @@ class SimdGemmTest {
                                               @ForAll @IntRange(min = 1, max = 130) int n, @ForAll @IntRange(min = 0, max = 5) int offset,
                                               @ForAll boolean f64, @ForAll @LongRange(min = 0, max = 1000) long seed) {
         SimdAccelerator simd = new SimdAccelerator();
-        assumeTrue(simd.availability().usable(), "SIMD unusable here: " + simd.availability().detail());
         TrainingOps ops = simd.ops(TrainingOps.class).orElseThrow();
         java.util.Random random = new java.util.Random(seed);
         double[] a = new double[offset + k * m];
@@ -139,6 +143,51 @@ class SimdGemmTest {
         }
     }
 
+    /**
+     * The weight gradient that updates as it goes gives exactly the bits of the gradient made
+     * into g and then applied (as the reduction of one shard applies it), over any rows of W,
+     * one panel of k or several (where g keeps the partial sums between them).
+     */
+    @Property(tries = 60)
+    void theFusedUpdateGivesTheBitsOfTheGradientThenTheUpdate(@ForAll @IntRange(min = 1, max = 120) int m,
+                                                              @ForAll @IntRange(min = 1, max = 600) int k,
+                                                              @ForAll @IntRange(min = 1, max = 100) int n, @ForAll boolean f64,
+                                                              @ForAll @LongRange(min = 0, max = 1000) long seed) {
+        TrainingOps ops = new SimdAccelerator().ops(TrainingOps.class).orElseThrow();
+        java.util.Random r = new java.util.Random(seed);
+        int offset = r.nextInt(5);
+        int r0 = r.nextInt(m);
+        int r1 = r0 + 1 + r.nextInt(m - r0);
+        double rate = 0.01 + r.nextDouble();
+        double[] a = r.doubles(offset + (long) k * m, -1, 1).toArray();
+        double[] b = r.doubles((long) k * n, -1, 1).toArray();
+        double[] p = r.doubles(offset + (long) m * n + 3, -1, 1).toArray();
+        if (f64) {
+            double[] packed = new double[(int) GemmLayout.maxPackedLength(k, n)];
+            ops.layout(ElementType.F64, n).packAt(b, 0, k, n, packed);
+            double[] want = p.clone();
+            double[] g = new double[p.length];
+            ops.multiplyTransposed(a, offset, m, k, packed, n, g, offset, r0, r1);
+            dev.lanes.core.exec.TrainingLoops.sumAndUpdate(new double[][] {g}, want, rate, offset + r0 * n, offset + r1 * n);
+            double[] got = p.clone();
+            ops.multiplyTransposedUpdate(a, offset, m, k, packed, n, new double[p.length], got, offset, rate, r0, r1);
+            assertThat(got).isEqualTo(want);
+            assertThat(got).as("the update moved p").isNotEqualTo(p);
+        } else {
+            float[] af = toFloats(a);
+            float[] packed = new float[(int) GemmLayout.maxPackedLength(k, n)];
+            ops.layout(ElementType.F32, n).packAt(toFloats(b), 0, k, n, packed);
+            float[] want = toFloats(p);
+            float[] g = new float[p.length];
+            ops.multiplyTransposed(af, offset, m, k, packed, n, g, offset, r0, r1);
+            dev.lanes.core.exec.TrainingLoops.sumAndUpdate(new float[][] {g}, want, rate, offset + r0 * n, offset + r1 * n);
+            float[] got = toFloats(p);
+            ops.multiplyTransposedUpdate(af, offset, m, k, packed, n, new float[p.length], got, offset, rate, r0, r1);
+            assertThat(got).isEqualTo(want);
+            assertThat(got).as("the update moved p").isNotEqualTo(toFloats(p));
+        }
+    }
+
     private static float[] toFloats(double[] values) {
         float[] out = new float[values.length];
         for (int i = 0; i < values.length; i++) {
@@ -153,7 +202,6 @@ class SimdGemmTest {
                                                          @ForAll @net.jqwik.api.constraints.Size(min = 2, max = 4) List<@IntRange(min = 1, max = 90) Integer> widths,
                                                          @ForAll boolean f64, @ForAll @IntRange(min = 1, max = 2) int steps) {
         SimdAccelerator simd = new SimdAccelerator();
-        assumeTrue(simd.availability().usable(), "SIMD unusable here: " + simd.availability().detail());
         TrainingOps ops = simd.ops(TrainingOps.class).orElseThrow();
         Params p = new Params(Map.of("batch", (long) batch, "layers", widths.stream().map(Integer::longValue).toList(),
             "type", f64 ? "f64" : "f32", "steps", (long) steps, "learning-rate", 0.1, "seed", 9L));

@@ -24,6 +24,26 @@ public interface TrainingOps extends GemmOps {
     void multiplyTransposed(double[] a, int aOffset, int m, int k, double[] packedB, int n, double[] c, int cOffset, int r0, int r1);
 
     /**
+     * A weight gradient and the SGD update it makes, without a reduction between (one shard):
+     * rows [r0, r1) of G = Aᵀ·B as {@link #multiplyTransposed} makes them into {@code g} (from
+     * {@code offset}), then p ← p − η·G over the same elements of {@code p}, as
+     * {@link #sumAndUpdate} of {@code g} alone does it — the same bits. An implementation may
+     * update each tile of p as its gradient is made, and then writes g only where it needs to
+     * keep partial sums (what g holds afterwards is unspecified).
+     */
+    default void multiplyTransposedUpdate(float[] a, int aOffset, int m, int k, float[] packedB, int n, float[] g, float[] p,
+                                          int offset, double learningRate, int r0, int r1) {
+        multiplyTransposed(a, aOffset, m, k, packedB, n, g, offset, r0, r1);
+        sumAndUpdate(new float[][] {g}, p, learningRate, offset + r0 * n, offset + r1 * n);
+    }
+
+    default void multiplyTransposedUpdate(double[] a, int aOffset, int m, int k, double[] packedB, int n, double[] g, double[] p,
+                                          int offset, double learningRate, int r0, int r1) {
+        multiplyTransposed(a, aOffset, m, k, packedB, n, g, offset, r0, r1);
+        sumAndUpdate(new double[][] {g}, p, learningRate, offset + r0 * n, offset + r1 * n);
+    }
+
+    /**
      * ReLU's derivative applied to a gradient, elements [from, to): g ← g where the layer's
      * output h (max(0, z), so never negative) is positive, else 0. Half the outputs of a
      * trained layer are 0 and which half is random, so a branch per element mispredicts.

@@ -18,20 +18,19 @@ import dev.lanes.core.exec.TrainingOps;
  * <li>with one shard (a small batch), {@value #COMPUTE} is every row forward, the loss gradient
  *     and back through the activation gradients (a row needs no other row for these), blocks of
  *     {@value #ROW_BLOCK} rows, each packing its rows of every layer's dZ; then
- *     {@value #WEIGHT_GRADIENTS}: every W's gradient Hᵀ·dZ over the whole batch, the threads
- *     taking {@value #GRADIENT_ROWS} of its rows at a time, and the bias gradients;</li>
- * <li>{@value #REDUCE}: the shards' gradients summed in shard order and the parameters
- *     updated, one pass over the parameters cut into blocks: the reduction data parallelism
- *     pays for, timed apart from the compute ({@value #UPDATE} alone with one shard).</li>
+ *     {@value #WEIGHT_GRADIENTS}: every W's gradient Hᵀ·dZ over the whole batch and the update
+ *     it makes, the threads taking {@value #GRADIENT_ROWS} rows of W at a time, and the biases';</li>
+ * <li>with several shards, {@value #REDUCE}: the shards' gradients summed in shard order and
+ *     the parameters updated, one pass over the parameters cut into blocks: the reduction data
+ *     parallelism pays for, timed apart from the compute.</li>
  * </ol>
  * Steps chain the same way, step s+1's packing after step s's update.
  */
 final class TrainingPhases {
     static final String PACK = "pack";
     static final String COMPUTE = "forward+backward";
-    static final String WEIGHT_GRADIENTS = "weight gradients";
+    static final String WEIGHT_GRADIENTS = "weight gradients+update";
     static final String REDUCE = "reduce+update";
-    static final String UPDATE = "update";
     /** Parameters per block of the reduction: 64 KiB of f32, a multiple of 64. */
     private static final int REDUCE_BLOCK = 16_384;
     /** Rows of a one-shard batch per block of its forward and backward pass: a block's products keep 32 rows of A. */
@@ -46,11 +45,10 @@ final class TrainingPhases {
 
     /** The task of the whole stage: every step's three phases, the last update returning the parameters. */
     static BlockTask<TrainingOps, Void> steps(TrainingNetwork net) {
-        Reduce last = null;
+        StepEnd last = null;
         for (int step = 0; step < net.steps; step++) {
             Pack pack = new Pack(net, last);
-            Phase compute = net.splitsProducts() ? new WeightGradients(net, new Rows(net, pack)) : new Compute(net, pack);
-            last = new Reduce(net, step, compute);
+            last = net.splitsProducts() ? new WeightGradients(net, step, new Rows(net, pack)) : new Reduce(net, step, new Compute(net, pack));
         }
         return last;
     }
@@ -84,6 +82,46 @@ final class TrainingPhases {
     }
 
     /**
+     * The phase that updates the parameters, ending a step: it restores them before a sample,
+     * and gives the step's loss and (after the last step) the parameters.
+     */
+    private abstract static class StepEnd extends Phase {
+        final TrainingNetwork net;
+        private final int step;
+
+        StepEnd(String name, TrainingNetwork net, int step, Phase before, int length, int blockSize) {
+            super(name, before, length, blockSize);
+            this.net = net;
+            this.step = step;
+        }
+
+        @Override
+        public final void reset() {
+            net.reset();
+        }
+
+        @Override
+        public final boolean updatesInPlace() {
+            return true;
+        }
+
+        /** The step's loss, each shard's rows summed in order, then the shards' in shard order; the parameters after the last step. */
+        @Override
+        public final Value result(Void total) {
+            double loss = 0;
+            for (int s = 0; s < net.shards(); s++) {
+                double shard = 0;
+                for (int r = net.shardStart[s]; r < net.shardStart[s + 1]; r++) {
+                    shard += net.rowLoss[r];
+                }
+                loss += shard;
+            }
+            net.losses[step] = loss / net.batch;
+            return net.parameters.value();
+        }
+    }
+
+    /**
      * One block per {@value #PACK_ROWS} rows of each W and each Wᵀ but the input layer's (its
      * activations need no gradient), so the threads share the packing of every layer, Wᵀ's
      * transposing reads too; the biases are copied with their W's first rows.
@@ -96,11 +134,11 @@ final class TrainingPhases {
         private final TrainingNetwork net;
         private final Job[] jobs;
 
-        Pack(TrainingNetwork net, Reduce before) {
+        Pack(TrainingNetwork net, StepEnd before) {
             this(net, before, jobs(net));
         }
 
-        private Pack(TrainingNetwork net, Reduce before, Job[] jobs) {
+        private Pack(TrainingNetwork net, StepEnd before, Job[] jobs) {
             super(PACK, before, jobs.length, 1);
             this.net = net;
             this.jobs = jobs;
@@ -275,26 +313,25 @@ final class TrainingPhases {
     }
 
     /**
-     * A one-shard batch's weight gradients Hᵀ·dZ, every layer's, {@value #GRADIENT_ROWS} rows of
-     * C per block (the input layer's first, the largest), and each layer's bias gradient with
-     * its first rows. Consecutive blocks of a layer are one product, so a device given the
-     * whole range makes one call per layer.
+     * A one-shard batch's weight gradients Hᵀ·dZ and the update they make, p ← p − η·g, every
+     * layer's, {@value #GRADIENT_ROWS} rows of W per block (the input layer's first, the
+     * largest), and each layer's bias gradient and update with its first rows: no reduction,
+     * and an implementation may update each tile of W as its gradient is made. Consecutive
+     * blocks of a layer are one call, so a device given the whole range makes one per layer.
      */
-    private static final class WeightGradients extends Phase {
-        /** Rows [i0, i1) of layer l's weight gradient. */
+    private static final class WeightGradients extends StepEnd {
+        /** Rows [i0, i1) of layer l's W. */
         private record Job(int layer, int i0, int i1) {
         }
 
-        private final TrainingNetwork net;
         private final Job[] jobs;
 
-        WeightGradients(TrainingNetwork net, Rows before) {
-            this(net, before, jobs(net));
+        WeightGradients(TrainingNetwork net, int step, Rows before) {
+            this(net, step, before, jobs(net));
         }
 
-        private WeightGradients(TrainingNetwork net, Rows before, Job[] jobs) {
-            super(WEIGHT_GRADIENTS, before, jobs.length, 1);
-            this.net = net;
+        private WeightGradients(TrainingNetwork net, int step, Rows before, Job[] jobs) {
+            super(WEIGHT_GRADIENTS, net, step, before, jobs.length, 1);
             this.jobs = jobs;
         }
 
@@ -316,41 +353,45 @@ final class TrainingPhases {
                 while (b + 1 < to && jobs[b + 1].layer() == l) {
                     b++;
                 }
-                gradient(ops, l, i0, jobs[b].i1());
+                update(ops, l, i0, jobs[b].i1());
                 b++;
             }
+            ops.toHost(net.rowLoss);        // the losses the result sums; on the CPU a no-op in every block
             return null;
         }
 
-        private void gradient(TrainingOps ops, int l, int i0, int i1) {
+        private void update(TrainingOps ops, int l, int i0, int i1) {
             int[] w = net.widths;
+            int out = w[l + 1];
             Matrix dz = net.gradients[l];
             Matrix in = l == 0 ? net.input : net.activations[l - 1];
             Matrix packed = net.packedGradients[l];
             Matrix g = net.shardGradients[0];
+            Matrix p = net.parameters;
+            int bias = net.biasOffset[l];
+            double rate = net.learningRate;
             if (dz.f32() != null) {
-                ops.multiplyTransposed(in.f32(), 0, w[l], net.batch, packed.f32(), w[l + 1], g.f32(), net.weightOffset[l], i0, i1);
+                ops.multiplyTransposedUpdate(in.f32(), 0, w[l], net.batch, packed.f32(), out, g.f32(), p.f32(), net.weightOffset[l],
+                    rate, i0, i1);
                 if (i0 == 0) {
-                    ops.biasGradient(dz.f32(), w[l + 1], 0, net.batch, g.f32(), net.biasOffset[l]);
+                    ops.biasGradient(dz.f32(), out, 0, net.batch, g.f32(), bias);
+                    ops.sumAndUpdate(net.shardGradientsF32, p.f32(), rate, bias, bias + out);
                 }
             } else {
-                ops.multiplyTransposed(in.f64(), 0, w[l], net.batch, packed.f64(), w[l + 1], g.f64(), net.weightOffset[l], i0, i1);
+                ops.multiplyTransposedUpdate(in.f64(), 0, w[l], net.batch, packed.f64(), out, g.f64(), p.f64(), net.weightOffset[l],
+                    rate, i0, i1);
                 if (i0 == 0) {
-                    ops.biasGradient(dz.f64(), w[l + 1], 0, net.batch, g.f64(), net.biasOffset[l]);
+                    ops.biasGradient(dz.f64(), out, 0, net.batch, g.f64(), bias);
+                    ops.sumAndUpdate(net.shardGradientsF64, p.f64(), rate, bias, bias + out);
                 }
             }
         }
     }
 
     /** The shards' gradients summed into the first shard's, in shard order, then p ← p − η·g. */
-    private static final class Reduce extends Phase {
-        private final TrainingNetwork net;
-        private final int step;
-
-        Reduce(TrainingNetwork net, int step, Phase before) {
-            super(net.shards() == 1 ? UPDATE : REDUCE, before, net.parameters.cols(), REDUCE_BLOCK);
-            this.net = net;
-            this.step = step;
+    private static final class Reduce extends StepEnd {
+        Reduce(TrainingNetwork net, int step, Compute before) {
+            super(REDUCE, net, step, before, net.parameters.cols(), REDUCE_BLOCK);
         }
 
         @Override
@@ -362,31 +403,6 @@ final class TrainingPhases {
             }
             ops.toHost(net.rowLoss);        // the losses the result sums; on the CPU a no-op in every block
             return null;
-        }
-
-        @Override
-        public void reset() {
-            net.reset();
-        }
-
-        @Override
-        public boolean updatesInPlace() {
-            return true;
-        }
-
-        /** The step's loss, each shard's rows summed in order, then the shards' in shard order; the parameters after the last step. */
-        @Override
-        public Value result(Void total) {
-            double loss = 0;
-            for (int s = 0; s < net.shards(); s++) {
-                double shard = 0;
-                for (int r = net.shardStart[s]; r < net.shardStart[s + 1]; r++) {
-                    shard += net.rowLoss[r];
-                }
-                loss += shard;
-            }
-            net.losses[step] = loss / net.batch;
-            return net.parameters.value();
         }
     }
 }

@@ -59,8 +59,8 @@ class GemmLayoutTest {
         }
         assertThat(pieces).isEqualTo(whole);
         // and the whole packing is the transpose: B[p][j] = T[j][p] in strip j / nr
-        int p = (int) (Math.abs(seed) % k);
-        int j = (int) (Math.abs(seed / 7) % n);
+        int p = (int) Math.floorMod(seed, (long) k);
+        int j = (int) Math.floorMod(seed / 7, (long) n);
         int pc = p - p % GemmLayout.KC;
         assertThat(whole[layout.stripOffset(k, n, pc, j / nr) + (p - pc) * nr + j % nr]).isEqualTo(t[3 + j * k + p]);
     }

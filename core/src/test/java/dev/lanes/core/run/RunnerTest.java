@@ -119,14 +119,14 @@ class RunnerTest {
                 params: { batch: 70, layers: [20, 16, 4], steps: 3 }
               - id: shards
                 kernel: mlp-train
-                params: { batch: 600, layers: [20, 16, 4], steps: 3 }
+                params: { batch: 1100, layers: [20, 16, 4], steps: 3 }
             settings: { warmup: 1, iterations: 4, min-warmup-ms: 0, threads: [1, 2] }
             """, null);
         assertThat(r.points()).hasSize(4).allSatisfy(p -> {
             assertThat(p.check().passed()).isTrue();
             assertThat(p.output()).startsWith("loss ").contains("over 3 steps", "f32[");
             assertThat(p.phases()).extracting(PhaseSamples::name).containsExactlyElementsOf(p.key().stage().equals("train")
-                ? List.of("pack", "forward+backward", "weight gradients", "update")
+                ? List.of("pack", "forward+backward", "weight gradients+update")
                 : List.of("pack", "forward+backward", "reduce+update"));
             long[] samples = p.samples();
             for (int i = 0; i < samples.length; i++) {
