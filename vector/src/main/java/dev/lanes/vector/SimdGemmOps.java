@@ -51,6 +51,25 @@ final class SimdGemmOps implements TrainingOps {
         product(a, aOffset, m, true, k, packedB, n, null, false, c, cOffset, null, 0f, r0, r1);
     }
 
+    /** Wᵀ's tiles transposed in registers where vectors are 512-bit ({@link RegisterTranspose}). */
+    @Override
+    public void packTransposed(GemmLayout layout, float[] t, int offset, int k, int n, int p0, int p1, float[] packed) {
+        if (RegisterTranspose.usable()) {
+            RegisterTranspose.packTransposed(layout, t, offset, k, n, p0, p1, packed);
+        } else {
+            layout.packTransposed(t, offset, k, n, p0, p1, packed);
+        }
+    }
+
+    @Override
+    public void packTransposed(GemmLayout layout, double[] t, int offset, int k, int n, int p0, int p1, double[] packed) {
+        if (RegisterTranspose.usable()) {
+            RegisterTranspose.packTransposed(layout, t, offset, k, n, p0, p1, packed);
+        } else {
+            layout.packTransposed(t, offset, k, n, p0, p1, packed);
+        }
+    }
+
     /** Each tile of p updated from the gradient tile in registers' reach (a scratch tile): g is written only between panels. */
     @Override
     public void multiplyTransposedUpdate(float[] a, int aOffset, int m, int k, float[] packedB, int n, float[] g, float[] p,

@@ -188,6 +188,39 @@ class SimdGemmTest {
         }
     }
 
+    /** Wᵀ packed with the tiles transposed in registers is the layout's packing, element for element, for any slice of rows. */
+    @Property(tries = 60)
+    void packingATransposeInRegistersGivesTheLayoutsPacking(@ForAll @IntRange(min = 1, max = 600) int k,
+                                                             @ForAll @IntRange(min = 1, max = 100) int n, @ForAll boolean f64,
+                                                             @ForAll @LongRange(min = 0, max = 1000) long seed) {
+        TrainingOps ops = new SimdAccelerator().ops(TrainingOps.class).orElseThrow();
+        java.util.Random r = new java.util.Random(seed);
+        int offset = r.nextInt(5);
+        int p0 = r.nextInt(k);
+        int p1 = p0 + 1 + r.nextInt(k - p0);
+        double[] t = r.doubles(offset + (long) n * k, -1, 1).toArray();
+        GemmLayout layout = ops.layout(f64 ? ElementType.F64 : ElementType.F32, n);
+        int length = (int) layout.packedLength(k, n);
+        if (f64) {
+            double[] want = new double[length];
+            double[] got = new double[length];
+            java.util.Arrays.fill(want, 7);     // what neither writes stays 7 in both; what one misses shows
+            java.util.Arrays.fill(got, 7);
+            layout.packTransposed(t, offset, k, n, p0, p1, want);
+            ops.packTransposed(layout, t, offset, k, n, p0, p1, got);
+            assertThat(got).isEqualTo(want);
+        } else {
+            float[] tf = toFloats(t);
+            float[] want = new float[length];
+            float[] got = new float[length];
+            java.util.Arrays.fill(want, 7f);
+            java.util.Arrays.fill(got, 7f);
+            layout.packTransposed(tf, offset, k, n, p0, p1, want);
+            ops.packTransposed(layout, tf, offset, k, n, p0, p1, got);
+            assertThat(got).isEqualTo(want);
+        }
+    }
+
     private static float[] toFloats(double[] values) {
         float[] out = new float[values.length];
         for (int i = 0; i < values.length; i++) {
