@@ -18,14 +18,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A test-only kernel of very unequal blocks: the first of its 16 blocks takes 40 times as
+ * A test-only kernel of very unequal blocks: the first of its 16 blocks takes 200 times as
  * long as each other one, which no claiming of whole groups can even out.
  */
 final class SkewedKernel implements Kernel {
     static final int BLOCKS = 16;
     static final int BLOCK = 1024;
     private static final long LIGHT_NANOS = 300_000;
-    private static final long HEAVY_NANOS = 40 * LIGHT_NANOS;
+    private static final long HEAVY_NANOS = 200 * LIGHT_NANOS;
 
     @Override
     public String name() {
