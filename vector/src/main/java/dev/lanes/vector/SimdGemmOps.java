@@ -169,8 +169,8 @@ final class SimdGemmOps implements TrainingOps {
             float[] target = full ? c : tile;
             int to = full ? co : 0;
             int ldt = full ? n : NR_F32;
-            if (!full) {
-                Arrays.fill(tile, 0f);
+            if (!full && (rows < MR || cols < NR_F32)) {
+                Arrays.fill(tile, 0f);        // an edge tile's rows and columns past C's stay 0; a whole one is written next
             }
             if (first) {
                 startTile(target, to, ldt, rows, cols, bias, j0);
@@ -231,8 +231,8 @@ final class SimdGemmOps implements TrainingOps {
             double[] target = full ? c : tile;
             int to = full ? co : 0;
             int ldt = full ? n : NR_F64;
-            if (!full) {
-                Arrays.fill(tile, 0.0);
+            if (!full && (rows < MR || cols < NR_F64)) {
+                Arrays.fill(tile, 0.0);        // an edge tile's rows and columns past C's stay 0; a whole one is written next
             }
             if (first) {
                 startTile(target, to, ldt, rows, cols, bias, j0);

@@ -159,7 +159,9 @@ public record GemmLayout(int nr) {
                 int to = stripOffset(k, n, pc, strip) + (first - pc) * nr;
                 for (int p = first; p < end; p++, to += nr) {
                     System.arraycopy(b, offset + p * n + j0, packed, to, width);
-                    java.util.Arrays.fill(packed, to + width, to + nr, 0f);
+                    if (width < nr) {
+                        java.util.Arrays.fill(packed, to + width, to + nr, 0f);
+                    }
                 }
             }
         }
@@ -174,7 +176,9 @@ public record GemmLayout(int nr) {
                 int to = stripOffset(k, n, pc, strip) + (first - pc) * nr;
                 for (int p = first; p < end; p++, to += nr) {
                     System.arraycopy(b, offset + p * n + j0, packed, to, width);
-                    java.util.Arrays.fill(packed, to + width, to + nr, 0.0);
+                    if (width < nr) {
+                        java.util.Arrays.fill(packed, to + width, to + nr, 0.0);
+                    }
                 }
             }
         }

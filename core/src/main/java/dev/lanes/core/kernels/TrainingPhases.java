@@ -10,7 +10,7 @@ import dev.lanes.core.exec.TrainingOps;
  * barrier separates them on every backend:
  * <ol>
  * <li>{@value #PACK}: every layer's W and Wᵀ packed for the running implementation (the
- *     weights changed in the last update), {@value #PACK_ROWS} rows a block, and the biases copied out;</li>
+ *     weights changed in the last update), about {@value #JOB_ELEMENTS} elements a block, and the biases copied out;</li>
  * <li>with several shards, {@value #COMPUTE}: each shard of the batch forward through every
  *     layer, the softmax cross-entropy gradient of its rows, and back, leaving the shard's
  *     gradients of every W and b in its own buffer — no barrier between layers, a shard is one
@@ -19,7 +19,7 @@ import dev.lanes.core.exec.TrainingOps;
  *     and back through the activation gradients (a row needs no other row for these), blocks of
  *     {@value #ROW_BLOCK} rows, each packing its rows of every layer's dZ; then
  *     {@value #WEIGHT_GRADIENTS}: every W's gradient Hᵀ·dZ over the whole batch and the update
- *     it makes, the threads taking {@value #GRADIENT_ROWS} rows of W at a time, and the biases';</li>
+ *     it makes, the threads taking about {@value #JOB_ELEMENTS} elements of W at a time, and the biases';</li>
  * <li>with several shards, {@value #REDUCE}: the shards' gradients summed in shard order and
  *     the parameters updated, one pass over the parameters cut into blocks: the reduction data
  *     parallelism pays for, timed apart from the compute.</li>
@@ -35,10 +35,12 @@ final class TrainingPhases {
     private static final int REDUCE_BLOCK = 16_384;
     /** Rows of a one-shard batch per block of its forward and backward pass: a block's products keep 32 rows of A. */
     static final int ROW_BLOCK = 32;
-    /** Rows of a weight gradient per block when the threads split it: half the micro-kernels' A block. */
-    static final int GRADIENT_ROWS = 64;
-    /** Rows of a W or Wᵀ per block of the packing: a big layer is many blocks. */
-    static final int PACK_ROWS = 64;
+    /**
+     * Elements of a matrix per block where the threads share out the layers' matrices (the
+     * packing, the weight gradients): blocks of equal work whatever the layer's width, so the
+     * executor's contiguous groups of blocks are equal too; 64 rows of a 512-wide layer.
+     */
+    static final int JOB_ELEMENTS = 32_768;
 
     private TrainingPhases() {
     }
@@ -122,7 +124,7 @@ final class TrainingPhases {
     }
 
     /**
-     * One block per {@value #PACK_ROWS} rows of each W and each Wᵀ but the input layer's (its
+     * One block per {@value #JOB_ELEMENTS} elements of each W and each Wᵀ but the input layer's (its
      * activations need no gradient), so the threads share the packing of every layer, Wᵀ's
      * transposing reads too; the biases are copied with their W's first rows.
      */
@@ -149,11 +151,11 @@ final class TrainingPhases {
             for (int l = 0; l < net.layers(); l++) {
                 int in = net.widths[l];
                 int out = net.widths[l + 1];
-                for (int p0 = 0; p0 < in; p0 += PACK_ROWS) {
-                    jobs.add(new Job(l, false, p0, Math.min(in, p0 + PACK_ROWS)));
+                for (int p0 = 0, rows = jobRows(out); p0 < in; p0 += rows) {
+                    jobs.add(new Job(l, false, p0, Math.min(in, p0 + rows)));
                 }
-                for (int p0 = 0; l > 0 && p0 < out; p0 += PACK_ROWS) {
-                    jobs.add(new Job(l, true, p0, Math.min(out, p0 + PACK_ROWS)));
+                for (int p0 = 0, rows = jobRows(in); l > 0 && p0 < out; p0 += rows) {
+                    jobs.add(new Job(l, true, p0, Math.min(out, p0 + rows)));
                 }
             }
             return jobs.toArray(Job[]::new);
@@ -240,6 +242,11 @@ final class TrainingPhases {
         }
     }
 
+    /** Rows of a matrix {@code columns} wide per block: about {@value #JOB_ELEMENTS} elements, whole micro-kernel rows (8). */
+    private static int jobRows(int columns) {
+        return Math.max(8, JOB_ELEMENTS / Math.max(1, columns) / 8 * 8);
+    }
+
     /** Rows [r0, r1) forward through every layer, then the softmax cross-entropy gradient of their logits and their losses. */
     private static void forward(TrainingNetwork net, TrainingOps ops, int r0, int r1) {
         int layers = net.layers();
@@ -314,7 +321,7 @@ final class TrainingPhases {
 
     /**
      * A one-shard batch's weight gradients Hᵀ·dZ and the update they make, p ← p − η·g, every
-     * layer's, {@value #GRADIENT_ROWS} rows of W per block (the input layer's first, the
+     * layer's, about {@value #JOB_ELEMENTS} elements of W per block (the input layer's first, the
      * largest), and each layer's bias gradient and update with its first rows: no reduction,
      * and an implementation may update each tile of W as its gradient is made. Consecutive
      * blocks of a layer are one call, so a device given the whole range makes one per layer.
@@ -338,8 +345,8 @@ final class TrainingPhases {
         private static Job[] jobs(TrainingNetwork net) {
             java.util.List<Job> jobs = new java.util.ArrayList<>();
             for (int l = 0; l < net.layers(); l++) {
-                for (int i0 = 0; i0 < net.widths[l]; i0 += GRADIENT_ROWS) {
-                    jobs.add(new Job(l, i0, Math.min(net.widths[l], i0 + GRADIENT_ROWS)));
+                for (int i0 = 0, rows = jobRows(net.widths[l + 1]); i0 < net.widths[l]; i0 += rows) {
+                    jobs.add(new Job(l, i0, Math.min(net.widths[l], i0 + rows)));
                 }
             }
             return jobs.toArray(Job[]::new);
