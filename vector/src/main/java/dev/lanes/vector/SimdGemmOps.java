@@ -22,8 +22,13 @@ final class SimdGemmOps implements TrainingOps {
     private static final int MR = SimdShape.SHAPE.vectorBitSize() >= 512 ? 8 : 4;
     private static final int NR_F32 = 3 * SimdShape.F32.length();
     private static final int NR_F64 = 3 * SimdShape.F64.length();
-    /** Rows of A packed at once: 128 × 256 f32 is 128 KiB, within L2 beside B's strip. */
-    private static final int MC = 128;
+    /**
+     * Rows of A packed at once, each panel of B streamed once per such block: 256 × 256 f64 is
+     * 512 KiB, half the L2 of a Zen 4 or Sapphire Rapids core, beside B's strip. 128 rows
+     * streamed the f64 n = 2048 product's 32 MiB of packed B twice as often, from memory, as
+     * it does not fit the L3 (12% slower on two threads, docs/performance.md).
+     */
+    private static final int MC = 256;
     private static final int KC = GemmLayout.KC;
 
     /** Packing buffers per thread: worker threads live as long as the pool, so these are reused. */

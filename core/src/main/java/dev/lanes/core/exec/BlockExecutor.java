@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * grouped into contiguous runs, about {@value #GROUPS_PER_THREAD} per thread, that the
  * pool's threads (the caller among them) claim dynamically; each group keeps its block partials
  * in its own array, and the caller folds every partial in block order, so the result is
- * bit-for-bit the same for every thread count and schedule.
+ * bit-for-bit the same for every thread count and schedule. A task that joins blocks
+ * ({@link BlockTask#joinsBlocks}) gets one call per group instead.
  */
 public final class BlockExecutor {
     static final int GROUPS_PER_THREAD = 4;
@@ -97,6 +98,9 @@ public final class BlockExecutor {
     private static <O, P> Value foldSequential(BlockTask<O, P> task, O ops) {
         int n = task.length();
         int block = task.blockSize();
+        if (task.joinsBlocks()) {
+            return task.result(task.combine(task.identity(), task.block(ops, 0, n)));
+        }
         P total = task.identity();
         for (int from = 0; from < n; from += block) {
             total = task.combine(total, task.block(ops, from, Math.min(n, from + block)));
@@ -150,10 +154,15 @@ public final class BlockExecutor {
                 long start = System.nanoTime();
                 int firstBlock = (int) ((long) g * blocks / groups);
                 int endBlock = (int) ((long) (g + 1) * blocks / groups);
-                Object[] blockPartials = new Object[endBlock - firstBlock];
-                for (int b = firstBlock; b < endBlock; b++) {
-                    int from = b * block;
-                    blockPartials[b - firstBlock] = task.block(ops, from, Math.min(n, from + block));
+                Object[] blockPartials;
+                if (task.joinsBlocks()) {
+                    blockPartials = new Object[] {task.block(ops, firstBlock * block, Math.min(n, endBlock * block))};
+                } else {
+                    blockPartials = new Object[endBlock - firstBlock];
+                    for (int b = firstBlock; b < endBlock; b++) {
+                        int from = b * block;
+                        blockPartials[b - firstBlock] = task.block(ops, from, Math.min(n, from + block));
+                    }
                 }
                 partials[g] = blockPartials;
                 mine += System.nanoTime() - start;

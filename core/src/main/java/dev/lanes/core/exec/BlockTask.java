@@ -34,6 +34,18 @@ public interface BlockTask<O, P> {
     Value result(P total);
 
     /**
+     * True when one call over several consecutive blocks computes exactly what calls over each
+     * would, and is better for it: a task that only writes its output (no partial to keep per
+     * block) whose calls reuse something over their whole range (a product's packed B, over
+     * more rows of A). The executor then calls it once per group of blocks a thread claims, and
+     * once over the whole range on one thread. False (the default) where the block size is
+     * itself a choice of the task's, e.g. a cache blocking.
+     */
+    default boolean joinsBlocks() {
+        return false;
+    }
+
+    /**
      * A task that must finish before this one's blocks start, run the same way (same ops,
      * same threads) and timed with it: e.g. packing a matrix that every block then reads.
      * {@code null} when there is none.

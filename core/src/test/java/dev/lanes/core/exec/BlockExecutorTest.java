@@ -140,6 +140,70 @@ class BlockExecutorTest {
         }
     }
 
+    /** The ranges a writing task is called over, recorded; it joins blocks or not as told. */
+    private record RangeRecorder(int length, boolean joinsBlocks, java.util.List<int[]> calls) implements BlockTask<ArrayOps, Void> {
+        @Override
+        public Class<ArrayOps> opsType() {
+            return ArrayOps.class;
+        }
+
+        @Override
+        public int blockSize() {
+            return 64;
+        }
+
+        @Override
+        public Void identity() {
+            return null;
+        }
+
+        @Override
+        public Void block(ArrayOps ops, int from, int to) {
+            synchronized (calls) {
+                calls.add(new int[] {from, to});
+            }
+            return null;
+        }
+
+        @Override
+        public Void combine(Void left, Void right) {
+            return null;
+        }
+
+        @Override
+        public Value result(Void total) {
+            return null;
+        }
+    }
+
+    @Property(tries = 60)
+    void aTaskThatJoinsBlocksIsCalledOncePerGroupAndOnceOnOneThread(@ForAll @IntRange(min = 1, max = 5000) int length,
+                                                                    @ForAll boolean joins) {
+        int blocks = Math.ceilDiv(length, 64);
+        for (WorkerPool pool : new WorkerPool[] {null, two, three}) {
+            RangeRecorder task = new RangeRecorder(length, joins, new java.util.ArrayList<>());
+            if (pool == null) {
+                BlockExecutor.runSequential(task, new ScalarArrayOps());
+            } else {
+                BlockExecutor.run(task, new ScalarArrayOps(), pool);
+            }
+            java.util.List<int[]> calls = new java.util.ArrayList<>(task.calls());
+            calls.sort(java.util.Comparator.comparingInt(c -> c[0]));
+            int covered = 0;
+            for (int[] call : calls) {
+                assertThat(call[0]).as("calls are disjoint, in whole blocks, and leave no gap").isEqualTo(covered);
+                assertThat(call[1] == length || call[1] % 64 == 0).isTrue();
+                assertThat(call[1] - call[0]).as("a task that does not join blocks is called per block")
+                    .isLessThanOrEqualTo(joins ? length : 64);
+                covered = call[1];
+            }
+            assertThat(covered).isEqualTo(length);
+            int threads = pool == null ? 1 : pool.threads();
+            int groups = threads == 1 ? 1 : Math.min(blocks, threads * BlockExecutor.GROUPS_PER_THREAD);
+            assertThat(calls).hasSize(joins ? groups : blocks);
+        }
+    }
+
     @Property(tries = 20)
     void aFailingBlockFailsTheRunAndThePoolStaysUsable(@ForAll @IntRange(min = 2, max = 64) int blocks) {
         BlockTask<ArrayOps, Double> task = new BlockTask<>() {
