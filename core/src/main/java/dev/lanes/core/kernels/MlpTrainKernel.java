@@ -26,7 +26,8 @@ import java.util.Set;
  * Data-parallel training of a dense ReLU classifier with softmax cross-entropy and SGD:
  * per step, forward (H ← ReLU(H·W + b), logits last), the loss, backward (every W's and b's
  * gradient) and the update, the batch cut into shards whose gradients are summed in a fixed
- * order ({@link TrainingNetwork}, {@link TrainingPhases}). The output is the parameters after
+ * order, or (up to {@value TrainingNetwork#ONE_SHARD_MAX_BATCH} rows) one shard whose products
+ * the threads split ({@link TrainingNetwork}, {@link TrainingPhases}). The output is the parameters after
  * the last step; the loss before each step is reported with it.
  *
  * <p>Work per step, for batch B, widths w₀..w_L, F = Σ w_l·w_{l+1} multiply-adds per row of
@@ -46,7 +47,7 @@ public final class MlpTrainKernel implements Kernel {
 
     @Override
     public String summary() {
-        return "SGD steps of a dense ReLU classifier (forward, softmax loss, backward, update); batch sharded over threads";
+        return "SGD steps of a dense ReLU classifier (forward, softmax loss, backward, update); data-parallel over threads";
     }
 
     @Override
