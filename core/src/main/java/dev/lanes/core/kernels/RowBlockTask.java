@@ -11,8 +11,8 @@ abstract class RowBlockTask extends WriteTask<GemmOps> {
 
     /**
      * A call over more rows of A streams each panel of B once for all of them (the SIMD
-     * product takes up to 256 rows of A per pass): f64 n = 2048 on two threads ran in 184–191
-     * ms instead of 212–224 (docs/performance.md, "matmul: a group of blocks in one call").
+     * product takes up to 256 rows of A per pass): f64 n = 2048 on two threads ran in 188–195
+     * ms instead of 211–227 (docs/performance.md, "matmul: a group of blocks in one call").
      */
     @Override
     public final boolean joinsBlocks() {

@@ -30,7 +30,7 @@ import dev.lanes.core.exec.GemmLayout;
 final class TrainingNetwork {
     static final int MIN_SHARD_ROWS = 32;
     static final int MAX_SHARDS = 16;
-    /** The largest batch that is one shard (docs/performance.md, "mlp-train at small batches"). */
+    /** The largest batch that is one shard (docs/performance.md, "Small batches: one shard, the products split"). */
     static final int ONE_SHARD_MAX_BATCH = 1024;
 
     final int batch;
