@@ -1,9 +1,14 @@
 package dev.lanes.cli;
 
 import dev.lanes.core.ExecutionException;
+import dev.lanes.core.exec.Accelerators;
+import dev.lanes.core.exec.BackendOptions;
+import dev.lanes.core.kernels.BuiltInKernels;
 import dev.lanes.core.result.ResultJson;
 import dev.lanes.core.result.RunResult;
 import dev.lanes.core.result.ShardMerge;
+import dev.lanes.core.run.BlockJoin;
+import dev.lanes.core.spec.SpecLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +24,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "merge", mixinStandardHelpOptions = true,
     description = "Join the partial results of lanes run --shard K/N (one file per shard, any order) into the whole run's "
-        + "result: every shard exactly once, all of the same spec, overrides, flags and lanes version.")
+        + "result: every shard exactly once, all of the same spec, overrides, flags and lanes version. Shards that cut "
+        + "blocks (--shard-by blocks) are folded in block order and checked against the scalar reference here.")
 final class MergeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,7 +41,12 @@ final class MergeCommand implements Callable<Integer> {
         var targets = outputs.targets(spec.commandLine().getOut());
         List<ShardMerge.Partial> partials = files.stream()
             .map(f -> new ShardMerge.Partial(f.toString(), ResultJson.read(f))).toList();
-        List<RunResult> merged = ShardMerge.merge(partials);
+        List<RunResult> merged;
+        // shards that cut blocks are joined by binding each stage again here: SIMD where usable, never a device
+        try (BlockJoin join = new BlockJoin(SpecLoader.forThisJvm(BuiltInKernels.registry()),
+            Accelerators.load(new BackendOptions(false, true)), Runtime.getRuntime().availableProcessors())) {
+            merged = ShardMerge.merge(partials, join);
+        }
         for (RunResult r : merged) {
             if (r.shardMachines() > 1) {
                 spec.commandLine().getErr().println("lanes: " + r.spec().name() + ": the " + r.mergedFrom().size()

@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 
 /** {@code lanes report RESULT...}: render saved results, exactly as {@code run} rendered them, without running anything. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = "Render saved results (lanes.run/1 to lanes.run/6 JSON) as a table, JSON, CSV or Markdown, without running.")
+    description = "Render saved results (lanes.run/1 to lanes.run/7 JSON) as a table, JSON, CSV or Markdown, without running.")
 final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -116,6 +116,13 @@ final class RunCommand implements Callable<Integer> {
             + "auto/N: also a Kubernetes Indexed Job (JOB_COMPLETION_INDEX). See docs/distributed.md.")
     String shardFlag;
 
+    @Option(names = "--shard-by", paramLabel = "units|blocks", defaultValue = "units",
+        description = "With --shard: units deals the stage points out (each measured whole on one machine); blocks runs "
+            + "every stage point in every shard over its K-th part of the block range (a stage whose blocks cannot be cut, "
+            + "the first shard whole), and lanes merge folds the parts into the one-machine output and checks it. "
+            + "Default: ${DEFAULT-VALUE}.")
+    String shardBy;
+
     @Mixin
     ClusterFlags clusterFlags;
 
@@ -152,7 +159,16 @@ final class RunCommand implements Callable<Integer> {
         if (!planMode.equals("model") && !planMode.equals("measure")) {
             throw new UsageException("--plan: expected model or measure, got '" + planMode + "'");
         }
+        if (!shardBy.equals("units") && !shardBy.equals("blocks")) {
+            throw new UsageException("--shard-by: expected units or blocks, got '" + shardBy + "'");
+        }
+        if (shardFlag == null && shardBy.equals("blocks")) {
+            throw new UsageException("--shard-by blocks: says how --shard K/N shares the work; give --shard too");
+        }
         ShardSelection shard = shardFlag == null ? null : ShardSelection.parse(shardFlag, System.getenv());
+        if (shard != null && shardBy.equals("blocks")) {
+            shard = shard.cuttingBlocks();
+        }
         if (shard != null) {
             checkShardOutputs(shard);
         }
@@ -339,7 +355,7 @@ final class RunCommand implements Callable<Integer> {
         }
         overrides.forEach(o -> args.addAll(List.of("--set", o)));
         if (shardFlag != null) {
-            args.addAll(List.of("--shard", shardFlag));
+            args.addAll(List.of("--shard", shardFlag, "--shard-by", shardBy));
         }
         if (common.cacheDir != null) {
             args.addAll(List.of("--cache-dir", common.cacheDir.toString()));

@@ -52,7 +52,7 @@ class CliTest {
         CliRun r = CliRun.of("run", spec(SPEC).toString(), "--format", "json", "--iterations", "6");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
-        assertThat(json.get("schema").asText()).isEqualTo("lanes.run/6");
+        assertThat(json.get("schema").asText()).isEqualTo("lanes.run/7");
         assertThat(json.get("complete").asBoolean()).isTrue();
         assertThat(json.at("/machine/cores").asInt()).isPositive();
         assertThat(json.at("/machine/simd/usable").asBoolean()).isTrue();
@@ -95,7 +95,7 @@ class CliTest {
         CliRun r = CliRun.of("run", spec(SPEC).toString(), "--format", "json", "--output", out.toString(), "--quick");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).isEmpty();
-        assertThat(new ObjectMapper().readTree(out.toFile()).get("schema").asText()).isEqualTo("lanes.run/6");
+        assertThat(new ObjectMapper().readTree(out.toFile()).get("schema").asText()).isEqualTo("lanes.run/7");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("spec.yaml", "result.json");
         }

@@ -81,6 +81,50 @@ class ShardCliTest {
     }
 
     @Test
+    void blockShardsMergeIntoTheOneMachineOutputChecked() throws Exception {
+        Path spec = Files.writeString(dir.resolve("spec.yaml"), """
+            name: cut
+            settings: { warmup: 0, iterations: 2, min-warmup-ms: 0, threads: [1] }
+            stages:
+              - { id: data, kernel: generate, params: { length: 400000, seed: 4 } }
+              - { id: squares, kernel: sum-of-squares, inputs: [data] }
+              - { id: product, kernel: matmul, params: { n: 300, seed: 2 } }
+            """);
+        Path whole = dir.resolve("whole.json");
+        CliRun one = CliRun.of("run", spec.toString(), "--quiet", "--cache-dir", dir.resolve("cache").toString(), "-o",
+            whole.toString());
+        assertThat(one.exit()).as(one.err()).isZero();
+        for (int k = 1; k <= 3; k++) {
+            CliRun r = shard(spec, k + "/3", "--shard-by", "blocks");
+            assertThat(r.exit()).as(r.err()).isZero();
+        }
+        assertThat(CliRun.of("report", dir.resolve("part-2.json").toString()).out()).contains(" · SHARD 2/3 of the blocks");
+        Path merged = dir.resolve("merged.json");
+        CliRun merge = CliRun.of("merge", dir.resolve("part-2.json").toString(), dir.resolve("part-3.json").toString(),
+            dir.resolve("part-1.json").toString(), "-o", merged.toString());
+        assertThat(merge.exit()).as(merge.err()).isZero();
+        JsonNode a = new ObjectMapper().readTree(whole.toFile()).get("points");
+        JsonNode b = new ObjectMapper().readTree(merged.toFile()).get("points");
+        assertThat(b).hasSize(a.size());
+        for (int i = 0; i < a.size(); i++) {
+            for (String field : List.of("key", "definition", "checksum", "output", "elements", "flops")) {
+                assertThat(b.get(i).get(field)).as("point %d %s", i, field).isEqualTo(a.get(i).get(field));
+            }
+            assertThat(b.get(i).at("/check/passed").asBoolean()).isTrue();
+        }
+        assertThat(b.get(1).at("/cluster/members")).hasSize(3);
+
+        CliRun noShard = CliRun.of("run", spec.toString(), "--shard-by", "blocks", "--quiet", "-o",
+            dir.resolve("x.json").toString());
+        assertThat(noShard.exit()).isEqualTo(2);
+        assertThat(noShard.err()).contains("--shard-by blocks: says how --shard K/N shares the work; give --shard too");
+        CliRun unknown = shard(spec, "1/3", "--shard-by", "rows");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--shard-by: expected units or blocks, got 'rows'");
+        assertThat(Files.exists(dir.resolve("x.json"))).isFalse();
+    }
+
+    @Test
     void aShardNeedsAJsonOutputAndCannotBeGated() throws Exception {
         Path spec = Files.writeString(dir.resolve("spec.yaml"), SPEC);
         CliRun table = CliRun.of("run", spec.toString(), "--shard", "1/2", "--quiet");

@@ -36,7 +36,7 @@ class SamplesTest {
             int exit = cl.execute("run", spec.toString(), "--quick", "--format", "json");
             assertThat(exit).as(err.toString()).isZero();
             JsonNode json = new ObjectMapper().readTree(out.toString());
-            assertThat(json.get("schema").asText()).isEqualTo("lanes.run/6");
+            assertThat(json.get("schema").asText()).isEqualTo("lanes.run/7");
             assertThat(json.at("/spec/quick").asBoolean()).isTrue();
             assertThat(json.get("complete").asBoolean()).isTrue();
             JsonNode stages = json.get("points");

@@ -44,15 +44,16 @@ public final class RemoteBlocks {
         if (not != null) {
             throw new ExecutionException("cannot spread over members: " + not);
         }
-        int blocks = Math.ceilDiv(task.length(), task.blockSize());
+        int blocks = RangeRun.blocks(task);
         List<Cluster.Member> members = cluster.members().subList(0, count);
         int m = members.size();
         List<CompletableFuture<byte[]>> pending = new ArrayList<>();
         List<int[]> ranges = new ArrayList<>();
         List<Integer> sent = new ArrayList<>();
         for (int i = 0; i < m; i++) {
-            int first = (int) ((long) i * blocks / m);
-            int end = (int) ((long) (i + 1) * blocks / m);
+            int[] range = RangeRun.share(blocks, i, m);
+            int first = range[0];
+            int end = range[1];
             if (first == end) {
                 continue;                                     // fewer blocks than members
             }
@@ -158,7 +159,8 @@ public final class RemoteBlocks {
         };
     }
 
-    private static void paste(Value output, long from, Object slice) {
+    /** A part of an output array that blocks elsewhere wrote, put in its place. */
+    public static void paste(Value output, long from, Object slice) {
         int at = Math.toIntExact(from);
         switch (output) {
             case F32Array a when slice instanceof float[] s -> System.arraycopy(s, 0, a.data(), at, s.length);

@@ -253,6 +253,13 @@ public final class MlpForwardKernel implements Kernel {
         public Value result(Void total) {
             return net.activations()[net.activations().length - 1].value();
         }
+
+        /** Rows {@code [from, to)} of the logits: each block runs its rows through every layer. */
+        @Override
+        public Written written(int from, int to) {
+            Matrix logits = net.activations()[net.activations().length - 1];
+            return new Written((long) from * logits.cols(), (long) to * logits.cols());
+        }
     }
 
     /**

@@ -184,5 +184,11 @@ public final class Stencil2dKernel implements Kernel {
         public Value result(Void total) {
             return new F32Array(out);
         }
+
+        /** Rows {@code [fromRow, toRow)} of the output: a block reads its neighbours' rows of the image, writes only its own. */
+        @Override
+        public Written written(int fromRow, int toRow) {
+            return new Written((long) fromRow * width, (long) toRow * width);
+        }
     }
 }

@@ -21,7 +21,9 @@ import java.util.Set;
  * sets run together). A data stage (generate, load) is recorded by the shard of the first
  * unit at its point that reads it. A shard also computes, unmeasured and unrecorded, every
  * stage its own units read that another shard records: the data a stage reads is a
- * function of the spec, so every shard makes the same.
+ * function of the spec, so every shard makes the same. With {@code --shard-by blocks} every
+ * shard runs every unit instead, over the K-th of N parts of the stage's block range (see
+ * {@link #cutsBlocks}); data stages are then measured by the first shard and made by all.
  */
 public final class ShardPlan {
     /** What a shard does with one stage at one sweep point. */
@@ -111,7 +113,7 @@ public final class ShardPlan {
             }
         }
         for (Stage source : workload.stages()) {
-            if (source.kernel().isSource() && recordedHere(point, source) && owns(sourceOwner(point, source))) {
+            if (source.kernel().isSource() && recordedHere(point, source) && ownsSource(point, source)) {
                 recorded.add(source.id());
             }
         }
@@ -157,9 +159,33 @@ public final class ShardPlan {
         return point.index() / groupSize;
     }
 
-    /** A {@code null} unit: a data stage that no unit reads in a workload of data stages only; the first shard records it. */
+    /**
+     * A {@code null} unit: a data stage that no unit reads in a workload of data stages only; the first shard records it.
+     * Cutting blocks, every shard runs every unit (over its part of the blocks, or, for a stage whose blocks cannot be cut,
+     * the first shard whole: {@link #cutsBlocks}).
+     */
     private boolean owns(Unit unit) {
-        return selection == null || (unit == null ? selection.index() == 1 : unit.index() % selection.count() == selection.index() - 1);
+        if (selection == null || selection.cutsBlocks()) {
+            return true;
+        }
+        return unit == null ? selection.index() == 1 : unit.index() % selection.count() == selection.index() - 1;
+    }
+
+    /** A data stage is measured whole by one shard: the unit's that reads it first, or, cutting blocks, the first. */
+    private boolean ownsSource(SweepPoint point, Stage source) {
+        if (selection != null && selection.cutsBlocks()) {
+            return selection.index() == 1;
+        }
+        return owns(sourceOwner(point, source));
+    }
+
+    /**
+     * Whether every shard runs every stage point over its part of the block range ({@code --shard-by blocks}): the runner
+     * then cuts each stage whose blocks can travel, and leaves one whose blocks cannot (a command, an update in place, a
+     * device) to the first shard, whole.
+     */
+    public boolean cutsBlocks() {
+        return selection != null && selection.cutsBlocks();
     }
 
     private Unit unitAt(int group, String stage) {

@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  * @param index K, 1-based
  * @param count N
  * @param from  where K and N came from, for messages: "--shard 2/4", "SLURM_ARRAY_TASK_ID=7 …"
+ * @param cutsBlocks {@code --shard-by blocks}: every shard runs every stage point, over the K-th of N parts of each
+ *                   stage's block range, instead of the K-th share of the stage points
  */
-public record ShardSelection(int index, int count, String from) {
+public record ShardSelection(int index, int count, String from, boolean cutsBlocks) {
     /** More shards than this is a mistake, not a job array (Slurm's default MaxArraySize is 1001). */
     public static final int MAX_SHARDS = 100_000;
 
@@ -28,6 +30,16 @@ public record ShardSelection(int index, int count, String from) {
         if (index < 1 || index > count) {
             throw new UsageException(from + ": shard " + index + " of " + count + " does not exist (shards are 1.." + count + ")");
         }
+    }
+
+    /** A share of the stage points ({@code --shard-by units}, the default). */
+    public ShardSelection(int index, int count, String from) {
+        this(index, count, from, false);
+    }
+
+    /** The same shard over the K-th part of every stage's block range ({@code --shard-by blocks}). */
+    public ShardSelection cuttingBlocks() {
+        return new ShardSelection(index, count, from, true);
     }
 
     /** "2/4". */

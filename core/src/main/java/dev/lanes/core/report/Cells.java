@@ -33,6 +33,10 @@ final class Cells {
 
     /** " · SHARD 2/4 …" for a partial result, " · merged from 4 shards …" for a merged one, "" otherwise. */
     private static String shards(RunResult r) {
+        if (r.shard() != null && r.shard().cutsBlocks()) {
+            return " · SHARD " + r.shard().label() + " of the blocks (its part of each stage's block range: times and work "
+                + "are the part's, checks wait for lanes merge)";
+        }
         if (r.shard() != null) {
             return " · SHARD " + r.shard().label() + " (" + r.shard().own().size() + " of the workload's " + r.shard().units()
                 + " units; lanes merge joins the shards)";

@@ -120,10 +120,18 @@ final class Sections {
             dev.lanes.core.result.ClusterTimes c = p.cluster();
             for (dev.lanes.core.result.ClusterTimes.MemberWork m : c.members()) {
                 List<String> row = keys.cells(p.key());
+                // shards that ran apart sent nothing and had no dispatch: their kept answer is what they "received"
                 row.addAll(List.of(m.member(), Long.toString(m.pid()), m.firstBlock() + "–" + (m.endBlock() - 1),
-                    Units.count(m.elements()), Units.duration(m.computeNanos()), bytes(m.bytesOut()), bytes(m.bytesIn()),
-                    Units.duration(m.roundTripNanos()), m.setupNanos() == 0 ? "–" : Units.duration(m.setupNanos())));
+                    Units.count(m.elements()), Units.duration(m.computeNanos()), c.apart() ? "–" : bytes(m.bytesOut()),
+                    bytes(m.bytesIn()), c.apart() ? "–" : Units.duration(m.roundTripNanos()),
+                    m.setupNanos() == 0 ? "–" : Units.duration(m.setupNanos())));
                 t.row(row);
+            }
+            if (c.apart()) {
+                lines.add(Cells.stagePoint(p.key()) + ": " + c.members().size() + " shards ran its blocks apart; its time "
+                    + Units.duration(p.summary().medianNanos()) + " is the slowest shard's part, imbalance "
+                    + Units.fixed(c.imbalance(), 2) + (c.sharedHost() ? "; the shards ran on one host" : ""));
+                continue;
             }
             lines.add(Cells.stagePoint(p.key()) + ": communication " + Units.duration(c.communicationNanos())
                 + " of " + Units.duration(p.summary().medianNanos()) + " (the sample less its slowest member's compute), "
@@ -136,7 +144,8 @@ final class Sections {
         }
         return java.util.Optional.of(new Section("Members · each member's contiguous block range, median compute on its own "
             + "clock, bytes per sample; round trip: a request that does no work, before the warm-up; set-up: the member "
-            + "loading the spec, making the inputs and binding the stage, in the warm-up (in no sample)", t, lines));
+            + "loading the spec, making the inputs and binding the stage, in the warm-up (in no sample); a shard of "
+            + "--shard-by blocks is a member whose answer was kept in its partial result", t, lines));
     }
 
     private static String bytes(long b) {
@@ -241,7 +250,9 @@ final class Sections {
     /** The table, with each named part's share of the stage at every thread count when the stage has parts. */
     /** A distributed sweep over member counts whose members share a host: its ratios are contention, not speedup. */
     private static boolean sharedHost(RunResult r, StrongScalingRow s) {
-        return r.points().stream().anyMatch(p -> p.cluster() != null && p.cluster().sharedHost() && p.key().stage()
+        // shards that ran apart did not contend: each measured its thread counts on its own machine
+        return r.points().stream().anyMatch(p -> p.cluster() != null && p.cluster().sharedHost() && !p.cluster().apart()
+            && p.key().stage()
             .equals(s.stage()) && p.key().point().equals(s.point()));
     }
 

@@ -10,8 +10,12 @@ import java.util.List;
  *                           requests out, replies back, decoding and the fold
  * @param sharedHost         the members run on one host, sharing its cores and memory: their times are no speedup
  * @param formationNanos     the driver's joining of the cluster, before the run and in no sample
+ * @param apart              the "members" are shards of {@code --shard-by blocks} joined by {@code lanes merge}: they ran
+ *                           apart (when a scheduler started them), nothing travelled between them, and the point's time
+ *                           is its slowest shard's part
  */
-public record ClusterTimes(List<MemberWork> members, long communicationNanos, boolean sharedHost, long formationNanos) {
+public record ClusterTimes(List<MemberWork> members, long communicationNanos, boolean sharedHost, long formationNanos,
+                           boolean apart) {
 
     public ClusterTimes {
         members = List.copyOf(members);

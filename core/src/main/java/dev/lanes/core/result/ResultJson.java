@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * give the same bytes), one run as an object, several as an array. Reading is strict: a
  * file that is missing, empty, truncated, not JSON, another tool's, of a newer schema, or
  * with a field missing, unknown or of the wrong type is refused with one line naming the
- * file and the place (exit 2). {@code lanes.run/1} to {@code lanes.run/5} files are read and upgraded.
+ * file and the place (exit 2). {@code lanes.run/1} to {@code lanes.run/6} files are read and upgraded.
  */
 public final class ResultJson {
     private static final Pattern RUN_SCHEMA = Pattern.compile("lanes\\.run/([0-9]+)");
@@ -150,13 +150,13 @@ public final class ResultJson {
         if (version == 1) {
             return RunV1Reader.upgrade(name, node);
         }
-        if (version > 6) {
-            throw refuse(name, "schema " + schema + " is newer than this lanes reads (lanes.run/1 to lanes.run/6); "
+        if (version > 7) {
+            throw refuse(name, "schema " + schema + " is newer than this lanes reads (lanes.run/1 to lanes.run/7); "
                 + "update lanes to read it");
         }
         try {
             JsonNode current = node;
-            if (version < 6) {                          // one copy, upgraded step by step to the current schema
+            if (version < 7) {                          // one copy, upgraded step by step to the current schema
                 ObjectNode copy = node.deepCopy();
                 if (version <= 2) {
                     upgradeV2(copy);
@@ -167,7 +167,10 @@ public final class ResultJson {
                 if (version <= 4) {
                     upgradeV4(copy);
                 }
-                upgradeV5(copy);
+                if (version <= 5) {
+                    upgradeV5(copy);
+                }
+                upgradeV6(copy);
                 copy.put("schema", RunResult.SCHEMA);
                 current = copy;
             }
@@ -177,6 +180,29 @@ public final class ResultJson {
         } catch (JsonProcessingException e) {
             throw refuse(name, e.getOriginalMessage());
         }
+    }
+
+    /**
+     * A lanes.run/6 result as lanes.run/7: v7 shards may cut each stage's blocks ({@code --shard-by blocks}), and a merge
+     * of such shards lists them as a point's members; a v6 shard dealt out stage points only.
+     */
+    private static void upgradeV6(ObjectNode run) {
+        if (run.get("shard") instanceof ObjectNode shard) {
+            if (!shard.has("cutsBlocks")) {
+                shard.put("cutsBlocks", false);
+            }
+            if (!shard.has("specText")) {
+                shard.putNull("specText");
+            }
+            if (!shard.has("slices")) {
+                shard.putArray("slices");
+            }
+        }
+        everyPoint(run, p -> {
+            if (p.get("cluster") instanceof ObjectNode cluster && !cluster.has("apart")) {
+                cluster.put("apart", false);
+            }
+        });
     }
 
     /**

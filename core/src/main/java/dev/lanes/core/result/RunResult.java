@@ -26,7 +26,7 @@ public record RunResult(String schema, boolean complete, String lanesVersion, St
                         List<ShardOrigin> mergedFrom) {
 
     /** The schema this version writes. */
-    public static final String SCHEMA = "lanes.run/6";
+    public static final String SCHEMA = "lanes.run/7";
 
     public RunResult {
         points = List.copyOf(points);

@@ -13,14 +13,19 @@ import java.util.List;
  * @param own        the indexes of the units this shard ran
  * @param positions  one per point of the result, in its order: the point's place in a whole run
  * @param concurrent one per concurrent point of the result: its sweep point's index
+ * @param cutsBlocks {@code --shard-by blocks}: the shard ran every unit, each stage over its part of the blocks
+ * @param specText   cutting blocks, the spec's text, from which the merge binds each stage again to check the joined
+ *                   output; {@code null} otherwise
+ * @param slices     cutting blocks, one per point measured over a part of its blocks; empty otherwise
  */
 public record ShardInfo(int index, int count, int units, List<Integer> own, List<Integer> positions,
-                        List<Integer> concurrent) {
+                        List<Integer> concurrent, boolean cutsBlocks, String specText, List<BlockSlice> slices) {
 
     public ShardInfo {
         own = List.copyOf(own);
         positions = List.copyOf(positions);
         concurrent = List.copyOf(concurrent);
+        slices = List.copyOf(slices);
     }
 
     /** "2/4". */

@@ -28,8 +28,31 @@ public final class ShardMerge {
         }
     }
 
-    /** One merged result per spec, in the order the partials hold them. */
+    /**
+     * How the parts of a stage point that shards of {@code --shard-by blocks} each ran over their blocks become the point
+     * a whole run makes: their answers folded in block order, the output checked. Binding the stage again is the run's
+     * business, not the result model's, so the caller gives it.
+     */
+    public interface BlockJoiner {
+        /**
+         * @param spec     the run's spec, as the shards recorded it
+         * @param specText its text
+         * @param parts    the point's parts, in block order, tiling its whole block range
+         */
+        PointResult join(SpecInfo spec, String specText, List<BlockPart> parts);
+    }
+
+    /** One shard's part of a stage point cut by blocks: the point it measured, and what it ran. */
+    public record BlockPart(ShardInfo shard, String file, Machine machine, PointResult point, BlockSlice slice) {
+    }
+
+    /** One merged result per spec, in the order the partials hold them; shards that cut blocks are refused. */
     public static List<RunResult> merge(List<Partial> partials) {
+        return merge(partials, null);
+    }
+
+    /** @param joiner joins the parts of a stage point whose blocks the shards cut; {@code null} when none may have */
+    public static List<RunResult> merge(List<Partial> partials, BlockJoiner joiner) {
         if (partials.isEmpty()) {
             throw new UsageException("lanes merge: no partial results given");
         }
@@ -48,12 +71,12 @@ public final class ShardMerge {
         }
         List<RunResult> merged = new ArrayList<>();
         for (int spec = 0; spec < first.runs().size(); spec++) {
-            merged.add(mergeOne(partials, spec));
+            merged.add(mergeOne(partials, spec, joiner));
         }
         return merged;
     }
 
-    private static RunResult mergeOne(List<Partial> partials, int spec) {
+    private static RunResult mergeOne(List<Partial> partials, int spec, BlockJoiner joiner) {
         Partial first = partials.get(0);
         RunResult reference = first.runs().get(spec);
         ShardInfo expected = reference.shard();
@@ -85,8 +108,27 @@ public final class ShardMerge {
                 + (missing.size() == 1 ? " is" : " are") + " missing (given: " + numbers(List.copyOf(byIndex.keySet())) + ")");
         }
         List<RunResult> shards = byIndex.values().stream().map(p -> p.runs().get(spec)).toList();
-        checkUnits(shards, expected.units());
-        return join(shards);
+        List<String> names = byIndex.values().stream().map(Partial::name).toList();
+        if (expected.cutsBlocks()) {
+            if (joiner == null) {
+                throw new UsageException(first.name() + ": its shards cut blocks (--shard-by blocks), which this merge cannot join");
+            }
+            checkEveryUnit(shards, expected.units());
+        } else {
+            checkUnits(shards, expected.units());
+        }
+        return join(shards, names, joiner);
+    }
+
+    /** Cutting blocks, every shard runs every unit (each over its part). */
+    private static void checkEveryUnit(List<RunResult> shards, int units) {
+        List<Integer> all = java.util.stream.IntStream.range(0, units).boxed().toList();
+        for (RunResult r : shards) {
+            if (!r.shard().own().equals(all)) {
+                throw new UsageException("shard " + r.shard().label() + " cut blocks but lists " + r.shard().own().size()
+                    + " of the workload's " + units + " units: the partials do not come from one plan");
+            }
+        }
     }
 
     /** Every unit run by exactly one shard: what the shards' plans promise, checked, since files can be edited. */
@@ -130,14 +172,21 @@ public final class ShardMerge {
         if (a.shard().units() != b.shard().units()) {
             return "its workload has " + b.shard().units() + " units, not " + a.shard().units();
         }
+        if (a.shard().cutsBlocks() != b.shard().cutsBlocks()) {
+            return "it shares out " + (b.shard().cutsBlocks() ? "blocks" : "stage points") + " (--shard-by "
+                + (b.shard().cutsBlocks() ? "blocks" : "units") + "), not " + (a.shard().cutsBlocks() ? "blocks" : "stage points");
+        }
         return null;
     }
 
     /** The shards' points and concurrent points in a whole run's order; the first shard's header. */
-    private static RunResult join(List<RunResult> shards) {
+    private static RunResult join(List<RunResult> shards, List<String> names, BlockJoiner joiner) {
         record Placed<T>(int position, int shard, int order, T value) {
         }
         List<Placed<PointResult>> points = new ArrayList<>();
+        // the parts of each point cut by blocks, by its place and key, in shard order; joined below
+        Map<String, List<BlockPart>> cut = new java.util.LinkedHashMap<>();
+        Map<String, Placed<PointResult>> cutPlace = new java.util.HashMap<>();
         List<Placed<ConcurrentPoint>> concurrent = new ArrayList<>();
         LinkedHashSet<StageFailure> failures = new LinkedHashSet<>();
         LinkedHashSet<InputFile> files = new LinkedHashSet<>();
@@ -149,8 +198,25 @@ public final class ShardMerge {
                 throw new UsageException("shard " + info.label() + ": its 'shard' lists " + info.positions().size()
                     + " positions for " + r.points().size() + " points: the file was edited");
             }
+            Map<Integer, BlockSlice> slices = new java.util.HashMap<>();
+            for (BlockSlice slice : info.slices()) {
+                if (slice.result() < 0 || slice.result() >= r.points().size() || slices.put(slice.result(), slice) != null) {
+                    throw new UsageException(names.get(s) + ": shard " + info.label() + " lists blocks for point "
+                        + slice.result() + ", which it does not hold once: the file was edited");
+                }
+            }
             for (int i = 0; i < r.points().size(); i++) {
-                points.add(new Placed<>(info.positions().get(i), s, i, r.points().get(i)));
+                PointResult point = r.points().get(i);
+                Placed<PointResult> placed = new Placed<>(info.positions().get(i), s, i, point);
+                BlockSlice slice = slices.get(i);
+                if (slice == null) {
+                    points.add(placed);
+                    continue;
+                }
+                String place = info.positions().get(i) + " " + point.key();
+                cut.computeIfAbsent(place, k -> new ArrayList<>()).add(new BlockPart(info, names.get(s), r.machine(), point,
+                    slice));
+                cutPlace.putIfAbsent(place, placed);
             }
             for (int i = 0; i < r.concurrent().size(); i++) {
                 concurrent.add(new Placed<>(info.concurrent().get(i), s, i, r.concurrent().get(i)));
@@ -158,6 +224,13 @@ public final class ShardMerge {
             failures.addAll(r.failures());
             files.addAll(r.spec().files());
             origins.add(new ShardOrigin(info.index(), r.startedAt(), r.machine()));
+        }
+        RunResult head = shards.get(0);
+        for (Map.Entry<String, List<BlockPart>> e : cut.entrySet()) {
+            List<BlockPart> parts = tiled(e.getValue());
+            Placed<PointResult> at = cutPlace.get(e.getKey());
+            points.add(new Placed<>(at.position(), at.shard(), at.order(), joiner.join(head.spec(), head.shard().specText(),
+                parts)));
         }
         Comparator<Placed<?>> order = Comparator.<Placed<?>>comparingInt(Placed::position).thenComparingInt(Placed::shard)
             .thenComparingInt(Placed::order);
@@ -172,6 +245,33 @@ public final class ShardMerge {
         return new RunResult(RunResult.SCHEMA, complete, first.lanesVersion(), startedAt, first.machine(),
             first.calibration(), spec, joined, Analysis.derive(joined, s.weak(), first.calibration(), s.quick(), together),
             List.copyOf(failures), together, null, origins);
+    }
+
+    /** A point's parts in block order, refused unless they cover its block range once, each shard's being its own part. */
+    private static List<BlockPart> tiled(List<BlockPart> parts) {
+        List<BlockPart> sorted = parts.stream().sorted(Comparator.comparingInt(p -> p.slice().firstBlock())).toList();
+        BlockPart first = sorted.get(0);
+        int blocks = first.slice().blocks();
+        int next = 0;
+        for (BlockPart p : sorted) {
+            BlockSlice c = p.slice();
+            String which = "stage '" + c.stage() + "' (" + p.point().key().labelWithThreads() + ", point " + c.sweepPoint() + ")";
+            if (c.blocks() != blocks || !c.stage().equals(first.slice().stage()) || c.sweepPoint() != first.slice().sweepPoint()) {
+                throw new UsageException(p.file() + ": " + which + " does not match the other shards' (" + c.blocks()
+                    + " blocks, not " + blocks + ")");
+            }
+            if (c.firstBlock() != next) {
+                throw new UsageException(which + ": " + (c.firstBlock() > next ? "blocks [" + next + ", " + c.firstBlock()
+                    + ") were run by no shard" : "blocks from " + c.firstBlock() + " were run twice (again by "
+                    + p.file() + ")") + ": the partials do not come from one plan");
+            }
+            next = c.endBlock();
+        }
+        if (next != blocks) {
+            throw new UsageException("stage '" + first.slice().stage() + "' (" + first.point().key().labelWithThreads()
+                + "): blocks [" + next + ", " + blocks + ") were run by no shard: the partials do not come from one plan");
+        }
+        return sorted;
     }
 
     private static String where(Partial p, int run) {

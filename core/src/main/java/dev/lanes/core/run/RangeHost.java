@@ -1,26 +1,16 @@
 package dev.lanes.core.run;
 
-import dev.lanes.core.data.Value;
 import dev.lanes.core.exec.Accelerators;
-import dev.lanes.core.exec.Backend;
-import dev.lanes.core.exec.BlockExecutor;
 import dev.lanes.core.exec.BlockTask;
 import dev.lanes.core.exec.RangeCodec;
 import dev.lanes.core.exec.RangeReply;
+import dev.lanes.core.exec.RangeRun;
 import dev.lanes.core.exec.RangeRequest;
 import dev.lanes.core.exec.RemoteBlocks;
-import dev.lanes.core.exec.StageAddress;
 import dev.lanes.core.exec.WorkerPool;
 import dev.lanes.core.kernel.StageInstance;
-import dev.lanes.core.kernel.StageShape;
 import dev.lanes.core.spec.SpecLoader;
-import dev.lanes.core.spec.Stage;
-import dev.lanes.core.spec.SweepPoint;
-import dev.lanes.core.spec.Workload;
-import dev.lanes.core.spec.WorkloadShapes;
 
-import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,13 +44,7 @@ public final class RangeHost implements AutoCloseable {
         this.loader = loader;
         this.accelerators = accelerators;
         this.pool = new WorkerPool(threads);
-        String name;
-        try {
-            name = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            name = "unknown";
-        }
-        this.host = name;
+        this.host = HostName.local();
     }
 
     public int threads() {
@@ -77,7 +61,8 @@ public final class RangeHost implements AutoCloseable {
         long setup = 0;
         if (instance == null) {
             long start = System.nanoTime();
-            instance = bind(request.address());
+            instance = AddressedStage.bind(loader, request.address(), accelerators, pool,
+                "members run no commands a driver sends");
             setup = System.nanoTime() - start;
             bound.put(request.address().key(), instance);
         }
@@ -89,62 +74,8 @@ public final class RangeHost implements AutoCloseable {
         if (not != null) {
             throw new IllegalArgumentException("stage '" + request.address().stage() + "' cannot run here: " + not);
         }
-        O ops = ops(task);
-        long start = System.nanoTime();
-        List<P> partials = BlockExecutor.runRange(task, ops, pool, request.firstBlock(), request.endBlock());
-        long compute = System.nanoTime() - start;
-        if (task.identity() != null) {
-            return new RangeReply(pid, host, request.firstBlock(), request.endBlock(), compute, new ArrayList<>(partials), -1,
-                null, setup);
-        }
-        int n = task.length();
-        BlockTask.Written first = task.written(request.firstBlock() * task.blockSize(),
-            Math.min(n, request.firstBlock() * task.blockSize() + task.blockSize()));
-        BlockTask.Written last = task.written((request.endBlock() - 1) * task.blockSize(),
-            Math.min(n, request.endBlock() * task.blockSize()));
-        Object slice = RemoteBlocks.slice(task.result(null), first.from(), last.to());
-        return new RangeReply(pid, host, request.firstBlock(), request.endBlock(), compute, new ArrayList<>(), first.from(),
-            slice, setup);
-    }
-
-    /** The member's best chunk functions for the task: SIMD where usable and written for it, else scalar. */
-    private <O> O ops(BlockTask<O, ?> task) {
-        return accelerators.find(Backend.SIMD).filter(a -> a.availability().usable()).flatMap(a -> a.ops(task.opsType()))
-            .or(() -> accelerators.find(Backend.SCALAR).flatMap(a -> a.ops(task.opsType())))
-            .orElseThrow(() -> new IllegalStateException("no chunk functions for " + task.opsType().getSimpleName()));
-    }
-
-    /** The stage at its point, bound to inputs this member made (every stage it reads, computed here in order). */
-    private StageInstance bind(StageAddress address) {
-        Workload workload = loader.parse(address.specFile(), address.specText(), address.overrides(), address.quick());
-        if (!workload.digest().equals(address.digest())) {
-            throw new IllegalArgumentException("the spec sent does not match its digest");
-        }
-        SweepPoint point = workload.points().get(address.point());
-        Map<String, StageShape> shapes = WorkloadShapes.at(workload, point);
-        Map<String, Value> values = new java.util.HashMap<>();
-        Stage target = workload.stage(address.stage()).orElseThrow(() -> new IllegalArgumentException("no stage '"
-            + address.stage() + "' in the spec sent"));
-        java.util.Set<String> needed = workload.graph().allInputs(target);
-        for (Stage stage : workload.stages()) {                          // in order: inputs come first
-            if (needed.contains(stage.id())) {
-                values.put(stage.id(), output(instance(stage, point, shapes, values).task()));
-            }
-        }
-        return instance(target, point, shapes, values);
-    }
-
-    private <O, P> Value output(BlockTask<O, P> task) {
-        if (task.spawnsProcesses()) {
-            throw new IllegalArgumentException("a stage it reads starts processes, and members run no commands a driver sends");
-        }
-        return BlockExecutor.run(task, ops(task), pool);
-    }
-
-    private static StageInstance instance(Stage stage, SweepPoint point, Map<String, StageShape> shapes,
-                                          Map<String, Value> values) {
-        return stage.kernel().bind(point.paramsFor(stage), stage.inputs().stream().map(values::get).toList(),
-            stage.inputs().stream().map(id -> shapes.get(id).output()).toList());
+        return RangeRun.run(task, AddressedStage.ops(task, accelerators), pool, request.firstBlock(), request.endBlock(), pid,
+            host, setup);
     }
 
     @Override

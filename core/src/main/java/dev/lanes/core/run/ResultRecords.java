@@ -98,7 +98,8 @@ final class ResultRecords {
             communication[i] = Math.max(0, samples[i] - slowest);
         }
         boolean shared = first.stream().map(s -> s.who().host()).distinct().count() < first.size();
-        return new dev.lanes.core.result.ClusterTimes(members, median(communication), shared, ledger.formationNanos());
+        return new dev.lanes.core.result.ClusterTimes(members, median(communication), shared, ledger.formationNanos(),
+            false);
     }
 
     private static long median(long[] values) {

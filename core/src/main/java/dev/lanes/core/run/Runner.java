@@ -6,6 +6,10 @@ import dev.lanes.core.data.Value;
 import dev.lanes.core.exec.Accelerators;
 import dev.lanes.core.exec.Backend;
 import dev.lanes.core.exec.BackendChoice;
+import dev.lanes.core.exec.BlockTask;
+import dev.lanes.core.exec.RangeCodec;
+import dev.lanes.core.exec.RangeRun;
+import dev.lanes.core.exec.RemoteBlocks;
 import dev.lanes.core.exec.DevicePhases;
 import dev.lanes.core.exec.Implementation;
 import dev.lanes.core.kernel.Check;
@@ -28,6 +32,7 @@ import dev.lanes.core.plan.StagePlan;
 import dev.lanes.core.plan.WorkloadPlan;
 import dev.lanes.core.plan.Wisdom;
 import dev.lanes.core.result.Analysis;
+import dev.lanes.core.result.BlockSlice;
 import dev.lanes.core.result.ConcurrentPoint;
 import dev.lanes.core.result.PhaseSamples;
 import dev.lanes.core.result.PointKey;
@@ -91,6 +96,8 @@ public final class Runner {
     /** Each recorded point's place in a whole run, and each concurrent point's sweep point: a shard's result keeps them. */
     private final List<Integer> positions = new ArrayList<>();
     private final List<Integer> concurrentPositions = new ArrayList<>();
+    /** Cutting blocks: what this shard ran of each stage point it measured over a part of its blocks. */
+    private final List<BlockSlice> slices = new ArrayList<>();
 
     public Runner(Accelerators accelerators, RunListener listener, String lanesVersion) {
         this(accelerators, listener, lanesVersion, null);
@@ -134,11 +141,16 @@ public final class Runner {
             throw new dev.lanes.core.spec.SpecException(weak.location(), "stage '" + weak.id() + "': weak scaling fixes each "
                 + "point's threads, so it cannot share a thread budget with concurrent stages; use stages: serial");
         }
+        if (together && shard != null && shard.cutsBlocks()) {
+            throw new dev.lanes.core.UsageException(shard.from() + " --shard-by blocks: a concurrent run (stages: concurrent) "
+                + "measures its ready sets together on one machine, so their blocks cannot be cut; use --shard-by units");
+        }
         inputFiles = new InputFiles();
         concurrent = new ArrayList<>();
         shards = ShardPlan.of(workload, shard);
         positions.clear();
         concurrentPositions.clear();
+        slices.clear();
         workloadPlan = planner == null ? null : planner.plan(workload, backendOverride);
         Header header = new Header(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), machine, workload, flags);
         ImplementationChooser chooser = new ImplementationChooser(accelerators, machine.cores(), null);
@@ -173,9 +185,11 @@ public final class Runner {
         private final MachineInfo machine;
         private final SpecInfo spec;
         private final String calibration;
+        private final String specText;
 
         Header(String startedAt, MachineInfo machine, Workload workload, List<String> flags) {
             this.startedAt = startedAt;
+            this.specText = workload.text();
             this.machine = machine;
             List<WeakAxis> weak = workload.weakStage().map(s -> List.of(new WeakAxis(s.id(), s.weakParam()))).orElse(List.of());
             List<StageGate> gates = workload.stages().stream().filter(s -> s.gate() != null)
@@ -195,7 +209,8 @@ public final class Runner {
             ShardSelection selection = shards.selection();
             dev.lanes.core.result.ShardInfo shard = selection == null ? null : new dev.lanes.core.result.ShardInfo(
                 selection.index(), selection.count(), shards.units().size(), shards.own(),
-                positions.subList(0, points.size()), concurrentPositions);
+                positions.subList(0, points.size()), concurrentPositions, shards.cutsBlocks(),
+                shards.cutsBlocks() ? specText : null, slices.stream().filter(c -> c.result() < points.size()).toList());
             return new RunResult(RunResult.SCHEMA, complete && failed.isEmpty(), lanesVersion, startedAt,
                 ResultRecords.machine(machine), calibration, withFiles, points,
                 Analysis.derive(points, spec.weak(), calibration, spec.quick(), concurrent), failed, concurrent, shard,
@@ -366,8 +381,16 @@ public final class Runner {
                 String planNote = chosen.planNote();
                 ImplementationChooser.Choice choice = chosen.choice();
                 Value output = null;
+                boolean whole = true;                         // the output is the whole stage's, not a shard's blocks
                 for (Implementation impl : choice.implementations()) {
                     boolean source = stage.kernel().isSource();
+                    Sampler.Cut cut = source ? null : cut(instance.task(), impl);
+                    if (cut != null) {
+                        whole = false;
+                        if (cut.firstBlock() == cut.endBlock()) {
+                            continue;                         // none of its blocks is this shard's
+                        }
+                    }
                     String label = impl.label() + (impl.threads() > 1 ? " x" + impl.threads() : "");
                     if (!source) {
                         listener.started(progress.next(stage.id(), swept.contains(stage.id()) ? point.label() : "", label));
@@ -378,10 +401,13 @@ public final class Runner {
                         ? Sampler.Warmup.exactly(exactWarmup.getAsInt())
                         : Sampler.Warmup.usual(settings.warmup(), settings.minWarmupMillis());
                     Sampler.Measurement m = sampler.measure(stage, instance.task(), impl, warmup, source ? 1 : settings.iterations(),
-                        impl.backend() == Backend.DISTRIBUTED ? address(workload, point, stage) : null);
+                        impl.backend() == Backend.DISTRIBUTED ? address(workload, point, stage) : null, cut);
                     String deviceNote = device.afterMeasuring(stage, impl, true);
-                    Check check = settings.verify() ? instance.verify(m.output()) : null;
+                    Check check = settings.verify() && cut == null ? instance.verify(m.output()) : null;
                     List<String> notes = new ArrayList<>();
+                    if (cut != null) {
+                        notes.add(cutNote(instance.task(), cut, stage.save() != null));
+                    }
                     // processes that wait (sleep, I/O) do not contend for cores as threads do
                     String oversubscribed = impl.threads() > cores && !instance.task().spawnsProcesses()
                         && impl.backend() != Backend.DISTRIBUTED ? "oversubscribed: " + impl.threads() + " threads on "
@@ -393,12 +419,23 @@ public final class Runner {
                     }
                     PointResult result = pointResult(stage, swept.contains(stage.id()) ? ResultRecords.point(point) : List.of(),
                         params, shape, type, impl, m, instance.describe(m.output()), check, notes, traffic,
-                        StageDefinitions.digest(workload, point, stage, request.backend(), inputFiles), workload.quick());
+                        StageDefinitions.digest(workload, point, stage, request.backend(), inputFiles), workload.quick(),
+                        cut == null ? 1 : share(instance.task(), cut));
+                    if (cut != null) {
+                        var work = shape.work();
+                        slices.add(new BlockSlice(results.size(), point.index(), stage.id(), cut.firstBlock(), cut.endBlock(),
+                            RangeRun.blocks(instance.task()), work.elements(), work.flops(), work.bytesMoved(),
+                            RangeCodec.encode(m.slice())));
+                    }
                     results.add(result);
                     positions.add(shards.position(point, stage));
                     List<PointResult> soFar = List.copyOf(results);
                     listener.finished(result, memoized(() -> header.result(soFar, false)));
                     output = m.output();
+                }
+                if (!whole && readByAnother(workload, stage)) {
+                    // a shard measured only its blocks; what reads the stage reads the whole output, made here unmeasured
+                    output = computeOnly(workload, stage, point, shapes, values, chooser, cores, override, device, opened);
                 }
                 values.put(stage.id(), output);
                 if (!stage.kernel().isSource()) {
@@ -407,7 +444,7 @@ public final class Runner {
                 if (!swept.contains(stage.id())) {
                     unswept.put(stage.id(), output);
                 }
-                if (stage.save() != null && output != null) {
+                if (stage.save() != null && output != null && whole) {
                     SavedOutputs.save(stage, point, swept.contains(stage.id()), output, shapes.get(stage.id()).output().dims());
                 }
             } catch (ExecutionException e) {
@@ -437,6 +474,41 @@ public final class Runner {
             impl.backend() == Backend.DISTRIBUTED ? address(workload, point, stage) : null);
         device.afterMeasuring(stage, impl, true);
         return m.output();
+    }
+
+    /**
+     * What this shard measures of a stage on an implementation when it cuts blocks ({@code --shard-by blocks}): its part
+     * of the block range, an empty range when it has none (fewer blocks than shards, or a stage whose blocks cannot be
+     * cut, which the first shard measures whole); {@code null} for the whole range (no cutting, or that first shard).
+     */
+    private Sampler.Cut cut(BlockTask<?, ?> task, Implementation impl) {
+        if (!shards.cutsBlocks()) {
+            return null;
+        }
+        ShardSelection selection = shards.selection();
+        boolean onCpu = impl.backend() == Backend.SCALAR || impl.backend() == Backend.SIMD || impl.backend() == Backend.THREADS;
+        if (!onCpu || RemoteBlocks.whyNot(task) != null) {
+            return selection.index() == 1 ? null : new Sampler.Cut(0, 0);
+        }
+        int[] range = RangeRun.share(RangeRun.blocks(task), selection.index() - 1, selection.count());
+        return new Sampler.Cut(range[0], range[1]);
+    }
+
+    /** The share of the stage's elements that a cut's blocks hold. */
+    private static double share(BlockTask<?, ?> task, Sampler.Cut cut) {
+        long from = (long) cut.firstBlock() * task.blockSize();
+        long to = Math.min((long) cut.endBlock() * task.blockSize(), task.length());
+        return task.length() == 0 ? 0 : (double) (to - from) / task.length();
+    }
+
+    private String cutNote(BlockTask<?, ?> task, Sampler.Cut cut, boolean saves) {
+        return "blocks [" + cut.firstBlock() + ", " + cut.endBlock() + ") of " + RangeRun.blocks(task) + ", shard "
+            + shards.selection().label() + "'s part: its time and work are the part's; lanes merge checks the joined output"
+            + (saves ? "; not saved (a shard holds only its blocks)" : "");
+    }
+
+    private static boolean readByAnother(Workload workload, Stage stage) {
+        return workload.stages().stream().anyMatch(s -> s.inputs().contains(stage.id()));
     }
 
     /** Where members find the stage: the spec's text and file, how it was loaded, the stage and the point. */
@@ -629,20 +701,25 @@ public final class Runner {
     /** @param point the sweep values the stage depends on: none for a stage no sweep reaches */
     private PointResult pointResult(Stage stage, List<PointParam> point, Params params, StageShape shape, ElementType type,
                                     Implementation impl, Sampler.Measurement m, String described, Check check, List<String> notes,
-                                    DeviceTraffic traffic, String definition, boolean smoke) {
+                                    DeviceTraffic traffic, String definition, boolean smoke, double share) {
         SampleSummary summary = SampleSummary.of(m.samples());
         DevicePhases phases = m.device().isEmpty() ? null : DevicePhases.median(m.device());
         // a smoke run's times are not measurements: no estimate to hold them to, no share of a roof
         boolean modelled = planner != null && !stage.kernel().isSource() && stage.kernel().modelled() && !smoke;
         var work = shape.work();
+        // a shard's blocks ({@code --shard-by blocks}) are that share of the stage's work; the model knows only wholes
+        boolean part = share != 1;
+        long elements = part ? Math.round(work.elements() * share) : work.elements();
+        double flops = work.flops() * share;
+        double bytes = work.bytesMoved() * share;
         PointKey key = new PointKey(stage.id(), point, impl.backend().label(),
             impl.inner().backend().label(), impl.threads());
         return new PointResult(key, stage.kernel().name(), definition, stage.kernel().isSource(),
-            ResultRecords.size(stage.kernel().size(params, shape)), work.elements(), work.flops(), work.bytesMoved(),
+            ResultRecords.size(stage.kernel().size(params, shape)), elements, flops, bytes,
             Arrays.stream(m.samples()).boxed().toList(), List.of(), m.gcSamples(), summary,
-            Throughput.of(work.elements(), work.flops(), work.bytesMoved(), summary.medianNanos()),
-            modelled ? roof(shape, type, impl, summary.medianNanos(), phases) : null,
-            modelled ? ResultRecords.estimate(estimate(shape, type, impl, traffic)) : null,
+            Throughput.of(elements, flops, bytes, summary.medianNanos()),
+            modelled && !part ? roof(shape, type, impl, summary.medianNanos(), phases) : null,
+            modelled && !part ? ResultRecords.estimate(estimate(shape, type, impl, traffic)) : null,
             ResultRecords.check(check), m.output().checksum(), described, ResultRecords.device(phases),
             m.device().stream().map(ResultRecords::device).toList(), Arrays.stream(m.workerBusy()).boxed().toList(),
             m.phases().entrySet().stream().map(e -> new PhaseSamples(e.getKey(), Arrays.stream(e.getValue()).boxed().toList()))

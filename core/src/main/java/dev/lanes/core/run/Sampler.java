@@ -9,7 +9,10 @@ import dev.lanes.core.exec.BlockExecutor;
 import dev.lanes.core.exec.BlockTask;
 import dev.lanes.core.exec.Cluster;
 import dev.lanes.core.exec.ClusterLedger;
+import dev.lanes.core.exec.RangeReply;
+import dev.lanes.core.exec.RangeRun;
 import dev.lanes.core.exec.RemoteBlocks;
+import dev.lanes.core.result.SampleSummary;
 import dev.lanes.core.exec.StageAddress;
 import dev.lanes.core.exec.DevicePhases;
 import dev.lanes.core.exec.DeviceSession;
@@ -52,7 +55,14 @@ final class Sampler implements AutoCloseable {
      *                   sample; {@code null} otherwise or where the system does not account them
      */
     record Measurement(long[] samples, List<Integer> gcSamples, Value output, List<DevicePhases> device, long[] workerBusy,
-                       Map<String, long[]> phases, long[][] processCpu, ClusterLedger cluster) {
+                       Map<String, long[]> phases, long[][] processCpu, ClusterLedger cluster, RangeReply slice) {
+    }
+
+    /**
+     * A shard's part of a stage's block range ({@code --shard-by blocks}): blocks {@code [firstBlock, endBlock)}, the
+     * {@code share}-th of {@code shares} parts, all that each sample runs.
+     */
+    record Cut(int firstBlock, int endBlock) {
     }
 
     /** How a measurement warms up: the usual way, or exactly {@code runs} runs ({@link dev.lanes.core.kernel.Kernel#warmupRuns}). */
@@ -72,8 +82,14 @@ final class Sampler implements AutoCloseable {
     /** A task ready to execute on one implementation: CPU chunk functions on a pool, or a device. */
     private record Execution<O, P>(BlockTask<O, P> task, O ops, WorkerPool pool, DeviceSession device, WorkerBusy busy,
                                    PhaseClock clock, Cluster cluster, int members, StageAddress address,
-                                   ClusterLedger ledger) {
+                                   ClusterLedger ledger, Cut cut, List<List<P>> lastPartials) {
         Value run() {
+            if (cut != null) {
+                // the slice's partials, unfolded, are what the shard keeps; the fold here only consumes them
+                List<P> partials = BlockExecutor.runRange(task, ops, pool, cut.firstBlock(), cut.endBlock());
+                lastPartials.set(0, partials);
+                return task.identity() != null ? BlockExecutor.fold(task, partials) : task.result(null);
+            }
             if (cluster != null) {
                 return RemoteBlocks.run(task, cluster, members, address, ledger);
             }
@@ -108,12 +124,20 @@ final class Sampler implements AutoCloseable {
     /** @param address where the members find the stage, when it runs on the distributed backend */
     <O, P> Measurement measure(Stage stage, BlockTask<O, P> task, Implementation impl, Warmup warmup, int iterations,
                                StageAddress address) {
+        return measure(stage, task, impl, warmup, iterations, address, null);
+    }
+
+    /** @param cut the blocks every sample runs, on a CPU implementation; {@code null} for the whole range */
+    <O, P> Measurement measure(Stage stage, BlockTask<O, P> task, Implementation impl, Warmup warmup, int iterations,
+                               StageAddress address, Cut cut) {
         Cluster cluster = impl.backend() == Backend.DISTRIBUTED ? impl.inner().cluster().orElseThrow(() ->
             new ExecutionException("stage '" + stage.id() + "': the distributed backend is not connected")) : null;
         O ops = cluster == null ? opsOf(stage, task, impl) : null;
-        WorkerPool pool = impl.backend() == Backend.THREADS ? pools.computeIfAbsent(impl.threads(), WorkerPool::new) : null;
-        Execution<O, P> execution = new Execution<>(task, ops, pool, deviceOf(stage, impl), new WorkerBusy(),
-            new PhaseClock(), cluster, impl.threads(), address, new ClusterLedger());
+        WorkerPool pool = impl.backend() == Backend.THREADS || cut != null
+            ? pools.computeIfAbsent(impl.backend() == Backend.THREADS ? impl.threads() : 1, WorkerPool::new) : null;
+        List<List<P>> lastPartials = new ArrayList<>(java.util.Collections.nCopies(1, null));
+        Execution<O, P> execution = new Execution<>(task, ops, pool, cut == null ? deviceOf(stage, impl) : null, new WorkerBusy(),
+            new PhaseClock(), cluster, impl.threads(), address, new ClusterLedger(), cut, lastPartials);
         task.runsOn(impl.backend() == Backend.THREADS ? impl.threads() : 1);
         boolean processes = task.spawnsProcesses() && (task.takeProcessCpu() != null || ChildCpu.known());
         try {
@@ -146,8 +170,10 @@ final class Sampler implements AutoCloseable {
                 execution.clock().take().forEach((name, nanos) ->
                     phaseSamples.computeIfAbsent(name, n -> new long[iterations])[sample] = nanos);
             }
+            RangeReply slice = cut == null ? null : RangeRun.reply(task, cut.firstBlock(), cut.endBlock(), lastPartials.get(0),
+                (long) SampleSummary.of(samples).medianNanos(), ProcessHandle.current().pid(), HostName.local(), 0);
             return new Measurement(samples, gcSamples, lastOutput, List.copyOf(phases), execution.busy().byRank(), phaseSamples,
-                cpu, cluster == null ? null : execution.ledger());
+                cpu, cluster == null ? null : execution.ledger(), slice);
         } catch (OutOfMemoryError e) {
             throw new ExecutionException("stage '" + stage.id() + "' (" + impl.label() + "): out of memory; "
                 + "lower the sizes or raise the heap with LANES_JAVA_OPTS=-Xmx<size>");

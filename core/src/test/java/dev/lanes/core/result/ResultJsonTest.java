@@ -56,14 +56,33 @@ class ResultJsonTest {
         assertThat(v5.shard()).isNull();
         assertThat(v5.mergedFrom()).isEmpty();
         assertThat(v5).isEqualTo(current);
-        tree.put("schema", "lanes.run/6");
+        tree.put("schema", "lanes.run/7");
         assertThatThrownBy(() -> ResultJson.fromTree("r.json", tree)).hasMessageContaining("shard");
+    }
+
+    @Test
+    void aVersionSixShardReadsAsAShardOfStagePoints() {
+        RunResult current = ResultFixtures.sweep();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ResultJson.tree("r.json", ResultJson.write(List.of(current)));
+        tree.put("schema", "lanes.run/6");
+        var shard = tree.putObject("shard");
+        shard.put("index", 2).put("count", 3).put("units", 3);
+        shard.putArray("own").add(1);
+        var positions = shard.putArray("positions");
+        current.points().forEach(p -> positions.add(0));
+        shard.putArray("concurrent");
+        RunResult v6 = ResultJson.fromTree("r.json", tree).get(0);
+        assertThat(v6.shard().cutsBlocks()).isFalse();
+        assertThat(v6.shard().slices()).isEmpty();
+        assertThat(v6.shard().specText()).isNull();
+        tree.put("schema", "lanes.run/7");
+        assertThatThrownBy(() -> ResultJson.fromTree("r.json", tree)).hasMessageContaining("cutsBlocks");
     }
 
     @Test
     void theSchemaComesFirstAndEveryFieldIsWrittenEvenWhenNull() {
         String text = ResultJson.write(List.of(ResultFixtures.sweep()));
-        assertThat(text).startsWith("{\n  \"schema\" : \"lanes.run/6\",\n  \"complete\" : true,");
+        assertThat(text).startsWith("{\n  \"schema\" : \"lanes.run/7\",\n  \"complete\" : true,");
         assertThat(text).contains("\"roof\" : null", "\"kind\" : \"strong-scaling\"", "\"min-warmup-ms\" : 300");
     }
 
@@ -137,8 +156,8 @@ class ResultJsonTest {
         assertThat(refusal("r.json", "hello")).contains("not JSON");
         assertThat(refusal("r.json", "[]")).contains("an empty list");
         assertThat(refusal("r.json", "{\"schema\": \"lanes.profile/1\"}"))
-            .isEqualTo("r.json: a 'lanes.profile/1' file, not a run result (lanes.run/6)");
-        assertThat(refusal("r.json", "{\"schema\": \"lanes.run/7\"}")).contains("lanes.run/7 is newer than this lanes reads");
+            .isEqualTo("r.json: a 'lanes.profile/1' file, not a run result (lanes.run/7)");
+        assertThat(refusal("r.json", "{\"schema\": \"lanes.run/8\"}")).contains("lanes.run/8 is newer than this lanes reads");
         assertThat(refusal("r.json", "{\"name\": \"x\"}")).contains("no 'schema' field");
         assertThat(refusal("jmh.json", "[{\"benchmark\": \"a.B.c\", \"mode\": \"avgt\", \"primaryMetric\": {}}]"))
             .isEqualTo("jmh.json: a JMH result, not a lanes result");

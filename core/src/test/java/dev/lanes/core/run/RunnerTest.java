@@ -145,7 +145,7 @@ class RunnerTest {
     @Test
     void aThreadSweepGivesOneResultPerCountAScalingTableAndGrowthRows() {
         RunResult r = run(scalarOnly(), SPEC, null);
-        assertThat(r.schema()).isEqualTo("lanes.run/6");
+        assertThat(r.schema()).isEqualTo("lanes.run/7");
         assertThat(r.complete()).isTrue();
         List<PointResult> squares = r.points().stream().filter(p -> p.key().stage().equals("squares")).toList();
         assertThat(squares).extracting(p -> p.key().threads()).containsExactly(1, 2, 1, 2);

@@ -97,6 +97,150 @@ class ShardRunTest {
         }
     }
 
+    /**
+     * A reduction, a histogram, a product swept over two sizes and a stage that reads it, a network's rows, an image's
+     * rows, messages' digests, and two stages whose blocks cannot be cut: an update in place, and a scan whose blocks
+     * depend on the blocks before them.
+     */
+    private static final String BLOCKS = """
+        settings: { warmup: 0, iterations: 2, min-warmup-ms: 0, threads: [1, 2] }
+        stages:
+          - { id: data, kernel: generate, params: { length: 600000, seed: 5 } }
+          - { id: squares, kernel: sum-of-squares, inputs: [data] }
+          - { id: y, kernel: generate, params: { length: 600000, seed: 6 } }
+          - { id: update, kernel: axpy, params: { a: 1.5 }, inputs: [data, y] }
+          - { id: counts, kernel: histogram, params: { bins: 64, low: 0, high: 1 }, inputs: [data] }
+          - { id: scan, kernel: prefix-sum, inputs: [data] }
+          - { id: product, kernel: matmul, params: { n: 150, seed: 3 } }
+          - { id: product-squares, kernel: sum-of-squares, inputs: [product] }
+          - { id: net, kernel: mlp-forward, params: { batch: 300, layers: [20, 16, 3], seed: 7 } }
+          - { id: image, kernel: generate, params: { length: 196608, type: f32, seed: 11 } }
+          - { id: blur, kernel: stencil2d, params: { width: 256, stencil: [3, 3] }, inputs: [image] }
+          - { id: words, kernel: generate, params: { length: 200000, type: i64, seed: 31 } }
+          - { id: digests, kernel: sha256, params: { message-bytes: 64 }, inputs: [words] }
+        sweep:
+          product.n: [96, 150]
+        """;
+
+    private static List<ShardMerge.Partial> blockShards(Workload w, int n) {
+        List<ShardMerge.Partial> partials = new ArrayList<>();
+        for (int k = 1; k <= n; k++) {
+            partials.add(new ShardMerge.Partial("part-" + k + ".json",
+                List.of(run(w, new ShardSelection(k, n, "test").cuttingBlocks()))));
+        }
+        return partials;
+    }
+
+    private static RunResult mergeBlocks(List<ShardMerge.Partial> partials) {
+        try (BlockJoin join = new BlockJoin(new SpecLoader(BuiltInKernels.registry(), 2, 1L << 30), SCALAR, 2)) {
+            return ShardMerge.merge(partials, join).get(0);
+        }
+    }
+
+    @Test
+    void everyShardCountFromOneToSevenCutsTheBlockRangesAndMergesIntoTheWholeRun() {
+        Workload w = workload(BLOCKS);
+        RunResult whole = run(w, null);
+        for (int n = 1; n <= 7; n++) {
+            List<ShardMerge.Partial> partials = blockShards(w, n);
+            long most = (long) Math.ceilDiv(10, n) * 65536;   // a shard's part: at most ⌈10/n⌉ blocks of 65536
+            for (ShardMerge.Partial p : partials) {
+                RunResult r = p.runs().get(0);
+                assertThat(r.shard().cutsBlocks()).isTrue();
+                // every shard measured its part of the cut stages (10 blocks of squares): no check there, a share of the work
+                assertThat(r.points()).filteredOn(q -> q.key().stage().equals("squares")).isNotEmpty()
+                    .allSatisfy(q -> assertThat(q.check()).isNull())
+                    .allSatisfy(q -> assertThat(q.elements()).isLessThanOrEqualTo(most));
+            }
+            Collections.reverse(partials);
+            RunResult merged = mergeBlocks(partials);
+            assertThat(identities(merged)).as("merge of %d block shards", n).isEqualTo(identities(whole));
+            assertThat(merged.points()).filteredOn(p -> !p.source()).allSatisfy(p -> assertThat(p.check().passed()).isTrue());
+            PointResult squares = merged.points().stream().filter(p -> p.key().stage().equals("squares")).findFirst()
+                .orElseThrow();
+            int blocks = squares.cluster().members().getLast().endBlock();
+            assertThat(squares.cluster().apart()).isTrue();
+            assertThat(squares.cluster().members()).as("one member per shard with blocks")
+                .hasSize(Math.min(n, blocks));
+            assertThat(squares.cluster().members().stream().mapToLong(m -> m.elements()).sum()).isEqualTo(600000);
+            assertThat(merged.derived()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aStageWhoseBlocksCannotBeCutIsTheFirstShardsWhole() {
+        Workload w = workload(BLOCKS);
+        List<ShardMerge.Partial> partials = blockShards(w, 3);
+        // prefix-sum's blocks depend on the blocks before them, axpy updates its input: only the first shard runs
+        // them, whole, and checks them
+        for (String stage : List.of("scan", "update")) {
+            assertThat(partials.get(0).runs().get(0).points()).filteredOn(p -> p.key().stage().equals(stage))
+                .hasSize(2).allSatisfy(p -> assertThat(p.check().passed()).isTrue());
+            assertThat(partials.get(1).runs().get(0).points()).noneMatch(p -> p.key().stage().equals(stage));
+        }
+        // every other stage was cut: each kept its parts' answers for the merge
+        assertThat(partials.stream().flatMap(p -> p.runs().get(0).shard().slices().stream()).map(c -> c.stage())
+            .distinct()).containsExactlyInAnyOrder("squares", "counts", "product", "product-squares", "net", "blur",
+            "digests");
+        // the data stages are the first shard's too; the others make them unrecorded
+        assertThat(partials.get(2).runs().get(0).points()).noneMatch(PointResult::source);
+        // a stage that reads a cut one reads its whole output: each shard's part of it checks out after the merge
+        assertThat(mergeBlocks(partials).points()).filteredOn(p -> p.key().stage().equals("product-squares"))
+            .hasSize(4).allSatisfy(p -> assertThat(p.check().passed()).isTrue());
+    }
+
+    @Test
+    void blockShardsWithAPartMissingTwiceOrEditedAreRefused() {
+        Workload w = workload(BLOCKS);
+        List<ShardMerge.Partial> three = blockShards(w, 3);
+        assertThatThrownBy(() -> mergeBlocks(List.of(three.get(0), three.get(2))))
+            .isInstanceOf(UsageException.class).hasMessage("shard 2 of 3 is missing (given: 1, 3)");
+        List<ShardMerge.Partial> units = shards(w, 3);
+        assertThatThrownBy(() -> mergeBlocks(List.of(three.get(0), units.get(1), three.get(2))))
+            .isInstanceOf(UsageException.class).hasMessageContaining("it shares out stage points (--shard-by units), not blocks");
+        assertThatThrownBy(() -> ShardMerge.merge(three)).isInstanceOf(UsageException.class)
+            .hasMessageContaining("cut blocks (--shard-by blocks), which this merge cannot join");
+        // shard 2's kept answers swapped for shard 3's: the ranges no longer tile the stage
+        RunResult second = three.get(1).runs().get(0);
+        RunResult third = three.get(2).runs().get(0);
+        var edited = new dev.lanes.core.result.ShardInfo(2, 3, second.shard().units(), second.shard().own(),
+            second.shard().positions(), second.shard().concurrent(), true, second.shard().specText(),
+            java.util.stream.IntStream.range(0, second.shard().slices().size()).mapToObj(i -> {
+                var mine = second.shard().slices().get(i);
+                var theirs = third.shard().slices().get(i);
+                return new dev.lanes.core.result.BlockSlice(mine.result(), mine.sweepPoint(), mine.stage(), theirs.firstBlock(),
+                    theirs.endBlock(), mine.blocks(), mine.elements(), mine.flops(), mine.bytesMoved(), theirs.reply());
+            }).toList());
+        RunResult forged = new RunResult(second.schema(), second.complete(), second.lanesVersion(), second.startedAt(),
+            second.machine(), second.calibration(), second.spec(), second.points(), second.derived(), second.failures(),
+            second.concurrent(), edited, second.mergedFrom());
+        assertThatThrownBy(() -> mergeBlocks(List.of(three.get(0), new ShardMerge.Partial("forged.json", List.of(forged)),
+            three.get(2)))).isInstanceOf(UsageException.class).hasMessageContaining("were run by no shard");
+        // a kept answer that is not one: refused by name, not a stack trace
+        var garbled = new dev.lanes.core.result.ShardInfo(2, 3, second.shard().units(), second.shard().own(),
+            second.shard().positions(), second.shard().concurrent(), true, second.shard().specText(),
+            second.shard().slices().stream().map(c -> new dev.lanes.core.result.BlockSlice(c.result(), c.sweepPoint(),
+                c.stage(), c.firstBlock(), c.endBlock(), c.blocks(), c.elements(), c.flops(), c.bytesMoved(),
+                new byte[] {1, 2, 3})).toList());
+        RunResult bad = new RunResult(second.schema(), second.complete(), second.lanesVersion(), second.startedAt(),
+            second.machine(), second.calibration(), second.spec(), second.points(), second.derived(), second.failures(),
+            second.concurrent(), garbled, second.mergedFrom());
+        assertThatThrownBy(() -> mergeBlocks(List.of(three.get(0), new ShardMerge.Partial("bad.json", List.of(bad)),
+            three.get(2)))).isInstanceOf(UsageException.class).hasMessageStartingWith("bad.json: the answer kept for stage");
+    }
+
+    @Test
+    void aConcurrentRunCannotCutBlocks() {
+        Workload w = workload("""
+            settings: { warmup: 0, iterations: 2, min-warmup-ms: 0, threads: [2], stages: concurrent }
+            stages:
+              - { id: data, kernel: generate, params: { length: 20000, seed: 5 } }
+              - { id: squares, kernel: sum-of-squares, inputs: [data] }
+            """);
+        assertThatThrownBy(() -> run(w, new ShardSelection(1, 2, "--shard 1/2").cuttingBlocks()))
+            .isInstanceOf(UsageException.class).hasMessageContaining("use --shard-by units");
+    }
+
     @Test
     void aShardComputesWhatItsStagesReadWithoutRecordingIt() {
         // 10 units (3 points × 3 measured stages + fixed-dot): with 12 shards each records at most one, and
