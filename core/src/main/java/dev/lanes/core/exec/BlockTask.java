@@ -77,6 +77,17 @@ public interface BlockTask<O, P> {
     record Written(long from, long to) {
     }
 
+    /**
+     * The elements of its inputs that blocks {@code [from, to)} read, the same span of each
+     * input (a task whose inputs are read alike: a reduction over them, rows of an image and
+     * their neighbours); {@code null} when it is not known, or a task reads its inputs in
+     * another way. A distributed member then makes only those parts of the inputs it can make
+     * alone. A task that says so must not read its inputs before its blocks run.
+     */
+    default Written reads(int from, int to) {
+        return null;
+    }
+
     /** Restores inputs that the task updates in place, so every sample does the same work. Not timed. */
     default void reset() {
     }

@@ -15,7 +15,8 @@ import java.util.List;
  * @param sliceFrom    the first output element {@code slice} holds; -1 when there is none
  * @param slice        the output elements its blocks wrote (a {@code float[]}, {@code double[]} or {@code long[]})
  * @param setupNanos   loading the spec, making the stage's inputs and binding it, when this request did (the first
- *                     for a stage at a point, in the warm-up); 0 when the member had it bound
+ *                     for a stage at a point, in the warm-up), or making the parts of its generated inputs this range
+ *                     reads that no earlier one did; 0 when the member had all it needed
  */
 public record RangeReply(long pid, String host, int firstBlock, int endBlock, long computeNanos, List<Object> partials,
                          long sliceFrom, Object slice, long setupNanos) implements Serializable {

@@ -42,6 +42,15 @@ public interface Kernel {
     }
 
     /**
+     * True for a data stage whose every block is a function of its parameters and its place
+     * alone ({@code generate}: seed and index): a part of its output can be made without the
+     * rest, so a distributed member makes only the parts its blocks read.
+     */
+    default boolean makesPartsAlone() {
+        return false;
+    }
+
+    /**
      * False for work the cost model knows nothing of (a shell command): it then has no
      * estimate, no share of a roof and no plan accuracy, and no note on its inner code.
      */

@@ -60,6 +60,11 @@ public final class GenerateKernel implements Kernel {
     }
 
     @Override
+    public boolean makesPartsAlone() {
+        return true;
+    }
+
+    @Override
     public Set<Backend> backends() {
         return Set.of(Backend.THREADS);
     }

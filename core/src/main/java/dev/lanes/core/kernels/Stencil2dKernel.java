@@ -185,6 +185,13 @@ public final class Stencil2dKernel implements Kernel {
             return new F32Array(out);
         }
 
+        /** Its rows of the image and, at each edge, the rows the stencil reaches past them (edges clamped). */
+        @Override
+        public Written reads(int fromRow, int toRow) {
+            int reach = size / 2;
+            return new Written((long) Math.max(0, fromRow - reach) * width, (long) Math.min(height, toRow + reach) * width);
+        }
+
         /** Rows {@code [fromRow, toRow)} of the output: a block reads its neighbours' rows of the image, writes only its own. */
         @Override
         public Written written(int fromRow, int toRow) {

@@ -25,4 +25,10 @@ abstract class SumTask extends ArrayTask<Double> {
     public final Value result(Double total) {
         return new Scalar(total);
     }
+
+    /** A sum over its inputs element by element (sum of squares, dot): block elements are input elements. */
+    @Override
+    public final Written reads(int from, int to) {
+        return new Written(from, to);
+    }
 }

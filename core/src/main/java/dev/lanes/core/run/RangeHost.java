@@ -8,7 +8,6 @@ import dev.lanes.core.exec.RangeRun;
 import dev.lanes.core.exec.RangeRequest;
 import dev.lanes.core.exec.RemoteBlocks;
 import dev.lanes.core.exec.WorkerPool;
-import dev.lanes.core.kernel.StageInstance;
 import dev.lanes.core.spec.SpecLoader;
 
 import java.util.LinkedHashMap;
@@ -18,7 +17,8 @@ import java.util.Map;
 /**
  * A member's side of the distributed backend: answers {@link RangeRequest}s. It loads the
  * spec it is sent, makes the stage's inputs itself (generated data is a function of the spec
- * and its seed; loaded data is read from the path the spec names), binds the stage once and
+ * and its seed, so of generated data read straight by a stage that says what its blocks read
+ * it makes only the parts its ranges read; loaded data is read from the path the spec names), binds the stage once and
  * keeps it for the requests that follow, and runs the blocks asked for on its own threads,
  * SIMD inside each where the kernel has it. One request at a time: a member measures, and
  * two requests sharing its cores would measure each other.
@@ -32,9 +32,9 @@ public final class RangeHost implements AutoCloseable {
     private final WorkerPool pool;
     private final long pid = ProcessHandle.current().pid();
     private final String host;
-    private final Map<String, StageInstance> bound = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, AddressedStage.Bound> bound = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, StageInstance> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, AddressedStage.Bound> eldest) {
             return size() > KEPT_STAGES;
         }
     };
@@ -57,16 +57,19 @@ public final class RangeHost implements AutoCloseable {
         if (request.isPing()) {
             return RangeCodec.encode(RangeReply.pong(pid, host));
         }
-        StageInstance instance = bound.get(request.address().key());
-        long setup = 0;
-        if (instance == null) {
-            long start = System.nanoTime();
-            instance = AddressedStage.bind(loader, request.address(), accelerators, pool,
-                "members run no commands a driver sends");
-            setup = System.nanoTime() - start;
-            bound.put(request.address().key(), instance);
+        AddressedStage.Bound stage = bound.get(request.address().key());
+        long start = System.nanoTime();
+        boolean first = stage == null;
+        if (first) {
+            stage = AddressedStage.bind(loader, request.address(), accelerators, pool,
+                "members run no commands a driver sends", true);
+            bound.put(request.address().key(), stage);
         }
-        return RangeCodec.encode(run(instance.task(), request, setup));
+        // the parts of the inputs this range reads that no earlier range made (all of them, the first time)
+        long made = stage.elementsMade();
+        stage.prepare(request.firstBlock(), request.endBlock(), pool);
+        long setup = first || stage.elementsMade() != made ? System.nanoTime() - start : 0;
+        return RangeCodec.encode(run(stage.instance().task(), request, setup));
     }
 
     private <O, P> RangeReply run(BlockTask<O, P> task, RangeRequest request, long setup) {

@@ -79,10 +79,12 @@ class RemoteBlocksTest {
             stages:
               - { id: data, kernel: generate, params: { length: %d, seed: 11 } }
               - { id: squares, kernel: sum-of-squares, inputs: [data] }
+              - { id: other, kernel: generate, params: { length: %d, seed: 12, distribution: normal } }
+              - { id: pair, kernel: dot, inputs: [data, other] }
               - { id: hist, kernel: histogram, inputs: [data], params: { bins: %d } }
               - { id: product, kernel: matmul, params: { n: %d, type: f32, seed: 3 } }
               - { id: pi, kernel: monte-carlo-pi, params: { samples: %d, seed: 5 } }
-            """.formatted(length, bins, n, length);
+            """.formatted(length, length, bins, n, length);
     }
 
     private static PointResult point(RunResult r, String stage) {
@@ -99,7 +101,8 @@ class RemoteBlocksTest {
         RunResult local = run(spec, LOCAL, BackendChoice.SCALAR);
         RunResult spread = ResultJson.parse("r.json", ResultJson.write(List.of(run(spec, withMembers(members),
             BackendChoice.DISTRIBUTED)))).get(0);
-        for (String stage : List.of("squares", "hist", "product", "pi")) {
+        // members make only the parts of 'data' and 'other' their blocks read: the same bits all the same
+        for (String stage : List.of("squares", "pair", "hist", "product", "pi")) {
             PointResult one = point(local, stage);
             PointResult many = point(spread, stage);
             assertThat(many.key().backend()).isEqualTo("distributed");
