@@ -43,7 +43,7 @@ public final class ShardMerge {
     }
 
     /** One shard's part of a stage point cut by blocks: the point it measured, and what it ran. */
-    public record BlockPart(ShardInfo shard, String file, Machine machine, PointResult point, BlockSlice slice) {
+    public record BlockPart(ShardInfo shard, String file, PointResult point, BlockSlice slice) {
     }
 
     /** One merged result per spec, in the order the partials hold them; shards that cut blocks are refused. */
@@ -111,7 +111,8 @@ public final class ShardMerge {
         List<String> names = byIndex.values().stream().map(Partial::name).toList();
         if (expected.cutsBlocks()) {
             if (joiner == null) {
-                throw new UsageException(first.name() + ": its shards cut blocks (--shard-by blocks), which this merge cannot join");
+                throw new UsageException(first.name() + ": its shards cut blocks (--shard-by blocks), which this merge "
+                    + "cannot join");
             }
             checkEveryUnit(shards, expected.units());
         } else {
@@ -174,7 +175,8 @@ public final class ShardMerge {
         }
         if (a.shard().cutsBlocks() != b.shard().cutsBlocks()) {
             return "it shares out " + (b.shard().cutsBlocks() ? "blocks" : "stage points") + " (--shard-by "
-                + (b.shard().cutsBlocks() ? "blocks" : "units") + "), not " + (a.shard().cutsBlocks() ? "blocks" : "stage points");
+                + (b.shard().cutsBlocks() ? "blocks" : "units") + "), not "
+                + (a.shard().cutsBlocks() ? "blocks" : "stage points");
         }
         return null;
     }
@@ -214,8 +216,7 @@ public final class ShardMerge {
                     continue;
                 }
                 String place = info.positions().get(i) + " " + point.key();
-                cut.computeIfAbsent(place, k -> new ArrayList<>()).add(new BlockPart(info, names.get(s), r.machine(), point,
-                    slice));
+                cut.computeIfAbsent(place, k -> new ArrayList<>()).add(new BlockPart(info, names.get(s), point, slice));
                 cutPlace.putIfAbsent(place, placed);
             }
             for (int i = 0; i < r.concurrent().size(); i++) {
@@ -255,8 +256,10 @@ public final class ShardMerge {
         int next = 0;
         for (BlockPart p : sorted) {
             BlockSlice c = p.slice();
-            String which = "stage '" + c.stage() + "' (" + p.point().key().labelWithThreads() + ", point " + c.sweepPoint() + ")";
-            if (c.blocks() != blocks || !c.stage().equals(first.slice().stage()) || c.sweepPoint() != first.slice().sweepPoint()) {
+            String which = "stage '" + c.stage() + "' (" + p.point().key().labelWithThreads() + ", point " + c.sweepPoint()
+                + ")";
+            boolean samePoint = c.stage().equals(first.slice().stage()) && c.sweepPoint() == first.slice().sweepPoint();
+            if (c.blocks() != blocks || !samePoint) {
                 throw new UsageException(p.file() + ": " + which + " does not match the other shards' (" + c.blocks()
                     + " blocks, not " + blocks + ")");
             }

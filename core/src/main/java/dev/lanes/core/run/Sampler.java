@@ -59,8 +59,8 @@ final class Sampler implements AutoCloseable {
     }
 
     /**
-     * A shard's part of a stage's block range ({@code --shard-by blocks}): blocks {@code [firstBlock, endBlock)}, the
-     * {@code share}-th of {@code shares} parts, all that each sample runs.
+     * A shard's part of a stage's block range ({@code --shard-by blocks}): blocks {@code [firstBlock, endBlock)}, all
+     * that each sample runs.
      */
     record Cut(int firstBlock, int endBlock) {
     }
@@ -82,12 +82,13 @@ final class Sampler implements AutoCloseable {
     /** A task ready to execute on one implementation: CPU chunk functions on a pool, or a device. */
     private record Execution<O, P>(BlockTask<O, P> task, O ops, WorkerPool pool, DeviceSession device, WorkerBusy busy,
                                    PhaseClock clock, Cluster cluster, int members, StageAddress address,
-                                   ClusterLedger ledger, Cut cut, List<List<P>> lastPartials) {
+                                   ClusterLedger ledger, Cut cut,
+                                   java.util.concurrent.atomic.AtomicReference<List<P>> lastPartials) {
         Value run() {
             if (cut != null) {
                 // the slice's partials, unfolded, are what the shard keeps; the fold here only consumes them
                 List<P> partials = BlockExecutor.runRange(task, ops, pool, cut.firstBlock(), cut.endBlock());
-                lastPartials.set(0, partials);
+                lastPartials.set(partials);
                 return task.identity() != null ? BlockExecutor.fold(task, partials) : task.result(null);
             }
             if (cluster != null) {
@@ -135,7 +136,7 @@ final class Sampler implements AutoCloseable {
         O ops = cluster == null ? opsOf(stage, task, impl) : null;
         WorkerPool pool = impl.backend() == Backend.THREADS || cut != null
             ? pools.computeIfAbsent(impl.backend() == Backend.THREADS ? impl.threads() : 1, WorkerPool::new) : null;
-        List<List<P>> lastPartials = new ArrayList<>(java.util.Collections.nCopies(1, null));
+        var lastPartials = new java.util.concurrent.atomic.AtomicReference<List<P>>();
         Execution<O, P> execution = new Execution<>(task, ops, pool, cut == null ? deviceOf(stage, impl) : null, new WorkerBusy(),
             new PhaseClock(), cluster, impl.threads(), address, new ClusterLedger(), cut, lastPartials);
         task.runsOn(impl.backend() == Backend.THREADS ? impl.threads() : 1);
@@ -170,7 +171,7 @@ final class Sampler implements AutoCloseable {
                 execution.clock().take().forEach((name, nanos) ->
                     phaseSamples.computeIfAbsent(name, n -> new long[iterations])[sample] = nanos);
             }
-            RangeReply slice = cut == null ? null : RangeRun.reply(task, cut.firstBlock(), cut.endBlock(), lastPartials.get(0),
+            RangeReply slice = cut == null ? null : RangeRun.reply(task, cut.firstBlock(), cut.endBlock(), lastPartials.get(),
                 (long) SampleSummary.of(samples).medianNanos(), ProcessHandle.current().pid(), HostName.local(), 0);
             return new Measurement(samples, gcSamples, lastOutput, List.copyOf(phases), execution.busy().byRank(), phaseSamples,
                 cpu, cluster == null ? null : execution.ledger(), slice);

@@ -7,10 +7,12 @@ import dev.lanes.core.exec.ScalarAccelerator;
 import dev.lanes.core.kernels.BuiltInKernels;
 import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.plan.ShardSelection;
+import dev.lanes.core.result.BlockSlice;
 import dev.lanes.core.result.ConcurrentPoint;
 import dev.lanes.core.result.PointResult;
 import dev.lanes.core.result.ResultJson;
 import dev.lanes.core.result.RunResult;
+import dev.lanes.core.result.ShardInfo;
 import dev.lanes.core.result.ShardMerge;
 import dev.lanes.core.spec.SpecLoader;
 import dev.lanes.core.spec.Workload;
@@ -203,30 +205,31 @@ class ShardRunTest {
         // shard 2's kept answers swapped for shard 3's: the ranges no longer tile the stage
         RunResult second = three.get(1).runs().get(0);
         RunResult third = three.get(2).runs().get(0);
-        var edited = new dev.lanes.core.result.ShardInfo(2, 3, second.shard().units(), second.shard().own(),
-            second.shard().positions(), second.shard().concurrent(), true, second.shard().specText(),
-            java.util.stream.IntStream.range(0, second.shard().slices().size()).mapToObj(i -> {
-                var mine = second.shard().slices().get(i);
-                var theirs = third.shard().slices().get(i);
-                return new dev.lanes.core.result.BlockSlice(mine.result(), mine.sweepPoint(), mine.stage(), theirs.firstBlock(),
-                    theirs.endBlock(), mine.blocks(), mine.elements(), mine.flops(), mine.bytesMoved(), theirs.reply());
-            }).toList());
-        RunResult forged = new RunResult(second.schema(), second.complete(), second.lanesVersion(), second.startedAt(),
-            second.machine(), second.calibration(), second.spec(), second.points(), second.derived(), second.failures(),
-            second.concurrent(), edited, second.mergedFrom());
+        List<BlockSlice> swapped = new ArrayList<>();
+        for (int i = 0; i < second.shard().slices().size(); i++) {
+            BlockSlice mine = second.shard().slices().get(i);
+            BlockSlice theirs = third.shard().slices().get(i);
+            swapped.add(new BlockSlice(mine.result(), mine.sweepPoint(), mine.stage(), theirs.firstBlock(), theirs.endBlock(),
+                mine.blocks(), mine.elements(), mine.flops(), mine.bytesMoved(), theirs.reply()));
+        }
+        RunResult forged = withSlices(second, swapped);
         assertThatThrownBy(() -> mergeBlocks(List.of(three.get(0), new ShardMerge.Partial("forged.json", List.of(forged)),
             three.get(2)))).isInstanceOf(UsageException.class).hasMessageContaining("were run by no shard");
         // a kept answer that is not one: refused by name, not a stack trace
-        var garbled = new dev.lanes.core.result.ShardInfo(2, 3, second.shard().units(), second.shard().own(),
-            second.shard().positions(), second.shard().concurrent(), true, second.shard().specText(),
-            second.shard().slices().stream().map(c -> new dev.lanes.core.result.BlockSlice(c.result(), c.sweepPoint(),
-                c.stage(), c.firstBlock(), c.endBlock(), c.blocks(), c.elements(), c.flops(), c.bytesMoved(),
-                new byte[] {1, 2, 3})).toList());
-        RunResult bad = new RunResult(second.schema(), second.complete(), second.lanesVersion(), second.startedAt(),
-            second.machine(), second.calibration(), second.spec(), second.points(), second.derived(), second.failures(),
-            second.concurrent(), garbled, second.mergedFrom());
+        RunResult bad = withSlices(second, second.shard().slices().stream().map(c -> new BlockSlice(c.result(),
+            c.sweepPoint(), c.stage(), c.firstBlock(), c.endBlock(), c.blocks(), c.elements(), c.flops(), c.bytesMoved(),
+            new byte[] {1, 2, 3})).toList());
         assertThatThrownBy(() -> mergeBlocks(List.of(three.get(0), new ShardMerge.Partial("bad.json", List.of(bad)),
             three.get(2)))).isInstanceOf(UsageException.class).hasMessageStartingWith("bad.json: the answer kept for stage");
+    }
+
+    /** The shard's result with other kept parts, as an edited file would hold. */
+    private static RunResult withSlices(RunResult r, List<BlockSlice> slices) {
+        ShardInfo s = r.shard();
+        ShardInfo edited = new ShardInfo(s.index(), s.count(), s.units(), s.own(), s.positions(), s.concurrent(), true,
+            s.specText(), slices);
+        return new RunResult(r.schema(), r.complete(), r.lanesVersion(), r.startedAt(), r.machine(), r.calibration(),
+            r.spec(), r.points(), r.derived(), r.failures(), r.concurrent(), edited, r.mergedFrom());
     }
 
     @Test
