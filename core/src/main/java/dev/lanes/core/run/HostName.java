@@ -8,7 +8,16 @@ final class HostName {
     private HostName() {
     }
 
+    /** Looked up once, when first asked: the lookup can wait on a resolver, and the name does not change. */
+    private static final class Holder {
+        static final String NAME = lookup();
+    }
+
     static String local() {
+        return Holder.NAME;
+    }
+
+    private static String lookup() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {

@@ -29,11 +29,11 @@ final class PartialInput<O> {
         int first = (int) (Math.max(0, from) / size);
         int end = (int) Math.min(Math.ceilDiv(Math.min(to, task.length()), (long) size), Math.ceilDiv(task.length(), size));
         for (int b = made.nextClearBit(first); b < end; b = made.nextClearBit(b)) {
-            int stop = Math.min(end, made.nextSetBit(b) < 0 ? end : made.nextSetBit(b));
+            int next = made.nextSetBit(b);                    // the missing run ends where a made block starts
+            int stop = next < 0 ? end : Math.min(end, next);
             BlockExecutor.runRange(task, ops, pool, b, stop);
             made.set(b, stop);
             elementsMade += Math.min((long) stop * size, task.length()) - (long) b * size;
-            b = stop;
         }
     }
 
