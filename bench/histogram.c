@@ -1,5 +1,7 @@
 // Baseline for lanes' histogram: N standard-normal f32 values (the same counter-based
-// generator and Box-Muller as lanes' generate) counted in B bins over [low, high] with
+// bits as lanes' generate, Box-Muller through libm: lanes sums its own series and keeps
+// both values of a pair, so single values differ, the distribution and so the counting
+// work do not; the data is made before the timed rounds, as in lanes) counted in B bins over [low, high] with
 // numpy's rule, the way a C programmer would: OpenMP threads, each with a private
 // histogram, merged at the end. Prints the median of ROUNDS after two warm-up rounds.
 // Build: gcc -O3 -march=native -fopenmp histogram.c -o histogram -lm

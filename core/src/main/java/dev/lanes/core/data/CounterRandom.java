@@ -29,14 +29,4 @@ public final class CounterRandom {
     public static float uniformFloat(long seed, long counter) {
         return (bits(seed, counter) >>> 40) * 0x1.0p-24f;
     }
-
-    /**
-     * Standard normal by Box–Muller from two independent uniforms at counters 2i and 2i+1;
-     * the first uniform is moved to (0, 1] so the logarithm is finite.
-     */
-    public static double normal(long seed, long index) {
-        double u1 = 1.0 - uniform(seed, 2 * index);
-        double u2 = uniform(seed, 2 * index + 1);
-        return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.lanes.core.kernels;
 
+import dev.lanes.core.data.CounterNormal;
 import dev.lanes.core.data.CounterRandom;
 import dev.lanes.core.data.ElementType;
 import dev.lanes.core.data.F32Array;
@@ -113,8 +114,8 @@ public final class GenerateKernel implements Kernel {
                 ? CounterRandom.uniformFloat(seed, index)
                 : CounterRandom.uniform(seed, index);
             case "normal" -> type == ElementType.F32
-                ? (float) CounterRandom.normal(seed, index)
-                : CounterRandom.normal(seed, index);
+                ? CounterNormal.normalFloat(seed, index)
+                : CounterNormal.normal(seed, index);
             case "sequence" -> type == ElementType.F32 ? (float) index : (double) index;
             default -> throw new IllegalArgumentException("unknown distribution " + distribution);
         };
@@ -168,13 +169,9 @@ public final class GenerateKernel implements Kernel {
                 }
                 case "normal" -> {
                     if (f64 != null) {
-                        for (int i = from; i < to; i++) {
-                            f64[i] = CounterRandom.normal(seed, i);
-                        }
+                        CounterNormal.fill(seed, f64, from, to);
                     } else {
-                        for (int i = from; i < to; i++) {
-                            f32[i] = (float) CounterRandom.normal(seed, i);
-                        }
+                        CounterNormal.fill(seed, f32, from, to);
                     }
                 }
                 default -> {

@@ -38,6 +38,9 @@ class GenerateKernelTest {
             double[] three = ((F64Array) generate("f64", distribution, seed, n, 3)).data();
             assertThat(three).isEqualTo(one);
         }
+        float[] one = ((F32Array) generate("f32", "normal", seed, n, 1)).data();
+        float[] three = ((F32Array) generate("f32", "normal", seed, n, 3)).data();
+        assertThat(three).isEqualTo(one);
     }
 
     @Test
