@@ -4,11 +4,13 @@
 # of the array are in the figure, as they are in every run), for normal and uniform f32 and f64;
 # the median over ROUNDS runs. numpy's generator (PCG64, ziggurat normals; one thread, warm) on
 # the same counts is printed beside it for scale, not as a goal.
-# Usage: bench/generate.sh [ROUNDS] [LENGTH]          Needs: python3 with numpy.
+# Usage: bench/generate.sh [ROUNDS] [LENGTH: a count, or a whole number of millions as 100M]
+# Needs: python3 with numpy.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 rounds="${1:-5}"
 length="${2:-100M}"
+[[ "$length" =~ ^[0-9]+M?$ ]] || { echo "bench/generate.sh: LENGTH '$length' is not a count or NM (as 100M)" >&2; exit 2; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$root/lanes" --version >/dev/null 2>&1
@@ -33,7 +35,7 @@ print(next(p for p in r['points'] if p['kernel'] == 'generate')['summary']['medi
 import statistics, sys, time
 import numpy as np
 dist, typ, length, times = sys.argv[1], sys.argv[2], sys.argv[3], [float(t) for t in sys.argv[4:]]
-n = int(float(length.rstrip('M')) * 1e6) if length.endswith('M') else int(length)
+n = int(length[:-1]) * 1_000_000 if length.endswith('M') else int(length)
 median = statistics.median(times)
 rng = np.random.default_rng(5)
 dtype = np.float32 if typ == 'f32' else np.float64

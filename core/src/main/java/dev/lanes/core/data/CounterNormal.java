@@ -20,9 +20,9 @@ package dev.lanes.core.data;
  */
 public final class CounterNormal {
     /** Elements per group: the cosines of {@link #PAIRS} pairs, then their sines. */
-    public static final int GROUP = 2048;
+    static final int GROUP = 2048;
     /** Pairs per group. */
-    public static final int PAIRS = GROUP / 2;
+    static final int PAIRS = GROUP / 2;
 
     /** The bits of √½: u − this has the exponent that puts u's mantissa in [√½, √2) (as musl's log does). */
     private static final long HALF_SQRT2_BITS = Double.doubleToRawLongBits(Math.sqrt(0.5));
@@ -49,12 +49,12 @@ public final class CounterNormal {
     }
 
     /** The pair element {@code index} belongs to. */
-    public static long pairOf(long index) {
+    static long pairOf(long index) {
         return (index / GROUP) * PAIRS + index % PAIRS;
     }
 
     /** Whether element {@code index} is its pair's sine (else its cosine). */
-    public static boolean isSine(long index) {
+    static boolean isSine(long index) {
         return (index & PAIRS) != 0;
     }
 
