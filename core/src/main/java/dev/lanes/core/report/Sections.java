@@ -64,6 +64,12 @@ final class Sections {
         for (PointResult p : r.points()) {
             p.notes().forEach(n -> notes.add(p.key().stage() + ": " + n));
         }
+        for (PointResult p : r.points()) {
+            if (Cells.aboveRoof(p.roof())) {
+                notes.add(Cells.stagePoint(p.key()) + ": faster than its ceiling, " + Cells.ceiling(p.roof())
+                    + ": the model is wrong for this stage (a ceiling lanes does not know), so no share of it is shown");
+            }
+        }
         for (GcRow g : r.rows(GcRow.class)) {
             notes.add(Cells.stagePoint(g.key()) + ": a GC ran during " + g.samplesWithGc() + " of " + g.samples() + " samples");
         }
