@@ -5,6 +5,8 @@ import dev.lanes.core.UsageException;
 import dev.lanes.core.machine.Fingerprint;
 import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.machine.MachineProfile;
+import dev.lanes.core.machine.MemoryLevel;
+import dev.lanes.core.text.Bytes;
 import dev.lanes.core.store.ProfileStore;
 import dev.lanes.core.plan.Calibrator;
 import picocli.CommandLine;
@@ -69,11 +71,15 @@ final class CalibrateCommand implements Callable<Integer> {
                 profile.fingerprint());
             out.printf(Locale.ROOT, "peak         scalar f64 %.1f, simd f64 %.1f, simd f32 %.1f GFLOP/s per core%n",
                 profile.scalarGflops(), profile.simdGflops(), profile.simdGflopsF32());
-            out.printf(Locale.ROOT, "read, cache  scalar %.1f GB/s, simd %.1f GB/s (one thread)%n", profile.scalarCacheGbps(), profile.simdCacheGbps());
-            out.printf(Locale.ROOT, "read, memory scalar %.1f GB/s, simd %.1f GB/s (one thread); %.1f GB/s with %d threads%n",
-                profile.scalarMemoryGbps(), profile.simdMemoryGbps(), profile.memoryGbpsAll(), profile.cores());
-            out.printf(Locale.ROOT, "triad        %.1f GB/s with %d threads (axpy, 24 bytes per element)%n",
-                profile.triadGbpsAll(), profile.cores());
+            out.printf(Locale.ROOT, "bandwidth    GB/s; read: a sum of squares, triad: an axpy (24 bytes per element); one thread, and %d together%n",
+                profile.cores());
+            out.printf(Locale.ROOT, "  %-7s %-14s %-11s %11s %9s %9s %12s %10s %10s%n", "level", "holds", "measured at",
+                "read scalar", "read simd", "read all", "triad scalar", "triad simd", "triad all");
+            for (MemoryLevel l : profile.levels()) {
+                out.printf(Locale.ROOT, "  %-7s %-14s %-11s %11.1f %9.1f %9.1f %12.1f %10.1f %10.1f%n", l.name(),
+                    l.bytes() == 0 ? "the rest" : Bytes.format(l.bytes()) + (l.shared() ? "" : "/core"), Bytes.format(l.probeBytes()),
+                    l.scalarReadGbps(), l.simdReadGbps(), l.readAllGbps(), l.scalarTriadGbps(), l.simdTriadGbps(), l.triadAllGbps());
+            }
             profile.opsPerSecond().forEach((kind, rate) ->
                 out.printf(Locale.ROOT, "ops          %s: %.3g per second per core%n", kind, rate));
             var gpu = profile.gpu();

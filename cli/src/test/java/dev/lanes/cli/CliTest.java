@@ -166,7 +166,7 @@ class CliTest {
         CliRun cal = CliRun.of("calibrate", "--cache-dir", cache.toString(), "--format", "json");
         assertThat(cal.exit()).as(cal.err()).isZero();
         JsonNode profile = new ObjectMapper().readTree(cal.out());
-        assertThat(profile.get("schema").asText()).isEqualTo("lanes.profile/1");
+        assertThat(profile.get("schema").asText()).isEqualTo("lanes.profile/2");
         assertThat(profile.get("simdMemoryGbps").asDouble()).isPositive();
         assertThat(profile.get("scalarGflops").asDouble()).isPositive();
         try (var files = java.nio.file.Files.list(cache)) {

@@ -13,8 +13,11 @@ package dev.lanes.core.kernel;
  *                    {@value #RANDOM_POINT}; calibration measures how many a core does per
  *                    second with the kernel's own code. {@code null} when there is none.
  * @param ops         how many such ops
+ * @param bytesWritten how many of {@code bytesMoved} are written: a stream that writes is held
+ *                    against the read-write (triad) bandwidth of its level, one that only reads
+ *                    against the read bandwidth
  */
-public record Work(long elements, double flops, double bytesMoved, String opKind, double ops) {
+public record Work(long elements, double flops, double bytesMoved, String opKind, double ops, double bytesWritten) {
     /** One Monte Carlo point: two counter-based uniforms (SplitMix64 rounds), two squares, a compare. */
     public static final String RANDOM_POINT = "random-point";
     /** One 64-byte SHA-256 compression. */
@@ -22,8 +25,18 @@ public record Work(long elements, double flops, double bytesMoved, String opKind
     /** One value binned and counted: its bin's computation and the scattered increment that neither FLOPs nor bytes describe. */
     public static final String HISTOGRAM_VALUE = "histogram-value";
 
-    /** Floating-point and memory work only. */
+    /** Work that only reads (or whose writes are too few to matter). */
+    public Work(long elements, double flops, double bytesMoved, String opKind, double ops) {
+        this(elements, flops, bytesMoved, opKind, ops, 0);
+    }
+
+    /** Floating-point and memory work only, read only. */
     public Work(long elements, double flops, double bytesMoved) {
         this(elements, flops, bytesMoved, null, 0);
+    }
+
+    /** The same work, {@code bytes} of its traffic written. */
+    public Work writing(double bytes) {
+        return new Work(elements, flops, bytesMoved, opKind, ops, bytes);
     }
 }

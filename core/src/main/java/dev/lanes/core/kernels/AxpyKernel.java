@@ -59,7 +59,7 @@ public final class AxpyKernel implements Kernel {
         DataShape y = Inputs.array(inputs, 1, "y");
         Inputs.sameShape(x, y);
         long n = x.length();
-        return new StageShape(y, new Work(n, 2.0 * n, 3.0 * x.bytes()), y.bytes());
+        return new StageShape(y, new Work(n, 2.0 * n, 3.0 * x.bytes()).writing(x.bytes()), y.bytes());
     }
 
     @Override

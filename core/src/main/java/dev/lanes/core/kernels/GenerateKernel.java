@@ -83,7 +83,7 @@ public final class GenerateKernel implements Kernel {
         }
         long n = params.size("length");
         DataShape output = DataShape.array(type, n);
-        return new StageShape(output, new Work(n, 0, output.bytes()), output.bytes());
+        return new StageShape(output, new Work(n, 0, output.bytes()).writing(output.bytes()), output.bytes());
     }
 
     @Override

@@ -97,7 +97,7 @@ public final class LoadKernel implements Kernel {
         Loaded loaded = open(params);
         long n = loaded.elements();
         DataShape output = DataShape.of(loaded.type(), loaded.shape().isEmpty() ? List.of(1L) : loaded.shape());
-        return new StageShape(output, new Work(n, 0, loaded.fileDataBytes() + output.bytes()), output.bytes());
+        return new StageShape(output, new Work(n, 0, loaded.fileDataBytes() + output.bytes()).writing(output.bytes()), output.bytes());
     }
 
     @Override

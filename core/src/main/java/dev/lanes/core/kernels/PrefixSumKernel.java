@@ -58,7 +58,7 @@ public final class PrefixSumKernel implements Kernel {
     @Override
     public StageShape shape(Params params, List<DataShape> inputs) {
         DataShape x = Inputs.array(inputs, 0, "x");
-        return new StageShape(x, new Work(x.length(), x.length(), 3 * x.bytes()), x.bytes());
+        return new StageShape(x, new Work(x.length(), x.length(), 3 * x.bytes()).writing(x.bytes()), x.bytes());
     }
 
     @Override

@@ -74,7 +74,7 @@ public final class Stencil2dKernel implements Kernel {
             throw new InvalidStageException("width", "the image has " + image.length() + " pixels, not a multiple of width = " + width);
         }
         long pixels = image.length();
-        return new StageShape(image, new Work(pixels, 2.0 * size * size * pixels, 2 * image.bytes()), image.bytes());
+        return new StageShape(image, new Work(pixels, 2.0 * size * size * pixels, 2 * image.bytes()).writing(image.bytes()), image.bytes());
     }
 
     /** The stencil's side, after refusing anything but a square 3×3 or 5×5. */

@@ -2,6 +2,7 @@ package dev.lanes.core.machine;
 
 import dev.lanes.core.exec.GpuProfile;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,19 +27,24 @@ import java.util.TreeMap;
  * @param gpu              the GPU's ceilings, or {@code null} where no GPU is usable
  * @param opsPerSecond     per core, for work counted in ops rather than FLOPs ({@code Work.opKind}), by
  *                         "kind/backend" (e.g. "random-point/simd"); measured with the kernels' own code
+ * @param levels           the memory hierarchy, smallest level first, memory last ({@link MemoryLevel}); the
+ *                         cache and memory figures above are its L2 and memory levels. Empty only in profiles
+ *                         made by hand (tests): the cost model then knows "in cache" and "memory"
  */
 public record MachineProfile(String schema, String fingerprint, String createdAt, String method, double seconds,
                              int cores, double scalarGflops, double simdGflops, double simdGflopsF32,
                              double scalarCacheGbps, double simdCacheGbps, double scalarMemoryGbps,
                              double simdMemoryGbps, double memoryGbpsAll, double triadGbpsAll,
                              Map<Integer, Double> dispatchNanos, long cacheBytes, GpuProfile gpu,
-                             Map<String, Double> opsPerSecond) {
+                             Map<String, Double> opsPerSecond, List<MemoryLevel> levels) {
 
-    public static final String SCHEMA = "lanes.profile/1";
+    /** 2: the memory levels (profiles of schema 1 knew two and are remeasured). */
+    public static final String SCHEMA = "lanes.profile/2";
 
     public MachineProfile {
         dispatchNanos = Map.copyOf(new TreeMap<>(dispatchNanos));
         opsPerSecond = opsPerSecond == null ? Map.of() : Map.copyOf(new TreeMap<>(opsPerSecond));   // older profiles have none
+        levels = levels == null ? List.of() : List.copyOf(levels);
     }
 
     /** e.g. "quick calibration of 2026-12-01T23:04:20Z", "calibration of 2026-11-25T05:11:33Z". */

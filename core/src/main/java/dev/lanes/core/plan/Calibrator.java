@@ -15,9 +15,11 @@ import dev.lanes.core.exec.PeakOps;
 import dev.lanes.core.exec.WorkerPool;
 import dev.lanes.core.kernel.Params;
 import dev.lanes.core.kernels.SumOfSquaresKernel;
+import dev.lanes.core.machine.CacheTopology;
 import dev.lanes.core.machine.Fingerprint;
 import dev.lanes.core.machine.MachineInfo;
 import dev.lanes.core.machine.MachineProfile;
+import dev.lanes.core.machine.MemoryLevel;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,9 +31,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Measures the ceilings the cost model needs, with the kernels' own code paths: read
- * bandwidth is a sum of squares through the block executor, in cache and from memory, per
- * backend and with all threads; peak FLOP/s is a register-resident FMA loop; dispatch is
+ * Measures the ceilings the cost model needs, with the kernels' own code paths: the
+ * bandwidth of each memory level ({@link LevelCalibration}); peak FLOP/s is a register-resident FMA loop; dispatch is
  * the cost of starting and joining an empty job on the worker pool.
  */
 public final class Calibrator {
@@ -39,11 +40,15 @@ public final class Calibrator {
     public static final long CACHE_BYTES = 32L << 20;
 
     /** How hard to try: {@link #QUICK} takes about 1.5 s (the CPU part), {@link #FULL} a few seconds. */
-    public record Effort(String name, int cacheElements, int memoryElements, int memoryPasses, long peakNanos,
-                         int dispatchCalls, long warmupNanos, int cacheCalls, boolean complete) {
-        /** f32 peak taken as twice f64 (twice the lanes), no triad: neither changes a plan of today's kernels. */
-        public static final Effort QUICK = new Effort("quick", 1 << 15, 1 << 23, 5, 10_000_000L, 300, 25_000_000L, 300, false);
-        public static final Effort FULL = new Effort("calibrate", 1 << 15, 1 << 25, 12, 150_000_000L, 5_000, 400_000_000L, 4000, true);
+    public record Effort(String name, long peakNanos, int dispatchCalls, long warmupNanos, int levelSamples,
+                         long levelNanos, boolean complete) {
+        /** f32 peak taken as twice f64 (twice the lanes): it changes no plan of today's kernels. */
+        public static final Effort QUICK = new Effort("quick", 10_000_000L, 300, 25_000_000L, 9, 15_000_000L, false);
+        public static final Effort FULL = new Effort("calibrate", 150_000_000L, 5_000, 400_000_000L, 31, 150_000_000L, true);
+
+        LevelCalibration.Budget levelBudget() {
+            return new LevelCalibration.Budget(levelSamples, levelNanos);
+        }
     }
 
     private final Accelerators accelerators;
@@ -61,7 +66,6 @@ public final class Calibrator {
         warmupNanos = effort.warmupNanos();
         Accelerator scalar = accelerators.find(Backend.SCALAR).orElseThrow();
         Optional<Accelerator> simd = accelerators.find(Backend.SIMD).filter(a -> a.availability().usable());
-        Accelerator inner = simd.orElse(scalar);
 
         progress.accept("peak FLOP/s");
         double scalarGflops = peakGflops(scalar, ElementType.F64, effort);
@@ -69,32 +73,19 @@ public final class Calibrator {
         double simdGflopsF32 = effort.complete() ? simd.map(a -> peakGflops(a, ElementType.F32, effort)).orElse(0.0)
             : 2 * simdGflops;
 
-        progress.accept("cache bandwidth");
-        double[] cache = new double[effort.cacheElements()];
-        Arrays.fill(cache, 0.5);
-        double scalarCache = readGbps(scalar, cache, null, effort.cacheCalls());
-        double simdCache = simd.map(a -> notBelow(scalarCache, () -> readGbps(a, cache, null, effort.cacheCalls()))).orElse(0.0);
-
-        progress.accept("memory bandwidth");
-        double[] memory = new double[effort.memoryElements()];
-        Arrays.fill(memory, 0.5);
-        double scalarMemory = readGbps(scalar, memory, null, Math.max(2, effort.memoryPasses() / 3));
-        double simdMemory = simd.map(a -> notBelow(scalarMemory, () -> readGbps(a, memory, null, effort.memoryPasses()))).orElse(0.0);
-        double memoryAll;
-        double triadAll;
+        progress.accept("bandwidth of each memory level");
+        List<MemoryLevel> levels;
+        LevelCalibration probe;
         try (WorkerPool pool = new WorkerPool(machine.cores())) {
-            // Three times the passes: on this shared 2-core VM the all-thread figure varied from
-            // 27 to 54 GB/s between quick calibrations (one thread: 24–31), and it decides
-            // thread counts. Never below one thread's: one thread could do all the work.
-            double oneThread = simd.isPresent() ? simdMemory : scalarMemory;
-            memoryAll = Math.max(readGbps(inner, memory, pool, 3 * effort.memoryPasses()), oneThread);
-            if (effort.complete()) {
-                progress.accept("triad bandwidth");
-                triadAll = triadGbps(inner, memory, pool, effort.memoryPasses());
-            } else {
-                triadAll = 0;
-            }
+            // 1 GiB, or an eighth of the heap: past any L3 a VM has shown, without crowding the heap
+            probe = new LevelCalibration(scalar, simd, pool, machine.cores(), this::warmUp, effort.levelBudget(),
+                Math.min(1L << 30, machine.maxHeapBytes() / 8));
+            levels = probe.measure(CacheTopology.detect(machine.cores()));
         }
+        sink[0] += probe.sink();
+        // the two-level figures stay for what reads them: a core's cache is L2 (else L1), memory is memory
+        MemoryLevel cache = levels.stream().filter(l -> l.name().equals("L2")).findFirst().orElse(levels.getFirst());
+        MemoryLevel memory = levels.getLast();
 
         progress.accept("dispatch");
         Map<Integer, Double> dispatch = new LinkedHashMap<>();
@@ -113,8 +104,8 @@ public final class Calibrator {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new MachineProfile(MachineProfile.SCHEMA, Fingerprint.of(machine),
             Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), effort.name(), seconds, machine.cores(),
-            scalarGflops, simdGflops, simdGflopsF32, scalarCache, simdCache, scalarMemory, simdMemory, memoryAll, triadAll,
-            dispatch, CACHE_BYTES, gpu, ops);
+            scalarGflops, simdGflops, simdGflopsF32, cache.scalarReadGbps(), cache.simdReadGbps(), memory.scalarReadGbps(),
+            memory.simdReadGbps(), memory.readAllGbps(), memory.triadAllGbps(), dispatch, CACHE_BYTES, gpu, ops, levels);
     }
 
     /** 2, 4, 8, … up to the core count, and the core count itself. */
@@ -166,14 +157,14 @@ public final class Calibrator {
     /**
      * A SIMD figure below the scalar one means the Vector API code was still running in the
      * interpreter or C1's code (which boxes every vector), not that SIMD is slower: measure
-     * again, up to three times, each time after another warm-up.
+     * again, up to three times (each measure warms its pass up again), and never take it below scalar.
      */
-    private static double notBelow(double scalar, java.util.function.DoubleSupplier simdMeasure) {
+    static double notBelow(double scalar, java.util.function.DoubleSupplier simdMeasure) {
         double simd = simdMeasure.getAsDouble();
         for (int retry = 0; retry < 3 && simd < scalar; retry++) {
             simd = Math.max(simd, simdMeasure.getAsDouble());
         }
-        return simd;
+        return Math.max(simd, scalar);
     }
 
     /** Quiet periods: how long no pass may get 10% faster, and how often to ask the JIT. */
@@ -210,48 +201,6 @@ public final class Calibrator {
                 return;
             }
         }
-    }
-
-    /** Median read bandwidth of a sum of squares over {@code x}, in GB/s. */
-    @SuppressWarnings("unchecked")
-    private double readGbps(Accelerator accelerator, double[] x, WorkerPool pool, int passes) {
-        ArrayOps ops = accelerator.ops(ArrayOps.class).orElseThrow();
-        BlockTask<ArrayOps, Object> task = (BlockTask<ArrayOps, Object>) new SumOfSquaresKernel()
-            .bind(new Params(Map.of()), List.of(new F64Array(x))).task();
-        warmUp(() -> sink[0] += pass(task, ops, pool).checksum());
-        long[] times = new long[passes];
-        for (int i = 0; i < passes; i++) {
-            long t0 = System.nanoTime();
-            Value v = pass(task, ops, pool);
-            times[i] = System.nanoTime() - t0;
-            sink[0] += v.checksum();
-        }
-        Arrays.sort(times);
-        return x.length * (double) Double.BYTES / times[passes / 2];
-    }
-
-    /** axpy over half the array as x and half as y, all threads: 24 bytes per element counted. */
-    @SuppressWarnings("unchecked")
-    private double triadGbps(Accelerator accelerator, double[] memory, WorkerPool pool, int passes) {
-        int half = memory.length / 2;
-        double[] x = java.util.Arrays.copyOfRange(memory, 0, half);
-        double[] y = java.util.Arrays.copyOfRange(memory, half, 2 * half);
-        ArrayOps ops = accelerator.ops(ArrayOps.class).orElseThrow();
-        BlockTask<ArrayOps, Object> task = (BlockTask<ArrayOps, Object>) new dev.lanes.core.kernels.AxpyKernel()
-            .bind(new Params(Map.of("a", 1e-9)), List.of(new F64Array(x), new F64Array(y))).task();
-        warmUp(() -> pass(task, ops, pool));
-        long[] times = new long[passes];
-        for (int i = 0; i < passes; i++) {
-            long t0 = System.nanoTime();
-            pass(task, ops, pool);
-            times[i] = System.nanoTime() - t0;
-        }
-        Arrays.sort(times);
-        return half * 24.0 / times[passes / 2];
-    }
-
-    private static Value pass(BlockTask<ArrayOps, Object> task, ArrayOps ops, WorkerPool pool) {
-        return pool == null ? BlockExecutor.runSequential(task, ops) : BlockExecutor.run(task, ops, pool);
     }
 
     private static double dispatchNanos(int threads, int calls) {

@@ -37,14 +37,14 @@ final class OpRates {
         double scalarPoints = pointsPerSecond(scalar, points);
         rates.put(key(Work.RANDOM_POINT, Backend.SCALAR), scalarPoints);
         simd.flatMap(a -> a.ops(RandomOps.class)).ifPresent(ops ->
-            rates.put(key(Work.RANDOM_POINT, Backend.SIMD), Math.max(scalarPoints, pointsPerSecond(ops, points))));
+            rates.put(key(Work.RANDOM_POINT, Backend.SIMD), Calibrator.notBelow(scalarPoints, () -> pointsPerSecond(ops, points))));
         rates.put(key(Work.SHA256_BLOCK, Backend.SCALAR), sha256BlocksPerSecond(scalar, quick ? 1 << 8 : 1 << 11));
         int values = quick ? 1 << 18 : 1 << 21;
         double scalarValues = valuesPerSecond(scalar.ops(HistogramOps.class).orElseThrow(), values);
         rates.put(key(Work.HISTOGRAM_VALUE, Backend.SCALAR), scalarValues);
         // as for the points: a SIMD pass that C2 has not compiled yet is slower than scalar, never the truth
         simd.flatMap(a -> a.ops(HistogramOps.class)).ifPresent(ops ->
-            rates.put(key(Work.HISTOGRAM_VALUE, Backend.SIMD), Math.max(scalarValues, valuesPerSecond(ops, values))));
+            rates.put(key(Work.HISTOGRAM_VALUE, Backend.SIMD), Calibrator.notBelow(scalarValues, () -> valuesPerSecond(ops, values))));
         return rates;
     }
 

@@ -95,7 +95,8 @@ class GpuCostModelTest {
         return new MachineProfile(cpu.schema(), cpu.fingerprint(), cpu.createdAt(), cpu.method(), 0, cpu.cores(),
             cpu.scalarGflops(), cpu.simdGflops(), cpu.simdGflopsF32(), cpu.scalarCacheGbps(), cpu.simdCacheGbps(),
             cpu.scalarMemoryGbps(), cpu.simdMemoryGbps(), cpu.memoryGbpsAll(), cpu.triadGbpsAll(), cpu.dispatchNanos(),
-            cpu.cacheBytes(), new GpuProfile(8, 8, 3000, 50_000, 25_000, 10_000, 5, 5, 80L << 30), cpu.opsPerSecond());
+            cpu.cacheBytes(), new GpuProfile(8, 8, 3000, 50_000, 25_000, 10_000, 5, 5, 80L << 30), cpu.opsPerSecond(),
+            cpu.levels());
     }
 
     @Test

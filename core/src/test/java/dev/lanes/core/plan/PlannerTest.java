@@ -13,6 +13,7 @@ import dev.lanes.core.kernels.SumOfSquaresKernel;
 import dev.lanes.core.machine.MachineProfile;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,7 +47,7 @@ class PlannerTest {
     static MachineProfile profile(double dispatchNanos) {
         return new MachineProfile(MachineProfile.SCHEMA, "test", "now", "synthetic", 0, 8, 4, 32, 64, 10, 100, 6, 20, 60, 50,
             Map.of(2, dispatchNanos, 4, dispatchNanos, 8, dispatchNanos), 32L << 20, null,
-            Map.of("random-point/scalar", 1e8, "random-point/simd", 5e8));
+            Map.of("random-point/scalar", 1e8, "random-point/simd", 5e8), List.of());
     }
 
     private static Work sumOfSquares(long n) {
@@ -138,7 +139,7 @@ class PlannerTest {
     @Test
     void dispatchAtAThreadCountNotMeasuredUsesTheNextOneUp() {
         MachineProfile p = new MachineProfile(MachineProfile.SCHEMA, "t", "now", "synthetic", 0, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-            Map.of(2, 100.0, 8, 800.0), 1, null, null);
+            Map.of(2, 100.0, 8, 800.0), 1, null, null, null);
         assertThat(p.dispatchNanosAt(1)).isZero();
         assertThat(p.dispatchNanosAt(2)).isEqualTo(100);
         assertThat(p.dispatchNanosAt(3)).isEqualTo(800);

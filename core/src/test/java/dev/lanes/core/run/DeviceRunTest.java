@@ -188,7 +188,7 @@ class DeviceRunTest {
         Accelerators accelerators = new Accelerators(Map.of(Backend.SCALAR, new ScalarAccelerator(), Backend.GPU, gpu));
         GpuProfile ceilings = new GpuProfile(20, 20, 1000, 10_000, 5_000, 5_000, 10, 10, 8L << 30);
         MachineProfile profile = new MachineProfile(MachineProfile.SCHEMA, "test", "now", "synthetic", 0, 2, 4, 16, 32, 50, 100,
-            10, 20, 30, 30, Map.of(2, 1000.0), 32L << 20, ceilings, Map.of());
+            10, 20, 30, 30, Map.of(2, 1000.0), 32L << 20, ceilings, Map.of(), List.of());
         Planner planner = new Planner(new CostModel(profile), accelerators);
         Workload w = new SpecLoader(dev.lanes.core.kernels.BuiltInKernels.registry(), 2, 1L << 30).parse("t.yaml", """
             settings: { warmup: 1, iterations: 3, min-warmup-ms: 0 }

@@ -26,7 +26,7 @@ class ProfileStoreTest {
     private static MachineProfile profile(String fingerprint, double gbps) {
         return new MachineProfile(MachineProfile.SCHEMA, fingerprint, "2026-11-25T00:00:00Z", "calibrate", 3.0, 2,
             12, 100, 200, 7, 110, 6.8, gbps, 2 * gbps, 1.5 * gbps, Map.of(2, 300.0), 32L << 20, null,
-            Map.of("random-point/simd", 2e9));
+            Map.of("random-point/simd", 2e9), List.of());
     }
 
     @Test
