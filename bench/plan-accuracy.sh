@@ -50,8 +50,8 @@ for s in samples:
             share = "above"
         else:
             share = f"{100 * roof['share']:.0f}%" if roof else "–"
-        point = ",".join(f"{a['param']}={a['value']}" if isinstance(a, dict) else str(a) for a in k["point"]) or "–"
-        label = k["backend"] + (f"({k['inner']})" if k.get("inner") else "")
+        point = ",".join(f"{a['name']}={a['value']}" for a in k["point"]) or "–"
+        label = k["backend"] + (f"({k['inner']})" if k.get("inner") not in (None, k["backend"]) else "")
         rows.append((s, k["stage"], point, label, str(k["threads"]), dur(e["nanos"]), dur(median), f"{ratio:.2f}",
                      share, e["bound"]))
 head = ("sample", "stage", "point", "backend", "threads", "estimate", "median", "accuracy", "of roof", "bound")

@@ -22,6 +22,8 @@ public record Work(long elements, double flops, double bytesMoved, String opKind
     public static final String RANDOM_POINT = "random-point";
     /** One 64-byte SHA-256 compression. */
     public static final String SHA256_BLOCK = "sha256-block";
+    /** One key sorted: its share of the sort's radix passes, merge rounds and decode. */
+    public static final String SORT_KEY = "sort-key";
     /** One value binned and counted: its bin's computation and the scattered increment that neither FLOPs nor bytes describe. */
     public static final String HISTOGRAM_VALUE = "histogram-value";
 

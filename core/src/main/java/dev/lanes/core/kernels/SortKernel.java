@@ -67,7 +67,8 @@ public final class SortKernel implements Kernel {
             throw new InvalidStageException(null, "input 'x' is " + x.type().label() + "; sort takes f64 or i64");
         }
         // the output and two key buffers of the same size
-        return new StageShape(x, new Work(x.length(), 0, bytesMoved(x.length())).writing(bytesMoved(x.length()) / 2), 3 * x.bytes());
+        return new StageShape(x, new Work(x.length(), 0, bytesMoved(x.length()), Work.SORT_KEY, x.length())
+            .writing(bytesMoved(x.length()) / 2), 3 * x.bytes());
     }
 
     @Override

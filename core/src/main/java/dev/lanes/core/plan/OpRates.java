@@ -5,10 +5,18 @@ import dev.lanes.core.exec.Backend;
 import dev.lanes.core.exec.HashOps;
 import dev.lanes.core.exec.HistogramOps;
 import dev.lanes.core.exec.RandomOps;
+import dev.lanes.core.exec.SortOps;
+import dev.lanes.core.data.I64Array;
+import dev.lanes.core.data.Value;
+import dev.lanes.core.exec.BlockExecutor;
+import dev.lanes.core.exec.BlockTask;
+import dev.lanes.core.kernel.Params;
 import dev.lanes.core.kernel.Work;
+import dev.lanes.core.kernels.SortKernel;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -16,7 +24,8 @@ import java.util.function.Consumer;
 /**
  * How many ops of each {@link Work#opKind} kind one core does per second, measured with the
  * kernels' own chunk functions: Monte Carlo points ({@code RandomOps}) with the scalar and
- * the SIMD code, SHA-256 blocks ({@code HashOps}, which has only scalar code). Work that is
+ * the SIMD code, SHA-256 blocks ({@code HashOps}, which has only scalar code), sorted keys
+ * (the sort kernel's whole task: radix-sorted chunks, merge rounds, decode). Work that is
  * integer rounds rather than FLOPs or bytes has no other ceiling to be held against.
  */
 final class OpRates {
@@ -45,7 +54,30 @@ final class OpRates {
         // as for the points: a SIMD pass that C2 has not compiled yet is slower than scalar, never the truth
         simd.flatMap(a -> a.ops(HistogramOps.class)).ifPresent(ops ->
             rates.put(key(Work.HISTOGRAM_VALUE, Backend.SIMD), Calibrator.notBelow(scalarValues, () -> valuesPerSecond(ops, values))));
+        rates.put(key(Work.SORT_KEY, Backend.SCALAR), sortKeysPerSecond(scalar, quick ? 1 << 20 : 1 << 22));
         return rates;
+    }
+
+    /**
+     * Seeded i64 keys through the sort kernel's own task on one thread: 16 chunks, radix
+     * passes over each, four merge rounds and the decode — the steps every sort of more than
+     * 512Ki keys takes (a smaller one merges less and runs faster than this rate says).
+     */
+    @SuppressWarnings("unchecked")
+    private double sortKeysPerSecond(Accelerator scalar, int keys) {
+        long[] x = new long[keys];
+        for (int i = 0; i < keys; i++) {
+            x[i] = dev.lanes.core.data.CounterRandom.bits(11, i);
+        }
+        BlockTask<SortOps, Object> task = (BlockTask<SortOps, Object>) new SortKernel()
+            .bind(new Params(Map.of()), List.of(new I64Array(x))).task();
+        SortOps ops = scalar.ops(SortOps.class).orElseThrow();
+        Runnable pass = () -> {
+            Value sorted = BlockExecutor.runSequential(task, ops);
+            sink += sorted == null ? 0 : sorted.length();
+        };
+        warmUp.accept(pass);
+        return keys / medianSeconds(pass);
     }
 
     static String key(String kind, Backend inner) {
