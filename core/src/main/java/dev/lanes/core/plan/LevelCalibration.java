@@ -72,7 +72,9 @@ final class LevelCalibration {
         long l1 = caches.level(1).map(CacheTopology.Cache::bytes).orElse(32L << 10);
         long l2 = caches.level(2).map(c -> c.bytes() / Math.max(1, c.sharedBy())).orElse(0L);
         Optional<CacheTopology.Cache> l3 = caches.level(3);
-        warmUpAll(l1 / 2, best);
+        // 256 KiB, not the L1 probe: a pass that short runs thousands of times in C1's code (which
+        // boxes every vector) before C2 takes it up, and a warm-up can end quietly before that
+        warmUpAll(256L << 10, best);
         warmUpStreamingReads(Calibrator.CACHE_BYTES + (8L << 20), best);
 
         List<MemoryLevel> levels = new ArrayList<>();
@@ -145,7 +147,7 @@ final class LevelCalibration {
         double scalarRead = read(scalar, probe, null);
         double simdRead = simd.map(a -> Calibrator.notBelow(scalarRead, () -> read(a, probe, null))).orElse(0.0);
         double scalarTriad = triad(scalar, probe, null);
-        double simdTriad = simd.map(a -> triad(a, probe, null)).orElse(0.0);
+        double simdTriad = simd.map(a -> Calibrator.notBelow(scalarTriad, () -> triad(a, probe, null))).orElse(0.0);
         double bestRead = Math.max(scalarRead, simdRead);
         double bestTriad = Math.max(scalarTriad, simdTriad);
         return new MemoryLevel(name, bytes, false, probe, scalarRead, simdRead, bestRead * cores, scalarTriad, simdTriad,
@@ -157,7 +159,7 @@ final class LevelCalibration {
         double scalarRead = read(scalar, probe, null);
         double simdRead = simd.map(a -> Calibrator.notBelow(scalarRead, () -> read(a, probe, null))).orElse(0.0);
         double scalarTriad = triad(scalar, probe, null);
-        double simdTriad = simd.map(a -> triad(a, probe, null)).orElse(0.0);
+        double simdTriad = simd.map(a -> Calibrator.notBelow(scalarTriad, () -> triad(a, probe, null))).orElse(0.0);
         Accelerator best = simd.orElse(scalar);
         double readAll = cores > 1 ? read(best, probe, pool) : Math.max(scalarRead, simdRead);
         double triadAll = cores > 1 ? triad(best, probe, pool) : Math.max(scalarTriad, simdTriad);
