@@ -40,7 +40,7 @@ class LevelCalibrationTest {
         assertThat(levels.get(0)).satisfies(l -> {
             assertThat(l.bytes()).isEqualTo(16 << 10);
             assertThat(l.shared()).isFalse();
-            assertThat(l.probeBytes()).isEqualTo(8 << 10);
+            assertThat(l.probeBytes()).isEqualTo(12 << 10);
         });
         assertThat(levels.get(1).bytes()).isEqualTo(128 << 10);
         MemoryLevel l3 = levels.get(2);
@@ -57,9 +57,24 @@ class LevelCalibrationTest {
             assertThat(l.readAllGbps()).as(l.name()).isPositive();
             assertThat(l.simdReadGbps()).as("no SIMD here").isZero();
         }
-        // a private level's all-thread figure is its best one-thread figure on every core
-        assertThat(levels.get(0).readAllGbps()).isEqualTo(2 * levels.get(0).scalarReadGbps());
+        for (int i = 0; i + 1 < levels.size(); i++) {
+            assertThat(levels.get(i).scalarReadGbps()).as("never slower than the next level")
+                .isGreaterThanOrEqualTo(levels.get(i + 1).scalarReadGbps());
+            assertThat(levels.get(i).triadAllGbps()).isGreaterThanOrEqualTo(levels.get(i + 1).triadAllGbps());
+        }
         assertThat(warmUps.get()).as("each pass compiled before it is timed").isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void aLevelMeasuredSlowerThanTheNextTakesTheNextOnesFigures() {
+        MemoryLevel l1 = new MemoryLevel("L1", 48 << 10, false, 36 << 10, 7, 140, 280, 300, 280, 560);
+        MemoryLevel l2 = new MemoryLevel("L2", 2 << 20, false, 1 << 20, 7.5, 175, 350, 150, 150, 300);
+        MemoryLevel memory = new MemoryLevel("memory", 0, true, 1 << 28, 5, 18, 30, 26, 25, 50);
+
+        List<MemoryLevel> fixed = LevelCalibration.noSlowerThanTheNext(List.of(l1, l2, memory));
+
+        assertThat(fixed.get(0)).isEqualTo(new MemoryLevel("L1", 48 << 10, false, 36 << 10, 7.5, 175, 350, 300, 280, 560));
+        assertThat(fixed.subList(1, 3)).containsExactly(l2, memory);
     }
 
     @Test
