@@ -72,10 +72,10 @@ final class LevelCalibration {
         long l1 = caches.level(1).map(CacheTopology.Cache::bytes).orElse(32L << 10);
         long l2 = caches.level(2).map(c -> c.bytes() / Math.max(1, c.sharedBy())).orElse(0L);
         Optional<CacheTopology.Cache> l3 = caches.level(3);
-        // 256 KiB, not the L1 probe: a pass that short runs thousands of times in C1's code (which
-        // boxes every vector) before C2 takes it up, and a warm-up can end quietly before that
-        // the streaming shape first: C2 then recompiles the reductions with both shapes seen, where the
-        // other order deoptimises them at the first large array and times the cached shape in C1's code
+        // The streaming shape first: C2 then recompiles the reductions with both shapes seen, where the
+        // other order deoptimises them at the first large array and times the cached shape in C1's code.
+        // Then 256 KiB, not the L1 probe: a pass that short runs thousands of times in C1's code (which
+        // boxes every vector) before C2 takes it up, and a warm-up can end quietly before that.
         warmUpStreamingReads(Calibrator.CACHE_BYTES + (8L << 20), best);
         warmUpAll(256L << 10, best);
 
