@@ -1,20 +1,13 @@
 package dev.lanes.core.plan;
 
 import dev.lanes.core.data.ElementType;
-import dev.lanes.core.data.F64Array;
-import dev.lanes.core.data.Value;
 import dev.lanes.core.exec.Accelerator;
 import dev.lanes.core.exec.Accelerators;
-import dev.lanes.core.exec.ArrayOps;
 import dev.lanes.core.exec.Backend;
-import dev.lanes.core.exec.BlockExecutor;
-import dev.lanes.core.exec.BlockTask;
 import dev.lanes.core.exec.GpuProfile;
 import dev.lanes.core.exec.JitActivity;
 import dev.lanes.core.exec.PeakOps;
 import dev.lanes.core.exec.WorkerPool;
-import dev.lanes.core.kernel.Params;
-import dev.lanes.core.kernels.SumOfSquaresKernel;
 import dev.lanes.core.machine.CacheTopology;
 import dev.lanes.core.machine.Fingerprint;
 import dev.lanes.core.machine.MachineInfo;
@@ -32,14 +25,15 @@ import java.util.function.Consumer;
 
 /**
  * Measures the ceilings the cost model needs, with the kernels' own code paths: the
- * bandwidth of each memory level ({@link LevelCalibration}); peak FLOP/s is a register-resident FMA loop; dispatch is
- * the cost of starting and joining an empty job on the worker pool.
+ * bandwidth of each memory level ({@link LevelCalibration}); the integer-op rates
+ * ({@link OpRates}); peak FLOP/s, a register-resident FMA loop; dispatch, the cost of
+ * starting and joining an empty job on the worker pool.
  */
 public final class Calibrator {
     /** Working sets up to this size are taken to be in cache (the SIMD loops' own threshold). */
     public static final long CACHE_BYTES = 32L << 20;
 
-    /** How hard to try: {@link #QUICK} takes about 1.5 s (the CPU part), {@link #FULL} a few seconds. */
+    /** How hard to try: {@link #QUICK} took 2.5–8.5 s on a 2-core Xeon VM (the CPU part), {@link #FULL} about 16 s. */
     public record Effort(String name, long peakNanos, int dispatchCalls, long warmupNanos, int levelSamples,
                          long levelNanos, boolean complete) {
         /** f32 peak taken as twice f64 (twice the lanes): it changes no plan of today's kernels. */
@@ -157,7 +151,7 @@ public final class Calibrator {
     /**
      * A SIMD figure below the scalar one means the Vector API code was still running in the
      * interpreter or C1's code (which boxes every vector), not that SIMD is slower: measure
-     * again, up to three times (each measure warms its pass up again), and never take it below scalar.
+     * again, up to three times (each caller's measure warms its pass up first), and never take it below scalar.
      */
     static double notBelow(double scalar, java.util.function.DoubleSupplier simdMeasure) {
         double simd = simdMeasure.getAsDouble();

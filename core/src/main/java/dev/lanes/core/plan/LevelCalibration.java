@@ -24,8 +24,8 @@ import java.util.function.Consumer;
  * (read only) and an axpy (read-write), scalar and SIMD on one thread, and all threads
  * together on the shared levels. Each level is measured at a working set inside it; the OS's
  * sizes say where to look, and a sweep finds where the last cache really ends — a VM can
- * report its host's whole L3 (480 MiB on one Xeon VM) while its reads fell to memory speed
- * past about 100 MiB.
+ * report its host's whole L3 (480 MiB on one Xeon VM) while its reads fell towards memory
+ * speed past 32–64 MiB.
  */
 final class LevelCalibration {
     /** A read that falls below this share of the L3 figure has left the L3. */
@@ -97,7 +97,7 @@ final class LevelCalibration {
         long cap = Math.max(4 * edge, memoryProbeCap);
         long memoryProbe = cap;
         for (long size = 2 * edge; l3Read > 0 && size <= cap; size *= 2) {
-            if (read(best, size, null) < DROP * l3Read) {
+            if (read(best, filled(size), null) < DROP * l3Read) {
                 memoryProbe = Math.min(2 * size, cap);
                 break;
             }
@@ -162,28 +162,48 @@ final class LevelCalibration {
         return simd.map(s -> List.of(scalar, s)).orElse(List.of(scalar));
     }
 
+    /** The arrays one level is measured on, made once for all its figures: a read stream, and x and y for the triad. */
+    private record LevelData(double[] read, double[] x, double[] y) {
+        static LevelData of(long bytes) {
+            return new LevelData(filled(bytes), filled(bytes / 2), filled(bytes / 2));
+        }
+    }
+
+    /** One thread's figures at a working set, scalar and SIMD. */
+    private record OneThread(double scalarRead, double simdRead, double scalarTriad, double simdTriad) {
+        double bestRead() {
+            return Math.max(scalarRead, simdRead);
+        }
+
+        double bestTriad() {
+            return Math.max(scalarTriad, simdTriad);
+        }
+    }
+
+    private OneThread oneThread(LevelData data) {
+        double scalarRead = read(scalar, data.read(), null);
+        double simdRead = simd.map(a -> simdRead(a, data.read(), scalarRead)).orElse(0.0);
+        double scalarTriad = triad(scalar, data, null);
+        double simdTriad = simd.map(a -> Calibrator.notBelow(scalarTriad, () -> triad(a, data, null))).orElse(0.0);
+        return new OneThread(scalarRead, simdRead, scalarTriad, simdTriad);
+    }
+
     /** A core's own cache: all threads reach one thread's figure each. */
     private MemoryLevel privateLevel(String name, long bytes, long probe) {
-        double scalarRead = read(scalar, probe, null);
-        double simdRead = simd.map(a -> simdRead(a, probe, scalarRead)).orElse(0.0);
-        double scalarTriad = triad(scalar, probe, null);
-        double simdTriad = simd.map(a -> Calibrator.notBelow(scalarTriad, () -> triad(a, probe, null))).orElse(0.0);
-        double bestRead = Math.max(scalarRead, simdRead);
-        double bestTriad = Math.max(scalarTriad, simdTriad);
-        return new MemoryLevel(name, bytes, false, probe, scalarRead, simdRead, bestRead * cores, scalarTriad, simdTriad,
-            bestTriad * cores);
+        OneThread t = oneThread(LevelData.of(probe));
+        return new MemoryLevel(name, bytes, false, probe, t.scalarRead(), t.simdRead(), t.bestRead() * cores,
+            t.scalarTriad(), t.simdTriad(), t.bestTriad() * cores);
     }
 
     /** A level the cores share: all threads measured together, on the whole working set. */
     private MemoryLevel sharedLevel(String name, long bytes, long probe) {
-        double scalarRead = read(scalar, probe, null);
-        double simdRead = simd.map(a -> simdRead(a, probe, scalarRead)).orElse(0.0);
-        double scalarTriad = triad(scalar, probe, null);
-        double simdTriad = simd.map(a -> Calibrator.notBelow(scalarTriad, () -> triad(a, probe, null))).orElse(0.0);
+        LevelData data = LevelData.of(probe);
+        OneThread t = oneThread(data);
         Accelerator best = simd.orElse(scalar);
-        double readAll = cores > 1 ? read(best, probe, pool) : Math.max(scalarRead, simdRead);
-        double triadAll = cores > 1 ? triad(best, probe, pool) : Math.max(scalarTriad, simdTriad);
-        return new MemoryLevel(name, bytes, true, probe, scalarRead, simdRead, readAll, scalarTriad, simdTriad, triadAll);
+        double readAll = cores > 1 ? read(best, data.read(), pool) : t.bestRead();
+        double triadAll = cores > 1 ? triad(best, data, pool) : t.bestTriad();
+        return new MemoryLevel(name, bytes, true, probe, t.scalarRead(), t.simdRead(), readAll, t.scalarTriad(),
+            t.simdTriad(), triadAll);
     }
 
     private static MemoryLevel withBytes(MemoryLevel l, long bytes) {
@@ -192,26 +212,24 @@ final class LevelCalibration {
     }
 
     /** One thread's SIMD read; below the scalar one it was timed in C1's code, and is warmed up and measured again. */
-    private double simdRead(Accelerator a, long probe, double scalarRead) {
-        double first = read(a, probe, null);
-        return first >= scalarRead ? first : Calibrator.notBelow(scalarRead, () -> warmRead(a, probe));
-    }
-
-    /** A one-thread read after its pass has been warmed up again. */
-    private double warmRead(Accelerator a, long bytes) {
-        double[] x = filled(bytes);
+    private double simdRead(Accelerator a, double[] x, double scalarRead) {
+        double first = read(a, x, null);
+        if (first >= scalarRead) {
+            return first;
+        }
         ArrayOps ops = a.ops(ArrayOps.class).orElseThrow();
-        warmUp.accept(() -> sink[0] += ops.sumOfSquares(x, 0, x.length));
-        return read(a, bytes, null);
+        return Calibrator.notBelow(scalarRead, () -> {
+            warmUp.accept(() -> sink[0] += ops.sumOfSquares(x, 0, x.length));
+            return read(a, x, null);
+        });
     }
 
     /**
-     * Read bandwidth of a sum of squares over {@code bytes} of f64: on one thread the loop
-     * itself (a ceiling: a call's fixed costs, ~0.1 µs, would halve an L1 figure), on all
-     * threads through the block executor, which is how the threads share the work.
+     * Read bandwidth of a sum of squares over {@code x}: on one thread the loop itself (a
+     * ceiling: a call's fixed costs, ~0.1 µs, would halve an L1 figure), on all threads
+     * through the block executor, which is how the threads share the work.
      */
-    private double read(Accelerator a, long bytes, WorkerPool threads) {
-        double[] x = filled(bytes);
+    private double read(Accelerator a, double[] x, WorkerPool threads) {
         ArrayOps ops = a.ops(ArrayOps.class).orElseThrow();
         Runnable pass;
         if (threads == null) {
@@ -223,10 +241,10 @@ final class LevelCalibration {
         return x.length * (double) Double.BYTES / medianPassNanos(pass, threads != null);
     }
 
-    /** Read-write bandwidth of an axpy over {@code bytes} of f64 in two halves, x and y: 24 bytes per element. */
-    private double triad(Accelerator a, long bytes, WorkerPool threads) {
-        double[] x = filled(bytes / 2);
-        double[] y = filled(bytes / 2);
+    /** Read-write bandwidth of an axpy, y ← a·x + y over the level's x and y: 24 bytes per element. */
+    private double triad(Accelerator a, LevelData data, WorkerPool threads) {
+        double[] x = data.x();
+        double[] y = data.y();
         ArrayOps ops = a.ops(ArrayOps.class).orElseThrow();
         Runnable pass;
         if (threads == null) {
